@@ -1,0 +1,14 @@
+// Original file: logic/logic.proto
+
+
+export interface ConnectReply {
+  'code'?: (number);
+  'msg'?: (string);
+  'uid'?: (string);
+}
+
+export interface ConnectReply__Output {
+  'code': (number);
+  'msg': (string);
+  'uid': (string);
+}

@@ -1,0 +1,8 @@
+// Original file: logic/logic.proto
+
+
+export interface HeartbeatReply {
+}
+
+export interface HeartbeatReply__Output {
+}

@@ -1,0 +1,42 @@
+// The public surface of @roomcast/api: generated protobuf code and the gRPC service definitions.
+import * as path from "node:path";
+import * as grpc from "@grpc/grpc-js";
+import * as protoLoader from "@grpc/proto-loader";
+import type { ProtoGrpcType as LogicProto } from "./gen/grpc/logic";
+import type { ProtoGrpcType as ConnProto } from "./gen/grpc/conn";
+import { roomcast as messages } from "./gen/messages.js";
+
+export const protocol = messages.protocol;
+export const queue = messages.queue;
+export type { roomcast } from "./gen/messages.js";
+
+export type { LogicClient, LogicHandlers } from "./gen/grpc/roomcast/logic/Logic";
+export type { ConnClient, ConnHandlers } from "./gen/grpc/roomcast/conn/Conn";
+export type { ConnectReq__Output as ConnectReq } from "./gen/grpc/roomcast/logic/ConnectReq";
+export type { ConnectReply } from "./gen/grpc/roomcast/logic/ConnectReply";
+export type { DisconnectReq__Output as DisconnectReq } from "./gen/grpc/roomcast/logic/DisconnectReq";
+export type { HeartbeatReq__Output as HeartbeatReq } from "./gen/grpc/roomcast/logic/HeartbeatReq";
+export type { PublishReq__Output as PublishReq } from "./gen/grpc/roomcast/logic/PublishReq";
+export type { PublishReply } from "./gen/grpc/roomcast/logic/PublishReply";
+export type { OnlineReq__Output as OnlineReq } from "./gen/grpc/roomcast/logic/OnlineReq";
+export type { OnlineReply } from "./gen/grpc/roomcast/logic/OnlineReply";
+export type { PushRoomReq__Output as PushRoomReq } from "./gen/grpc/roomcast/conn/PushRoomReq";
+export type { PushAllReq__Output as PushAllReq } from "./gen/grpc/roomcast/conn/PushAllReq";
+export type { PushReply } from "./gen/grpc/roomcast/conn/PushReply";
+
+const loaderOptions: protoLoader.Options = { keepCase: true, longs: String, enums: Number, defaults: true, oneofs: true };
+
+function load<T>(file: string): T {
+  const def = protoLoader.loadSync(path.join(__dirname, file), loaderOptions);
+  return grpc.loadPackageDefinition(def) as unknown as T;
+}
+
+/** The Logic service definition and client constructor. */
+export function logicService() {
+  return load<LogicProto>("logic/logic.proto").roomcast.logic.Logic;
+}
+
+/** The Conn service definition and client constructor. */
+export function connService() {
+  return load<ConnProto>("conn/conn.proto").roomcast.conn.Conn;
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs whatever roomcast's cluster and tests need and this machine lacks; safe to run again.
+#   nsqd, nsqlookupd  -> built from the Go module proxy into .data/bin (GOBIN owned by the project)
+#   etcd              -> Debian's etcd-server through apt
+# Usage: deploy/install-deps.sh [--quiet]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin="$root/.data/bin"
+quiet=${1:-}
+say() { [ "$quiet" = "--quiet" ] || echo "install-deps: $*"; }
+mkdir -p "$bin"
+export PATH="$bin:/usr/local/go/bin:$PATH"
+NSQ_VERSION=v1.3.0
+
+have() { [ -x "$bin/$1" ] || command -v "$1" >/dev/null 2>&1; }
+
+install_nsq() {
+  command -v go >/dev/null 2>&1 || { echo "install-deps: Go is needed to build nsqd (expected /usr/local/go/bin/go)" >&2; exit 1; }
+  say "building nsqd and nsqlookupd $NSQ_VERSION into $bin"
+  if GOBIN="$bin" go install "github.com/nsqio/nsq/apps/nsqd@$NSQ_VERSION" 2>/dev/null &&
+     GOBIN="$bin" go install "github.com/nsqio/nsq/apps/nsqlookupd@$NSQ_VERSION" 2>/dev/null; then
+    return
+  fi
+  # Some module proxies refuse the version list that `go install pkg@version` asks for;
+  # building through a throwaway module that requires nsq at that version needs only the version itself.
+  local mod="$root/.data/build/nsq"
+  rm -rf "$mod" && mkdir -p "$mod"
+  cat > "$mod/go.mod" <<MOD
+module roomcast.local/nsqbuild
+
+go 1.21
+
+require github.com/nsqio/nsq $NSQ_VERSION
+
+replace github.com/judwhite/go-svc => github.com/mreiferson/go-svc v1.2.2-0.20210815184239-7a96e00010f6
+MOD
+  printf '//go:build tools\n\npackage tools\n\nimport (\n\t_ "github.com/nsqio/nsq/apps/nsqd"\n\t_ "github.com/nsqio/nsq/apps/nsqlookupd"\n)\n' > "$mod/tools.go"
+  (cd "$mod" && go mod tidy && go build -o "$bin/" github.com/nsqio/nsq/apps/nsqd github.com/nsqio/nsq/apps/nsqlookupd)
+}
+
+install_etcd() {
+  say "installing etcd-server through apt"
+  if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq etcd-server >/dev/null
+  # Debian starts a system etcd on 2379; roomcast starts its own, so stop that one where systemd runs it.
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet etcd 2>/dev/null; then $sudo systemctl disable --now etcd >/dev/null 2>&1 || true; fi
+}
+
+{ have nsqd && have nsqlookupd; } || install_nsq
+have etcd || install_etcd
+
+say "nsqd: $(command -v nsqd)  nsqlookupd: $(command -v nsqlookupd)  etcd: $(command -v etcd)"
