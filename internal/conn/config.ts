@@ -1,0 +1,65 @@
+import { type NodeSection, type DiscoverySection, type LogSection, defaultDiscovery, defaultLog } from "@roomcast/pkg/config";
+
+export interface ConnConfig {
+  node: NodeSection;
+  ws: {
+    /** Address the WebSocket port binds (SO_REUSEPORT: several conn processes may share it). */
+    listenHost: string;
+    port: number;
+    path: string;
+    /** Frames over this close the connection with 1009. */
+    maxFrameBytes: number;
+    /** A MESSAGE body over this gets Err 105. */
+    maxMessageBytes: number;
+    /** Close a connection that sent nothing for this long (clients beat every 30 s). */
+    heartbeatTimeoutSec: number;
+    /** Close a connection that has not signed in after this long. */
+    signInTimeoutSec: number;
+    /** Malformed frames in a row that close the connection. */
+    maxBadFrames: number;
+    /** A client's MESSAGE rate: tokens per second and bucket size. */
+    messagesPerSec: number;
+    messageBurst: number;
+    /** Over this many buffered bytes a socket stops getting NORMAL batches (they count as dropped). */
+    sendBufferSoftBytes: number;
+    /** Over this many buffered bytes the socket is closed at once; nothing is dropped silently. */
+    sendBufferHardBytes: number;
+    /** A socket over the soft limit for this long is closed (4003) so its client reconnects. */
+    slowCloseSec: number;
+    /** Session renewal with logic, per connection. */
+    sessionRenewSec: number;
+  };
+  grpc: { listenHost: string; port: number };
+  logic: {
+    /** Deadline of one call to logic. */
+    timeoutMs: number;
+  };
+  online: { reportIntervalMs: number };
+  discovery: DiscoverySection;
+  log: LogSection;
+}
+
+export const defaultConnConfig = (): ConnConfig => ({
+  node: { id: "conn-0", cluster: "roomcast", host: "127.0.0.1" },
+  ws: {
+    listenHost: "127.0.0.1",
+    port: 3102,
+    path: "/room",
+    maxFrameBytes: 1 << 20,
+    maxMessageBytes: 64 * 1024,
+    heartbeatTimeoutSec: 60,
+    signInTimeoutSec: 20,
+    maxBadFrames: 5,
+    messagesPerSec: 20,
+    messageBurst: 40,
+    sendBufferSoftBytes: 1 << 20,
+    sendBufferHardBytes: 16 << 20,
+    slowCloseSec: 10,
+    sessionRenewSec: 600,
+  },
+  grpc: { listenHost: "127.0.0.1", port: 3109 },
+  logic: { timeoutMs: 3_000 },
+  online: { reportIntervalMs: 2_000 },
+  discovery: defaultDiscovery(),
+  log: defaultLog(),
+});

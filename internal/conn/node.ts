@@ -1,0 +1,104 @@
+// A conn node: the WebSocket server, its rooms, online reporting and the push entry points job calls.
+import type { MsgLevel } from "@roomcast/pkg/protocol";
+import type { Logger } from "@roomcast/pkg/log";
+import { Gauge, type Registry } from "@roomcast/pkg/metrics";
+import type { ConnConfig } from "./config";
+import type { LogicLink } from "./logic_link";
+import { OnlineReporter } from "./online";
+import type { PushTarget } from "./push_grpc";
+import { Rooms } from "./room";
+import { WsServer } from "./server";
+import type { SessionCounters } from "./session";
+import type { LoadedUws } from "./uws";
+
+export interface ConnNodeDeps {
+  config: ConnConfig;
+  logic: LogicLink;
+  log: Logger;
+  registry: Registry;
+  uws: LoadedUws;
+}
+
+export class ConnNode implements PushTarget {
+  readonly rooms: Rooms;
+  readonly online: OnlineReporter;
+  readonly ws: WsServer;
+  readonly counters: SessionCounters = { signIns: 0, signInFailures: 0, messagesIn: 0, badFrames: 0 };
+  wsPort = 0;
+
+  constructor(private readonly deps: ConnNodeDeps) {
+    const { config: c, log } = deps;
+    this.rooms = new Rooms((topic, frame) => this.ws.publish(topic, frame));
+    this.online = new OnlineReporter(c.node.id, this.rooms, deps.logic, c.online.reportIntervalMs, log);
+    this.ws = new WsServer(
+      deps.uws.uws,
+      {
+        listenHost: c.ws.listenHost,
+        port: c.ws.port,
+        path: c.ws.path,
+        maxFrameBytes: c.ws.maxFrameBytes,
+        heartbeatTimeoutMs: c.ws.heartbeatTimeoutSec * 1000,
+        signInTimeoutMs: c.ws.signInTimeoutSec * 1000,
+        sendBufferSoftBytes: c.ws.sendBufferSoftBytes,
+        sendBufferHardBytes: c.ws.sendBufferHardBytes,
+        slowCloseMs: c.ws.slowCloseSec * 1000,
+        sweepIntervalMs: Math.min(1000, c.ws.heartbeatTimeoutSec * 250),
+      },
+      {
+        server: c.node.id,
+        logic: deps.logic,
+        rooms: this.rooms,
+        online: this.online,
+        limits: {
+          maxMessageBytes: c.ws.maxMessageBytes,
+          maxBadFrames: c.ws.maxBadFrames,
+          messagesPerSec: c.ws.messagesPerSec,
+          messageBurst: c.ws.messageBurst,
+          sessionRenewMs: c.ws.sessionRenewSec * 1000,
+        },
+        counters: this.counters,
+        log,
+        announceTimeoutMs: c.logic.timeoutMs,
+      },
+      deps.registry,
+      log,
+    );
+    this.registerMetrics(deps.registry);
+  }
+
+  async start(): Promise<void> {
+    this.wsPort = await this.ws.listen();
+    this.online.start();
+    this.deps.log.info({ port: this.wsPort, path: this.deps.config.ws.path, uws: this.deps.uws.implementation }, "conn listening");
+  }
+
+  pushRoom(roomID: string, msgLv: MsgLevel, batch: Uint8Array, count: number): number {
+    return this.rooms.publish(roomID, msgLv, batch, count);
+  }
+
+  pushAll(msgLv: MsgLevel, batch: Uint8Array, count: number): number {
+    let reached = 0;
+    for (const room of [...this.rooms.rooms()]) reached += this.rooms.publish(room, msgLv, batch, count);
+    return reached;
+  }
+
+  /** Closes every socket (1001: reconnect elsewhere) and stops reporting. */
+  async stop(): Promise<void> {
+    await this.ws.drain();
+    await this.online.stop();
+  }
+
+  private registerMetrics(registry: Registry): void {
+    const gauge = (name: string, help: string, read: () => number) =>
+      new Gauge({ name, help, registers: [registry], collect() { this.set(read()); } });
+    gauge("roomcast_conn_connections", "open WebSocket connections", () => this.ws.connections());
+    gauge("roomcast_conn_rooms", "rooms with members on this node", () => Object.keys(this.rooms.snapshot()).length);
+    gauge("roomcast_conn_sign_ins_total", "successful sign-ins", () => this.counters.signIns);
+    gauge("roomcast_conn_sign_in_failures_total", "refused sign-ins", () => this.counters.signInFailures);
+    gauge("roomcast_conn_messages_in_total", "MESSAGE frames accepted from clients", () => this.counters.messagesIn);
+    gauge("roomcast_conn_bad_frames_total", "malformed frames", () => this.counters.badFrames);
+    gauge("roomcast_conn_frames_published_total", "delivery frames published (one per room batch)", () => this.rooms.stats.framesPublished);
+    gauge("roomcast_conn_messages_delivered_total", "messages delivered, counted per member", () => this.rooms.stats.messagesDelivered);
+    gauge("roomcast_conn_normal_dropped_total", "NORMAL batches not sent to slow sockets", () => this.rooms.stats.normalDropped);
+  }
+}

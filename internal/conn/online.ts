@@ -1,0 +1,64 @@
+// Reports this node's per-room member counts to logic and keeps the cluster totals logic answers,
+// so MEMBERS is answered locally, at most one report interval stale.
+import type { Logger } from "@roomcast/pkg/log";
+import type { LogicLink } from "./logic_link";
+import type { Rooms } from "./room";
+
+interface Total {
+  /** Members across the cluster when logic answered. */
+  cluster: number;
+  /** This node's count that logic had then. */
+  local: number;
+}
+
+export class OnlineReporter {
+  private readonly totals = new Map<string, Total>();
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly server: string,
+    private readonly rooms: Rooms,
+    private readonly link: LogicLink,
+    private readonly intervalMs: number,
+    private readonly log: Logger,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => {
+      if (!this.running) this.running = this.reportAll().finally(() => (this.running = undefined));
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** A full snapshot to every logic node (the periodic report, named onlineproc in the logs). */
+  async reportAll(): Promise<void> {
+    const rooms = this.rooms.snapshot();
+    try {
+      const res = await this.link.reportOnline({ server: this.server, rooms, full: true });
+      this.totals.clear();
+      for (const [room, local] of Object.entries(rooms)) this.totals.set(room, { cluster: res.rooms[room] ?? local, local });
+    } catch (err) {
+      this.log.warn({ err, rooms: Object.keys(rooms).length }, "onlineproc: reportOnline failed");
+    }
+  }
+
+  /** Tells logic at once that this node now holds the room, so messages published from now on are routed here. */
+  async announce(room: string): Promise<void> {
+    const local = this.rooms.count(room);
+    const res = await this.link.reportOnline({ server: this.server, rooms: { [room]: local }, full: false });
+    this.totals.set(room, { cluster: res.rooms[room] ?? local, local });
+  }
+
+  /** Members of the room across the cluster: the other nodes' last reported counts plus this node's live count. */
+  members(room: string): number {
+    const t = this.totals.get(room);
+    const others = t ? Math.max(0, t.cluster - t.local) : 0;
+    return others + this.rooms.count(room);
+  }
+}

@@ -1,0 +1,82 @@
+// Rooms on one conn node: who is here (counts), and delivery of room batches through pub/sub.
+// Every member subscribes to two topics per room: NORMAL batches and IMPORTANT ones, so a slow socket
+// can leave the NORMAL topic while IMPORTANT messages still reach it.
+import { MsgLevel, deliveryFrame } from "@roomcast/pkg/protocol";
+
+export const normalTopic = (room: string) => `n:${room}`;
+export const importantTopic = (room: string) => `i:${room}`;
+
+/** Publishes one encoded frame to every subscriber of a topic (uWebSockets.js app.publish). */
+export type Publish = (topic: string, frame: Uint8Array) => void;
+
+export interface RoomStats {
+  framesPublished: number;
+  messagesDelivered: number;
+  /** NORMAL batches not sent to slow sockets (one per socket per batch). */
+  normalDropped: number;
+}
+
+export class Rooms {
+  private readonly members = new Map<string, number>();
+  /** Members currently off the NORMAL topic because their send buffer is over the soft limit. */
+  private readonly slow = new Map<string, number>();
+  readonly stats: RoomStats = { framesPublished: 0, messagesDelivered: 0, normalDropped: 0 };
+
+  constructor(private readonly publishFrame: Publish) {}
+
+  /** Counts a member in; true when it is the room's first member on this node. */
+  join(room: string): boolean {
+    const n = (this.members.get(room) ?? 0) + 1;
+    this.members.set(room, n);
+    return n === 1;
+  }
+
+  leave(room: string): void {
+    const n = (this.members.get(room) ?? 0) - 1;
+    if (n > 0) this.members.set(room, n);
+    else this.members.delete(room);
+  }
+
+  markSlow(room: string, slow: boolean): void {
+    const n = (this.slow.get(room) ?? 0) + (slow ? 1 : -1);
+    if (n > 0) this.slow.set(room, n);
+    else this.slow.delete(room);
+  }
+
+  count(room: string): number {
+    return this.members.get(room) ?? 0;
+  }
+
+  /** Rooms with members and their counts. */
+  snapshot(): Record<string, number> {
+    return Object.fromEntries(this.members);
+  }
+
+  rooms(): IterableIterator<string> {
+    return this.members.keys();
+  }
+
+  connections(): number {
+    let n = 0;
+    for (const c of this.members.values()) n += c;
+    return n;
+  }
+
+  /** Encodes the batch once and fans it out to the room's members; returns how many members it was published to. */
+  publish(room: string, msgLv: MsgLevel, batch: Uint8Array, count: number): number {
+    const members = this.members.get(room) ?? 0;
+    if (members === 0) return 0;
+    const frame = deliveryFrame(room, msgLv, batch);
+    let reached = members;
+    if (msgLv === MsgLevel.IMPORTANT) this.publishFrame(importantTopic(room), frame);
+    else {
+      const slow = this.slow.get(room) ?? 0;
+      this.stats.normalDropped += slow;
+      reached -= slow;
+      this.publishFrame(normalTopic(room), frame);
+    }
+    this.stats.framesPublished++;
+    this.stats.messagesDelivered += reached * count;
+    return reached;
+  }
+}

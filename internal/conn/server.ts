@@ -1,0 +1,174 @@
+// The WebSocket side of conn on uWebSockets.js: /room sockets, health and metrics, idle and slow-consumer sweeps.
+import { CloseCode } from "@roomcast/pkg/protocol";
+import type { Logger } from "@roomcast/pkg/log";
+import type { Registry } from "@roomcast/pkg/metrics";
+import type { UWS } from "./uws";
+import { Session, type SessionDeps } from "./session";
+import type { Transport } from "./transport";
+
+export interface WsOptions {
+  listenHost: string;
+  port: number;
+  path: string;
+  maxFrameBytes: number;
+  heartbeatTimeoutMs: number;
+  signInTimeoutMs: number;
+  sendBufferSoftBytes: number;
+  sendBufferHardBytes: number;
+  slowCloseMs: number;
+  /** How often idle and slow sockets are looked for. */
+  sweepIntervalMs: number;
+}
+
+interface SocketData {
+  session?: Session;
+}
+
+type Socket = UWS.WebSocket<SocketData>;
+
+/** A uWebSockets.js socket as a session's Transport; calls after close are ignored (uWS throws on them). */
+class UwsTransport implements Transport {
+  closed = false;
+  constructor(private readonly ws: Socket) {}
+  send(frame: Uint8Array) {
+    if (!this.closed) this.ws.send(frame, true);
+  }
+  close(code: number, reason: string) {
+    if (this.closed) return;
+    this.closed = true;
+    this.ws.end(code, reason);
+  }
+  subscribe(topic: string) {
+    if (!this.closed) this.ws.subscribe(topic);
+  }
+  unsubscribe(topic: string) {
+    if (!this.closed) this.ws.unsubscribe(topic);
+  }
+  bufferedAmount() {
+    return this.closed ? 0 : this.ws.getBufferedAmount();
+  }
+}
+
+export class WsServer {
+  readonly app: UWS.TemplatedApp;
+  private listenSocket?: UWS.us_listen_socket;
+  private readonly sessions = new Map<Session, UwsTransport>();
+  private sweeper?: NodeJS.Timeout;
+  private nextKey = 0;
+  private readonly keyPrefix = `${process.pid.toString(36)}${Date.now().toString(36)}`;
+  private draining = false;
+
+  constructor(
+    private readonly uws: typeof UWS,
+    private readonly opts: WsOptions,
+    deps: SessionDeps,
+    private readonly registry: Registry,
+    private readonly log: Logger,
+  ) {
+    this.app = uws.App();
+    this.app.ws<SocketData>(opts.path, {
+      compression: uws.DISABLED,
+      maxPayloadLength: opts.maxFrameBytes,
+      // Our own sweep enforces the application heartbeat; uWS's idle timer is only a backstop, without transport pings.
+      idleTimeout: Math.min(960, Math.ceil((opts.heartbeatTimeoutMs * 2) / 4000) * 4),
+      sendPingsAutomatically: false,
+      maxBackpressure: opts.sendBufferHardBytes,
+      closeOnBackpressureLimit: 1,
+      upgrade: (res, req, ctx) => {
+        if (this.draining) {
+          res.writeStatus("503 Service Unavailable").end("draining");
+          return;
+        }
+        res.upgrade<SocketData>({}, req.getHeader("sec-websocket-key"), req.getHeader("sec-websocket-protocol"), req.getHeader("sec-websocket-extensions"), ctx);
+      },
+      open: (ws) => {
+        const transport = new UwsTransport(ws);
+        const session = new Session(`${this.keyPrefix}-${(this.nextKey++).toString(36)}`, transport, deps);
+        ws.getUserData().session = session;
+        this.sessions.set(session, transport);
+      },
+      message: (ws, message, isBinary) => {
+        // The ArrayBuffer is valid only during this call; the session copies what it keeps (protobuf decode does).
+        ws.getUserData().session?.onFrame(new Uint8Array(message), isBinary);
+      },
+      drain: (ws) => {
+        const s = ws.getUserData().session;
+        if (s && s.slowSince > 0 && ws.getBufferedAmount() < opts.sendBufferSoftBytes / 2) s.setSlow(false);
+      },
+      close: (ws) => {
+        const s = ws.getUserData().session;
+        if (!s) return;
+        const t = this.sessions.get(s);
+        if (t) t.closed = true;
+        this.sessions.delete(s);
+        s.onClose();
+      },
+    });
+    this.app.get("/healthz", (res) => {
+      res.writeHeader("content-type", "application/json").end(JSON.stringify({ ok: !this.draining, connections: this.sessions.size }));
+    });
+    this.app.get("/metrics", (res) => {
+      let aborted = false;
+      res.onAborted(() => (aborted = true));
+      this.registry.metrics().then((text) => {
+        if (!aborted) res.cork(() => res.writeHeader("content-type", "text/plain; version=0.0.4").end(text));
+      });
+    });
+  }
+
+  connections(): number {
+    return this.sessions.size;
+  }
+
+  listen(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.app.listen(this.opts.listenHost, this.opts.port, (sock) => {
+        if (!sock) return reject(new Error(`conn could not listen on ${this.opts.listenHost}:${this.opts.port}`));
+        this.listenSocket = sock;
+        resolve(this.uws.us_socket_local_port(sock as unknown as UWS.us_socket));
+      });
+      this.sweeper = setInterval(() => this.sweep(), this.opts.sweepIntervalMs);
+      this.sweeper.unref();
+    });
+  }
+
+  /** Publishes one encoded frame to a topic's subscribers, fanned out in C++. */
+  publish(topic: string, frame: Uint8Array): void {
+    this.app.publish(topic, frame, true, false);
+  }
+
+  /** Stops accepting, then closes every connection with 1001 so clients reconnect elsewhere. */
+  async drain(): Promise<void> {
+    this.draining = true;
+    if (this.listenSocket) this.uws.us_listen_socket_close(this.listenSocket);
+    this.listenSocket = undefined;
+    clearInterval(this.sweeper);
+    for (const t of [...this.sessions.values()]) t.close(CloseCode.GOING_AWAY, "server shutting down");
+  }
+
+  /** Closes idle, never-signed-in and persistently slow sockets; takes slow sockets off NORMAL batches (named sweepproc in logs). */
+  private sweep(now = Date.now()): void {
+    const o = this.opts;
+    let idle = 0;
+    let slowClosed = 0;
+    for (const [s, t] of this.sessions) {
+      if (now - s.lastActive > o.heartbeatTimeoutMs) {
+        idle++;
+        t.close(CloseCode.IDLE, "no heartbeat");
+      } else if (s.state !== "in" && now - s.openedAt > o.signInTimeoutMs) {
+        idle++;
+        t.close(CloseCode.IDLE, "no sign-in");
+      } else if (s.state === "in") {
+        const buffered = t.bufferedAmount();
+        if (buffered > o.sendBufferSoftBytes) {
+          if (s.slowSince === 0) s.setSlow(true, now);
+          else if (now - s.slowSince > o.slowCloseMs) {
+            slowClosed++;
+            t.close(CloseCode.SLOW_CONSUMER, "send buffer stayed full");
+          }
+        } else if (s.slowSince > 0 && buffered < o.sendBufferSoftBytes / 2) s.setSlow(false);
+      }
+    }
+    if (idle || slowClosed) this.log.info({ idle, slowClosed, connections: this.sessions.size }, "sweepproc closed connections");
+  }
+}

@@ -1,0 +1,237 @@
+// One client connection's protocol: sign-in, heartbeats, messages, MEMBERS (DESIGN.md §1).
+// Works on a Transport, so it is tested without sockets.
+import {
+  CloseCode, ErrCode, MsgLevel, PackageType, RoomcastError, decodeBroadcast, decodeReq, decodeSignIn, encodeReply, errReply,
+} from "@roomcast/pkg/protocol";
+import type { Logger } from "@roomcast/pkg/log";
+import type { LogicLink } from "./logic_link";
+import type { OnlineReporter } from "./online";
+import { importantTopic, normalTopic, type Rooms } from "./room";
+import type { Transport } from "./transport";
+
+export interface SessionLimits {
+  maxMessageBytes: number;
+  maxBadFrames: number;
+  messagesPerSec: number;
+  messageBurst: number;
+  sessionRenewMs: number;
+}
+
+export interface SessionCounters {
+  signIns: number;
+  signInFailures: number;
+  messagesIn: number;
+  badFrames: number;
+}
+
+export interface SessionDeps {
+  server: string;
+  logic: LogicLink;
+  rooms: Rooms;
+  online: OnlineReporter;
+  limits: SessionLimits;
+  counters: SessionCounters;
+  log: Logger;
+  /** How long sign-in waits for logic to learn that this node now holds the room. */
+  announceTimeoutMs: number;
+}
+
+type State = "new" | "signing" | "in" | "closed";
+
+const PONG = encodeReply({ type: PackageType.HEARTBEAT, data: new TextEncoder().encode("pong") });
+const OK = errReply(ErrCode.OK, "ok");
+
+export class Session {
+  state: State = "new";
+  uid = "";
+  roomID = "";
+  lastActive: number;
+  readonly openedAt: number;
+  /** Since when the send buffer is over the soft limit; 0 when it is not. */
+  slowSince = 0;
+  private badFrames = 0;
+  private tokens: number;
+  private tokensAt: number;
+  private renewedAt = 0;
+
+  constructor(
+    readonly key: string,
+    private readonly transport: Transport,
+    private readonly deps: SessionDeps,
+    now = Date.now(),
+  ) {
+    this.lastActive = now;
+    this.openedAt = now;
+    this.tokens = deps.limits.messageBurst;
+    this.tokensAt = now;
+  }
+
+  /** State can change while a call to logic is awaited; read it afresh. */
+  isClosed(): boolean {
+    return this.state === "closed";
+  }
+
+  /** One frame from the client. Never throws: every failure becomes an Err reply or a close. */
+  onFrame(bytes: Uint8Array, isBinary: boolean, now = Date.now()): void {
+    if (this.state === "closed") return;
+    this.lastActive = now;
+    if (!isBinary) return this.bad(new RoomcastError(ErrCode.MALFORMED, "malformed frame: text frames are not part of the protocol"));
+    let frame;
+    try {
+      frame = decodeReq(bytes);
+    } catch (err) {
+      return this.bad(err);
+    }
+    if (frame.type === PackageType.SIGN_IN) return void this.signIn(frame.data);
+    if (this.state !== "in") return this.transport.send(errReply(ErrCode.SIGN_IN_FIRST));
+    switch (frame.type) {
+      case PackageType.HEARTBEAT:
+        this.badFrames = 0;
+        this.transport.send(PONG);
+        this.renew(now);
+        return;
+      case PackageType.MESSAGE:
+        return void this.message(frame.data, now);
+      case PackageType.MEMBERS:
+        this.badFrames = 0;
+        this.transport.send(encodeReply({ type: PackageType.MEMBERS, data: Buffer.from(String(this.deps.online.members(this.roomID))) }));
+        return;
+      default:
+        return this.bad(new RoomcastError(ErrCode.MALFORMED, `malformed frame: unknown type ${frame.type}`));
+    }
+  }
+
+  /** The socket closed (any reason). */
+  onClose(): void {
+    const wasIn = this.state === "in";
+    this.state = "closed";
+    if (!wasIn) return;
+    this.leaveRoom();
+    this.deps.logic.disconnect({ server: this.deps.server, key: this.key, uid: this.uid, roomID: this.roomID }).catch((err: unknown) => {
+      this.deps.log.warn({ err, key: this.key, uid: this.uid }, "logic.Disconnect failed");
+    });
+  }
+
+  /** Leaves the NORMAL topic while the socket is slow, and comes back once it drained. */
+  setSlow(slow: boolean, now = Date.now()): void {
+    if (this.state !== "in" || slow === this.slowSince > 0) return;
+    this.slowSince = slow ? now : 0;
+    if (slow) this.transport.unsubscribe(normalTopic(this.roomID));
+    else this.transport.subscribe(normalTopic(this.roomID));
+    this.deps.rooms.markSlow(this.roomID, slow);
+  }
+
+  private async signIn(data: Uint8Array): Promise<void> {
+    if (this.state === "in" || this.state === "signing") return this.transport.send(errReply(ErrCode.ALREADY_SIGNED_IN));
+    let req;
+    try {
+      req = decodeSignIn(data);
+    } catch (err) {
+      return this.bad(err);
+    }
+    this.state = "signing";
+    let res;
+    try {
+      res = await this.deps.logic.connect({ server: this.deps.server, key: this.key, token: req.token, roomID: req.roomID });
+    } catch (err) {
+      this.deps.log.error({ err, key: this.key, roomID: req.roomID }, "logic.Connect failed");
+      res = { code: ErrCode.INTERNAL, msg: "sign-in unavailable, try again", uid: "" };
+    }
+    if (this.isClosed()) {
+      if (res.code === ErrCode.OK) this.deps.logic.disconnect({ server: this.deps.server, key: this.key, uid: res.uid, roomID: req.roomID }).catch(() => {});
+      return;
+    }
+    if (res.code !== ErrCode.OK) {
+      this.state = "new";
+      this.deps.counters.signInFailures++;
+      this.transport.send(errReply(res.code, res.msg));
+      if (res.code !== ErrCode.INTERNAL) this.countBad();
+      return;
+    }
+    this.uid = res.uid;
+    this.roomID = req.roomID;
+    this.transport.subscribe(normalTopic(req.roomID));
+    this.transport.subscribe(importantTopic(req.roomID));
+    const first = this.deps.rooms.join(req.roomID);
+    this.state = "in";
+    this.renewedAt = Date.now();
+    if (first) await this.announce(req.roomID);
+    if (this.isClosed()) return;
+    this.badFrames = 0;
+    this.deps.counters.signIns++;
+    this.transport.send(OK);
+  }
+
+  /** Waits (bounded) until logic knows this node holds the room, so the client's first messages are routed here. */
+  private async announce(room: string): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.deps.announceTimeoutMs)));
+    try {
+      await Promise.race([this.deps.online.announce(room), timeout]);
+    } catch (err) {
+      this.deps.log.warn({ err, roomID: room }, "online.announce failed; the next report will carry the room");
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async message(data: Uint8Array, now: number): Promise<void> {
+    let msg;
+    try {
+      msg = decodeBroadcast(data);
+    } catch (err) {
+      return this.bad(err);
+    }
+    this.badFrames = 0;
+    if (msg.roomID !== this.roomID) return this.transport.send(errReply(ErrCode.NOT_YOUR_ROOM, `not your room: signed in to "${this.roomID}"`));
+    if (msg.msgLv !== MsgLevel.NORMAL) return this.transport.send(errReply(ErrCode.NOT_YOUR_ROOM, "clients may send only NORMAL messages"));
+    if (msg.data.byteLength > this.deps.limits.maxMessageBytes) {
+      return this.transport.send(errReply(ErrCode.TOO_LARGE, `message of ${msg.data.byteLength} bytes is over the limit of ${this.deps.limits.maxMessageBytes}`));
+    }
+    if (!this.takeToken(now)) return this.transport.send(errReply(ErrCode.RATE_LIMITED));
+    this.deps.counters.messagesIn++;
+    try {
+      const res = await this.deps.logic.publish({ server: this.deps.server, uid: this.uid, roomID: msg.roomID, msgLv: msg.msgLv, data: msg.data });
+      if (res.code !== ErrCode.OK && this.state === "in") this.transport.send(errReply(res.code, res.msg));
+    } catch (err) {
+      this.deps.log.error({ err, uid: this.uid, roomID: msg.roomID }, "logic.Publish failed");
+      if (this.state === "in") this.transport.send(errReply(ErrCode.INTERNAL, "message not accepted, try again"));
+    }
+  }
+
+  private takeToken(now: number): boolean {
+    const { messagesPerSec, messageBurst } = this.deps.limits;
+    this.tokens = Math.min(messageBurst, this.tokens + ((now - this.tokensAt) / 1000) * messagesPerSec);
+    this.tokensAt = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  private renew(now: number): void {
+    if (now - this.renewedAt < this.deps.limits.sessionRenewMs) return;
+    this.renewedAt = now;
+    this.deps.logic.heartbeat({ server: this.deps.server, key: this.key, uid: this.uid, roomID: this.roomID }).catch((err: unknown) => {
+      this.deps.log.warn({ err, key: this.key }, "logic.Heartbeat failed");
+    });
+  }
+
+  private leaveRoom(): void {
+    if (this.slowSince > 0) this.deps.rooms.markSlow(this.roomID, false);
+    this.deps.rooms.leave(this.roomID);
+  }
+
+  /** A malformed frame: answered with its Err; too many in a row close the connection. */
+  private bad(err: unknown): void {
+    const e = err instanceof RoomcastError ? err : new RoomcastError(ErrCode.MALFORMED, undefined, { cause: err });
+    this.deps.counters.badFrames++;
+    this.transport.send(errReply(e.code, e.message));
+    this.countBad();
+  }
+
+  private countBad(): void {
+    if (++this.badFrames >= this.deps.limits.maxBadFrames) {
+      this.transport.close(CloseCode.GARBAGE, "too many malformed frames");
+    }
+  }
+}

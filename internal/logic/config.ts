@@ -1,0 +1,49 @@
+import { type NodeSection, type DiscoverySection, type LogSection, defaultDiscovery, defaultLog } from "@roomcast/pkg/config";
+
+export interface LogicConfig {
+  node: NodeSection;
+  http: {
+    port: number;
+    /** POST /tk mints tokens for anyone: on for standalone and the local cluster, off in production. */
+    enableTokenEndpoint: boolean;
+    /** Largest request body accepted, bytes. */
+    maxBodyBytes: number;
+  };
+  grpc: { port: number };
+  token: { secret: string; ttlSec: number };
+  limits: { maxMessageBytes: number };
+  queue: {
+    /** "nsq" or "memory" (standalone). */
+    kind: string;
+    nsqdTcp: string;
+    nsqdHttp: string;
+    lookupdHttp: string[];
+    topicNormal: string;
+    topicImportant: string;
+  };
+  online: {
+    /** A conn node's counts expire after this long without a report, even if its registry entry lingers. */
+    expireSec: number;
+  };
+  discovery: DiscoverySection;
+  log: LogSection;
+}
+
+export const defaultLogicConfig = (): LogicConfig => ({
+  node: { id: "logic-0", cluster: "roomcast", host: "127.0.0.1" },
+  http: { port: 3111, enableTokenEndpoint: false, maxBodyBytes: 1 << 20 },
+  grpc: { port: 3119 },
+  token: { secret: "", ttlSec: 86_400 },
+  limits: { maxMessageBytes: 64 * 1024 },
+  queue: {
+    kind: "nsq",
+    nsqdTcp: "127.0.0.1:4150",
+    nsqdHttp: "127.0.0.1:4151",
+    lookupdHttp: ["127.0.0.1:4161"],
+    topicNormal: "roomcast.room",
+    topicImportant: "roomcast.important",
+  },
+  online: { expireSec: 30 },
+  discovery: defaultDiscovery(),
+  log: defaultLog(),
+});

@@ -1,0 +1,27 @@
+// logic's gRPC server for conn nodes; every call lands in LogicService.
+import { logicService, type LogicHandlers } from "@roomcast/api";
+import { grpc, unary, bindServer, shutdownServer, serverOptions } from "@roomcast/pkg/rpc";
+import type { LogicService } from "./logic";
+
+export class LogicGrpcServer {
+  private readonly server = new grpc.Server(serverOptions);
+
+  constructor(logic: LogicService) {
+    const handlers: LogicHandlers = {
+      Connect: unary((r) => logic.connect(r)),
+      Disconnect: unary((r) => (logic.disconnect(r), {})),
+      Heartbeat: unary((r) => (logic.heartbeat(r), {})),
+      Publish: unary((r) => logic.publish({ server: r.server, uid: r.uid, roomID: r.roomID, msgLv: r.msgLv, data: r.data })),
+      ReportOnline: unary((r) => logic.reportOnline({ server: r.server, rooms: r.rooms, full: r.full })),
+    };
+    this.server.addService(logicService().service, handlers);
+  }
+
+  listen(host: string, port: number): Promise<number> {
+    return bindServer(this.server, host, port);
+  }
+
+  close(graceMs?: number): Promise<void> {
+    return shutdownServer(this.server, graceMs);
+  }
+}

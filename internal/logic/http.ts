@@ -1,0 +1,160 @@
+// logic's HTTP API: POST /msg for business services, POST /tk for tests and demos (DESIGN.md §2).
+import * as http from "node:http";
+import { ErrCode, HttpCode, MsgLevel, RoomcastError } from "@roomcast/pkg/protocol";
+import { bearer, type Tokens } from "@roomcast/pkg/token";
+import type { Logger } from "@roomcast/pkg/log";
+import type { Registry } from "@roomcast/pkg/metrics";
+import type { LogicService } from "./logic";
+
+export interface HttpDeps {
+  logic: LogicService;
+  tokens: Tokens;
+  log: Logger;
+  registry: Registry;
+  enableTokenEndpoint: boolean;
+  maxBodyBytes: number;
+}
+
+interface Reply {
+  status: number;
+  body: Record<string, unknown>;
+  /** Plain text instead of the JSON body (Prometheus metrics). */
+  text?: string;
+}
+
+const ok = (extra: Record<string, unknown> = {}): Reply => ({ status: 200, body: { code: HttpCode.OK, msg: "", ...extra } });
+const fail = (status: number, msg: string, code: number = HttpCode.ERROR): Reply => ({ status, body: { code, msg } });
+
+/** HTTP status of a RoomcastError from the service. */
+function statusOf(err: RoomcastError): number {
+  switch (err.code) {
+    case ErrCode.TOO_LARGE:
+      return 413;
+    case ErrCode.INTERNAL:
+      return 503;
+    case ErrCode.INVALID_TOKEN:
+      return 401;
+    default:
+      return 400;
+  }
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        req.resume();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+function parseJson(body: Buffer): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(body.toString("utf8"));
+    return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class LogicHttp {
+  private readonly server: http.Server;
+
+  constructor(private readonly deps: HttpDeps) {
+    this.server = http.createServer((req, res) => {
+      this.route(req)
+        .catch((err: unknown) => {
+          deps.log.error({ err, url: req.url }, "http handler failed");
+          return fail(500, "internal error");
+        })
+        .then((r) => {
+          if (res.headersSent) return;
+          if (r.text !== undefined) {
+            res.writeHead(r.status, { "content-type": "text/plain; version=0.0.4" });
+            res.end(r.text);
+          } else {
+            res.writeHead(r.status, { "content-type": "application/json" });
+            res.end(JSON.stringify(r.body));
+          }
+        });
+    });
+    this.server.keepAliveTimeout = 65_000;
+  }
+
+  listen(port: number, host = "0.0.0.0"): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(port, host, () => resolve((this.server.address() as { port: number }).port));
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeIdleConnections();
+    });
+  }
+
+  private async route(req: http.IncomingMessage): Promise<Reply> {
+    const path = (req.url ?? "/").split("?")[0];
+    if (req.method === "GET" && path === "/healthz") return ok();
+    if (req.method === "GET" && path === "/metrics") return this.metrics();
+    if (path !== "/msg" && path !== "/tk") return fail(404, `no route ${path}`);
+    if (req.method !== "POST") return fail(405, `${path} takes POST`);
+    if (path === "/tk" && !this.deps.enableTokenEndpoint) return fail(404, "the token endpoint is disabled");
+    let body: Buffer;
+    try {
+      body = await readBody(req, this.deps.maxBodyBytes);
+    } catch (err) {
+      if (err instanceof BodyTooLarge) return fail(413, `body over ${this.deps.maxBodyBytes} bytes`);
+      throw err;
+    }
+    return path === "/msg" ? this.postMsg(req, body) : this.postToken(body);
+  }
+
+  private async postMsg(req: http.IncomingMessage, body: Buffer): Promise<Reply> {
+    const token = bearer(req.headers.authorization);
+    if (!token) return fail(401, "missing Authorization token", HttpCode.UNAUTHORIZED);
+    try {
+      this.deps.tokens.verifyPush(token);
+    } catch (err) {
+      return fail(401, (err as Error).message, HttpCode.UNAUTHORIZED);
+    }
+    const json = parseJson(body);
+    if (!json) return fail(400, 'body must be a JSON object {"room_id": "...", "msg": "..."}');
+    const { room_id: roomID, msg } = json;
+    if (typeof roomID !== "string" || !roomID) return fail(400, "room_id must be a non-empty string");
+    if (typeof msg !== "string") return fail(400, "msg must be a string");
+    try {
+      await this.deps.logic.publishRoom(roomID, MsgLevel.IMPORTANT, Buffer.from(msg, "utf8"));
+    } catch (err) {
+      if (err instanceof RoomcastError) return fail(statusOf(err), err.message);
+      throw err;
+    }
+    return ok();
+  }
+
+  private postToken(body: Buffer): Reply {
+    const json = parseJson(body);
+    if (!json) return fail(400, 'body must be a JSON object {"uid": "..."}');
+    const { uid, scope } = json;
+    if (typeof uid !== "string" || !uid) return fail(400, "uid must be a non-empty string");
+    if (scope !== undefined && typeof scope !== "string") return fail(400, "scope must be a string");
+    return ok({ data: this.deps.tokens.sign(uid, scope) });
+  }
+
+  private async metrics(): Promise<Reply> {
+    return { status: 200, body: {}, text: await this.deps.registry.metrics() };
+  }
+}

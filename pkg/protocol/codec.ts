@@ -1,0 +1,110 @@
+// Encoding and decoding of the client protocol (api/protocol/protocol.proto) with the generated protobufjs code.
+import { protocol } from "@roomcast/api";
+import { ErrCode, errText } from "./codes";
+import { RoomcastError } from "./errors";
+
+export const PackageType = protocol.PackageType;
+export type PackageType = (typeof protocol.PackageType)[keyof typeof protocol.PackageType];
+export const MsgLevel = protocol.MsgLevel;
+export type MsgLevel = (typeof protocol.MsgLevel)[keyof typeof protocol.MsgLevel];
+
+export const MAX_ROOM_ID_BYTES = 128;
+
+export interface Frame {
+  type: PackageType;
+  data: Uint8Array;
+}
+
+export interface SignIn {
+  token: string;
+  roomID: string;
+}
+
+export interface Broadcast {
+  roomID: string;
+  msgLv: MsgLevel;
+  data: Uint8Array;
+}
+
+const empty = new Uint8Array(0);
+
+function malformed(what: string, cause?: unknown): RoomcastError {
+  return new RoomcastError(ErrCode.MALFORMED, `malformed frame: ${what}`, { cause });
+}
+
+function decodeFrame(bytes: Uint8Array, kind: "Req" | "Reply"): Frame {
+  let m: { type: number; data: Uint8Array };
+  try {
+    m = kind === "Req" ? protocol.Req.decode(bytes) : protocol.Reply.decode(bytes);
+  } catch (err) {
+    throw malformed(`not a ${kind}`, err);
+  }
+  return { type: m.type as PackageType, data: m.data ?? empty };
+}
+
+export const encodeReq = (f: Frame): Uint8Array => protocol.Req.encode({ type: f.type, data: f.data }).finish();
+export const encodeReply = (f: Frame): Uint8Array => protocol.Reply.encode({ type: f.type, data: f.data }).finish();
+/** Throws RoomcastError(102) on bytes that are not a Req. */
+export const decodeReq = (bytes: Uint8Array): Frame => decodeFrame(bytes, "Req");
+export const decodeReply = (bytes: Uint8Array): Frame => decodeFrame(bytes, "Reply");
+
+export function encodeErr(code: number, msg?: string): Uint8Array {
+  return protocol.Err.encode({ code, msg: msg ?? errText[code as ErrCode] ?? "" }).finish();
+}
+
+export function decodeErr(bytes: Uint8Array): { code: number; msg: string } {
+  try {
+    const e = protocol.Err.decode(bytes);
+    return { code: e.code, msg: e.msg };
+  } catch (err) {
+    throw malformed("not an Err", err);
+  }
+}
+
+/** The Reply{UNKNOWN, Err} frame that answers sign-in and reports errors. */
+export function errReply(code: number, msg?: string): Uint8Array {
+  return encodeReply({ type: PackageType.UNKNOWN, data: encodeErr(code, msg) });
+}
+
+export function encodeSignIn(s: SignIn): Uint8Array {
+  return protocol.SignIn.encode(s).finish();
+}
+
+export function decodeSignIn(bytes: Uint8Array): SignIn {
+  let s: { token: string; roomID: string };
+  try {
+    s = protocol.SignIn.decode(bytes);
+  } catch (err) {
+    throw malformed("not a SignIn", err);
+  }
+  checkRoomID(s.roomID);
+  if (!s.token) throw malformed("SignIn.token is empty");
+  return { token: s.token, roomID: s.roomID };
+}
+
+export function encodeBroadcast(b: Broadcast): Uint8Array {
+  return protocol.BroadcastRoomReq.encode(b).finish();
+}
+
+export function decodeBroadcast(bytes: Uint8Array): Broadcast {
+  let b: { roomID: string; msgLv: number; data: Uint8Array };
+  try {
+    b = protocol.BroadcastRoomReq.decode(bytes);
+  } catch (err) {
+    throw malformed("not a BroadcastRoomReq", err);
+  }
+  checkRoomID(b.roomID);
+  if (b.msgLv !== MsgLevel.NORMAL && b.msgLv !== MsgLevel.IMPORTANT) throw malformed(`unknown msgLv ${b.msgLv}`);
+  return { roomID: b.roomID, msgLv: b.msgLv as MsgLevel, data: b.data ?? empty };
+}
+
+/** A room id is 1–128 bytes of UTF-8. */
+export function checkRoomID(roomID: string): void {
+  const n = Buffer.byteLength(roomID ?? "", "utf8");
+  if (n < 1 || n > MAX_ROOM_ID_BYTES) throw malformed(`roomID must be 1-${MAX_ROOM_ID_BYTES} bytes, got ${n}`);
+}
+
+/** The delivery frame Reply{MESSAGE, BroadcastRoomReq{roomID, msgLv, batch}}: encoded once per room batch. */
+export function deliveryFrame(roomID: string, msgLv: MsgLevel, batch: Uint8Array): Uint8Array {
+  return encodeReply({ type: PackageType.MESSAGE, data: encodeBroadcast({ roomID, msgLv, data: batch }) });
+}

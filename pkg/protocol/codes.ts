@@ -1,0 +1,44 @@
+// Error codes of the client protocol (Err.code) and of the HTTP API, as DESIGN.md §1–2 documents them.
+
+export const ErrCode = {
+  OK: 0,
+  SIGN_IN_FIRST: 100,
+  INVALID_TOKEN: 101,
+  MALFORMED: 102,
+  NOT_YOUR_ROOM: 103,
+  RATE_LIMITED: 104,
+  TOO_LARGE: 105,
+  ALREADY_SIGNED_IN: 106,
+  INTERNAL: 500,
+} as const;
+export type ErrCode = (typeof ErrCode)[keyof typeof ErrCode];
+
+export const errText: Record<ErrCode, string> = {
+  0: "ok",
+  100: "sign in first",
+  101: "invalid or expired token",
+  102: "malformed frame",
+  103: "not your room",
+  104: "rate limited",
+  105: "too large",
+  106: "already signed in",
+  500: "internal error",
+};
+
+/** `code` of the HTTP API's JSON replies (seed 001: 0 error, 1 ok, 1001 sign in). */
+export const HttpCode = { ERROR: 0, OK: 1, UNAUTHORIZED: 1001 } as const;
+export type HttpCode = (typeof HttpCode)[keyof typeof HttpCode];
+
+/** WebSocket close codes conn uses; 4xxx are roomcast's own. */
+export const CloseCode = {
+  /** Server shutting down: reconnect (to another node). */
+  GOING_AWAY: 1001,
+  /** Frame over the transport cap. */
+  TOO_BIG: 1009,
+  /** No heartbeat within heartbeatTimeout: reconnect. */
+  IDLE: 4000,
+  /** Too many malformed frames: do not reconnect with the same client. */
+  GARBAGE: 4002,
+  /** Send buffer stayed over its limit: the client reads too slowly; reconnect. */
+  SLOW_CONSUMER: 4003,
+} as const;
