@@ -3,13 +3,14 @@ import { type NodeSection, type DiscoverySection, type LogSection, defaultDiscov
 export interface LogicConfig {
   node: NodeSection;
   http: {
+    listenHost: string;
     port: number;
     /** POST /tk mints tokens for anyone: on for standalone and the local cluster, off in production. */
     enableTokenEndpoint: boolean;
     /** Largest request body accepted, bytes. */
     maxBodyBytes: number;
   };
-  grpc: { port: number };
+  grpc: { listenHost: string; port: number };
   token: { secret: string; ttlSec: number };
   limits: { maxMessageBytes: number };
   queue: {
@@ -31,8 +32,8 @@ export interface LogicConfig {
 
 export const defaultLogicConfig = (): LogicConfig => ({
   node: { id: "logic-0", cluster: "roomcast", host: "127.0.0.1" },
-  http: { port: 3111, enableTokenEndpoint: false, maxBodyBytes: 1 << 20 },
-  grpc: { port: 3119 },
+  http: { listenHost: "127.0.0.1", port: 3111, enableTokenEndpoint: false, maxBodyBytes: 1 << 20 },
+  grpc: { listenHost: "127.0.0.1", port: 3119 },
   token: { secret: "", ttlSec: 86_400 },
   limits: { maxMessageBytes: 64 * 1024 },
   queue: {

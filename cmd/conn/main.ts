@@ -1,0 +1,42 @@
+// conn: holds the clients' WebSockets, signs them in through logic, delivers the room batches job pushes.
+import * as path from "node:path";
+import { loadConfig, configPath } from "@roomcast/pkg/config";
+import { createLogger } from "@roomcast/pkg/log";
+import { onShutdown, logCrashes } from "@roomcast/pkg/lifecycle";
+import { createRegistry } from "@roomcast/pkg/metrics";
+import { createDiscovery } from "@roomcast/pkg/discovery";
+import { defaultConnConfig, ConnNode, ConnGrpcServer, GrpcLogicLink, loadNativeUws } from "@roomcast/internal/conn";
+
+async function main() {
+  const file = configPath(process.argv, process.env, path.join(__dirname, "conn.toml"));
+  const cfg = loadConfig(defaultConnConfig(), file);
+  const log = createLogger({ name: "conn", level: cfg.log.level, file: cfg.log.file && path.resolve(path.dirname(file), cfg.log.file) });
+  logCrashes(log);
+  const uws = loadNativeUws();
+  log.info({ uws: uws.implementation }, "uWebSockets.js implementation");
+  const registry = createRegistry("conn", cfg.node.id);
+  const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log);
+  const logic = await GrpcLogicLink.start(discovery, cfg.logic.timeoutMs, log);
+  const node = new ConnNode({ config: cfg, logic, log, registry, uws });
+  await node.start();
+  const grpcServer = new ConnGrpcServer(node);
+  const grpcPort = await grpcServer.listen(cfg.grpc.listenHost, cfg.grpc.port);
+  const registration = await discovery.register("conn", {
+    id: cfg.node.id,
+    addrs: { grpc: `${cfg.node.host}:${grpcPort}`, ws: `${cfg.node.host}:${node.wsPort}` },
+  });
+  log.info({ node: cfg.node.id, ws: node.wsPort, grpc: grpcPort, config: file }, "conn ready");
+
+  onShutdown(log, [
+    { name: "deregister", run: () => registration.deregister() },
+    { name: "sockets", run: () => node.stop() },
+    { name: "grpc", run: () => grpcServer.close() },
+    { name: "logic", run: () => logic.close() },
+    { name: "discovery", run: () => discovery.close() },
+  ]);
+}
+
+main().catch((err: unknown) => {
+  console.error("conn failed to start:", err);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+// job: consumes the room topics from NSQ, batches NORMAL messages, pushes to the conn nodes that hold each room.
+import * as path from "node:path";
+import { loadConfig, configPath } from "@roomcast/pkg/config";
+import { createLogger } from "@roomcast/pkg/log";
+import { onShutdown, logCrashes } from "@roomcast/pkg/lifecycle";
+import { createRegistry } from "@roomcast/pkg/metrics";
+import { createDiscovery } from "@roomcast/pkg/discovery";
+import { NsqQueue } from "@roomcast/pkg/queue";
+import { defaultJobConfig, JobService, GrpcConnLink, serveJobHttp } from "@roomcast/internal/job";
+
+async function main() {
+  const file = configPath(process.argv, process.env, path.join(__dirname, "job.toml"));
+  const cfg = loadConfig(defaultJobConfig(), file);
+  const log = createLogger({ name: "job", level: cfg.log.level, file: cfg.log.file && path.resolve(path.dirname(file), cfg.log.file) });
+  logCrashes(log);
+  const registry = createRegistry("job", cfg.node.id);
+  const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log);
+  const conns = await GrpcConnLink.start(discovery, cfg.push.timeoutMs, log);
+  const q = cfg.queue;
+  const queue = new NsqQueue({ lookupdHttpAddresses: q.lookupdHttp, lookupdPollIntervalSec: q.lookupdPollSec, clientId: cfg.node.id, logger: log });
+  const job = new JobService({
+    queue, conns, log, registry,
+    topics: { normal: q.topicNormal, important: q.topicImportant },
+    channel: q.channel,
+    maxInFlight: q.maxInFlight,
+    backoffMs: q.backoffMs,
+    maxBackoffMs: q.maxBackoffMs,
+    batch: cfg.batch,
+  });
+  await job.start();
+  const http = await serveJobHttp(registry, cfg.http.listenHost, cfg.http.port);
+  const registration = await discovery.register("job", { id: cfg.node.id, addrs: { http: `${cfg.node.host}:${cfg.http.port}` } });
+  log.info({ node: cfg.node.id, http: cfg.http.port, batchWindowMs: cfg.batch.windowMs, config: file }, "job ready");
+
+  onShutdown(log, [
+    { name: "deregister", run: () => registration.deregister() },
+    { name: "consumers", run: () => job.stop() },
+    { name: "queue", run: () => queue.close() },
+    { name: "conns", run: () => conns.close() },
+    { name: "http", run: () => new Promise((r) => http.close(r)) },
+    { name: "discovery", run: () => discovery.close() },
+  ]);
+}
+
+main().catch((err: unknown) => {
+  console.error("job failed to start:", err);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+// logic: validates tokens for conn (gRPC), takes messages from conn and business services (HTTP), queues them on NSQ.
+import * as path from "node:path";
+import { loadConfig, configPath } from "@roomcast/pkg/config";
+import { createLogger } from "@roomcast/pkg/log";
+import { onShutdown, logCrashes } from "@roomcast/pkg/lifecycle";
+import { createRegistry } from "@roomcast/pkg/metrics";
+import { createDiscovery } from "@roomcast/pkg/discovery";
+import { NsqQueue } from "@roomcast/pkg/queue";
+import { Tokens } from "@roomcast/pkg/token";
+import { defaultLogicConfig, LogicService, LogicHttp, LogicGrpcServer, OnlineTable } from "@roomcast/internal/logic";
+
+async function main() {
+  const file = configPath(process.argv, process.env, path.join(__dirname, "logic.toml"));
+  const cfg = loadConfig(defaultLogicConfig(), file);
+  const log = createLogger({ name: "logic", level: cfg.log.level, file: cfg.log.file && path.resolve(path.dirname(file), cfg.log.file) });
+  logCrashes(log);
+  const registry = createRegistry("logic", cfg.node.id);
+  const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log);
+  const q = cfg.queue;
+  const queue = new NsqQueue({ nsqdTcpAddress: q.nsqdTcp, nsqdHttpAddress: q.nsqdHttp, lookupdHttpAddresses: q.lookupdHttp, logger: log });
+  await queue.createTopics?.([q.topicNormal, q.topicImportant]);
+  const online = new OnlineTable(cfg.online.expireSec * 1000);
+  const tokens = new Tokens(cfg.token);
+  const logic = new LogicService({
+    tokens, queue, online, log, registry,
+    topics: { normal: q.topicNormal, important: q.topicImportant },
+    maxMessageBytes: cfg.limits.maxMessageBytes,
+  });
+  const connWatch = await discovery.watch("conn", (nodes) => {
+    const ids = nodes.map((n) => n.id);
+    online.setNodes(ids);
+    logic.forgetNodes(new Set(ids));
+  });
+  const grpcServer = new LogicGrpcServer(logic);
+  const grpcPort = await grpcServer.listen(cfg.grpc.listenHost, cfg.grpc.port);
+  const http = new LogicHttp({ logic, tokens, log, registry, enableTokenEndpoint: cfg.http.enableTokenEndpoint, maxBodyBytes: cfg.http.maxBodyBytes });
+  const httpPort = await http.listen(cfg.http.port, cfg.http.listenHost);
+  const registration = await discovery.register("logic", {
+    id: cfg.node.id,
+    addrs: { grpc: `${cfg.node.host}:${grpcPort}`, http: `${cfg.node.host}:${httpPort}` },
+  });
+  log.info({ node: cfg.node.id, http: httpPort, grpc: grpcPort, tokenEndpoint: cfg.http.enableTokenEndpoint, config: file }, "logic ready");
+
+  onShutdown(log, [
+    { name: "deregister", run: () => registration.deregister() },
+    { name: "http", run: () => http.close() },
+    { name: "grpc", run: () => grpcServer.close() },
+    { name: "watch", run: () => connWatch.close() },
+    { name: "queue", run: () => queue.close() },
+    { name: "discovery", run: () => discovery.close() },
+  ]);
+}
+
+main().catch((err: unknown) => {
+  console.error("logic failed to start:", err);
+  process.exit(1);
+});

@@ -1,0 +1,174 @@
+import {
+  PackageType, MsgLevel, encodeReq, encodeSignIn, encodeBroadcast, decodeReply, decodeErr,
+} from "@roomcast/pkg/protocol";
+import { silentLogger } from "@roomcast/pkg/log";
+import { Session, type SessionDeps } from "./session";
+import { Rooms } from "./room";
+import { OnlineReporter } from "./online";
+import type { Transport } from "./transport";
+import type { LogicLink, PublishArgs } from "./logic_link";
+
+class FakeTransport implements Transport {
+  sent: Uint8Array[] = [];
+  topics = new Set<string>();
+  closedWith?: number;
+  buffered = 0;
+  send(f: Uint8Array) {
+    this.sent.push(f);
+  }
+  close(code: number) {
+    this.closedWith = code;
+  }
+  subscribe(t: string) {
+    this.topics.add(t);
+  }
+  unsubscribe(t: string) {
+    this.topics.delete(t);
+  }
+  bufferedAmount() {
+    return this.buffered;
+  }
+  errs() {
+    return this.sent.map((f) => decodeReply(f)).filter((r) => r.type === PackageType.UNKNOWN).map((r) => decodeErr(r.data).code);
+  }
+}
+
+function fakeLogic(published: PublishArgs[]): LogicLink {
+  return {
+    async connect(a) {
+      return a.token === "good" ? { code: 0, msg: "ok", uid: "u1" } : { code: 101, msg: "invalid or expired token", uid: "" };
+    },
+    async disconnect() {},
+    async heartbeat() {},
+    async publish(a) {
+      published.push(a);
+      return { code: 0, msg: "ok" };
+    },
+    async reportOnline(a) {
+      return { rooms: Object.fromEntries(Object.entries(a.rooms).map(([k, v]) => [k, v + 10])) };
+    },
+    async close() {},
+  };
+}
+
+function setup() {
+  const published: PublishArgs[] = [];
+  const frames: Array<[string, Uint8Array]> = [];
+  const rooms = new Rooms((topic, frame) => frames.push([topic, frame]));
+  const logic = fakeLogic(published);
+  const log = silentLogger();
+  const deps: SessionDeps = {
+    server: "conn-test",
+    logic,
+    rooms,
+    online: new OnlineReporter("conn-test", rooms, logic, 1000, log),
+    limits: { maxMessageBytes: 100, maxBadFrames: 3, messagesPerSec: 1, messageBurst: 2, sessionRenewMs: 60_000 },
+    counters: { signIns: 0, signInFailures: 0, messagesIn: 0, badFrames: 0 },
+    log,
+    announceTimeoutMs: 1000,
+  };
+  const t = new FakeTransport();
+  const s = new Session("k1", t, deps);
+  return { s, t, rooms, published, frames, deps };
+}
+
+const flush = () => new Promise((r) => setImmediate(r));
+const signIn = (token: string, roomID: string) => encodeReq({ type: PackageType.SIGN_IN, data: encodeSignIn({ token, roomID }) });
+const say = (roomID: string, data: string, msgLv = MsgLevel.NORMAL) =>
+  encodeReq({ type: PackageType.MESSAGE, data: encodeBroadcast({ roomID, msgLv, data: Buffer.from(data) }) });
+
+describe("Session", () => {
+  it("signs in, joins the room's topics and counts the member", async () => {
+    const { s, t, rooms } = setup();
+    s.onFrame(signIn("good", "r1"), true);
+    await flush();
+    await flush();
+    expect(t.errs()).toEqual([0]);
+    expect([...t.topics].sort()).toEqual(["i:r1", "n:r1"]);
+    expect(rooms.count("r1")).toBe(1);
+  });
+
+  it("MEMBERS adds the other nodes' counts from logic's answer to the live local count", async () => {
+    const { s, t } = setup();
+    s.onFrame(signIn("good", "r1"), true);
+    await flush();
+    await flush();
+    s.onFrame(encodeReq({ type: PackageType.MEMBERS, data: new Uint8Array(0) }), true);
+    const last = decodeReply(t.sent[t.sent.length - 1]!);
+    expect(last.type).toBe(PackageType.MEMBERS);
+    expect(Buffer.from(last.data).toString()).toBe("11");
+  });
+
+  it("a refused token gets 101 and the session may sign in again", async () => {
+    const { s, t } = setup();
+    s.onFrame(signIn("bad", "r1"), true);
+    await flush();
+    s.onFrame(signIn("good", "r1"), true);
+    await flush();
+    await flush();
+    expect(t.errs()).toEqual([101, 0]);
+  });
+
+  it("publishes the client's message to logic with its uid", async () => {
+    const { s, published } = setup();
+    s.onFrame(signIn("good", "r1"), true);
+    await flush();
+    await flush();
+    s.onFrame(say("r1", "hi"), true);
+    await flush();
+    expect(published).toHaveLength(1);
+    expect(published[0]).toMatchObject({ uid: "u1", roomID: "r1", msgLv: MsgLevel.NORMAL });
+    expect(Buffer.from(published[0]!.data).toString()).toBe("hi");
+  });
+
+  it("rate-limits messages with 104 once the burst is spent", async () => {
+    const { s, t, published } = setup();
+    s.onFrame(signIn("good", "r1"), true);
+    await flush();
+    await flush();
+    const now = Date.now();
+    for (let i = 0; i < 4; i++) s.onFrame(say("r1", `m${i}`), true, now);
+    await flush();
+    expect(published).toHaveLength(2);
+    expect(t.errs().filter((c) => c === 104)).toHaveLength(2);
+  });
+
+  it("closes with 4002 after maxBadFrames malformed frames in a row", () => {
+    const { s, t } = setup();
+    for (let i = 0; i < 3; i++) s.onFrame(new Uint8Array([0xff, 0xff]), true);
+    expect(t.errs()).toEqual([102, 102, 102]);
+    expect(t.closedWith).toBe(4002);
+  });
+
+  it("a slow socket leaves the NORMAL topic only, and comes back when drained", async () => {
+    const { s, t, rooms } = setup();
+    s.onFrame(signIn("good", "r1"), true);
+    await flush();
+    await flush();
+    s.setSlow(true);
+    expect([...t.topics]).toEqual(["i:r1"]);
+    expect(rooms.publish("r1", MsgLevel.NORMAL, new Uint8Array(4), 1)).toBe(0);
+    expect(rooms.stats.normalDropped).toBe(1);
+    expect(rooms.publish("r1", MsgLevel.IMPORTANT, new Uint8Array(4), 1)).toBe(1);
+    s.setSlow(false);
+    expect([...t.topics].sort()).toEqual(["i:r1", "n:r1"]);
+  });
+
+  it("on close the member leaves the room", async () => {
+    const { s, rooms } = setup();
+    s.onFrame(signIn("good", "r1"), true);
+    await flush();
+    await flush();
+    s.onClose();
+    expect(rooms.count("r1")).toBe(0);
+  });
+
+  it("a socket closed while sign-in waits on logic never joins the room", async () => {
+    const { s, rooms } = setup();
+    s.onFrame(signIn("good", "r1"), true);
+    s.onClose();
+    await flush();
+    await flush();
+    expect(rooms.count("r1")).toBe(0);
+  });
+});

@@ -1,0 +1,48 @@
+import { type NodeSection, type DiscoverySection, type LogSection, defaultDiscovery, defaultLog } from "@roomcast/pkg/config";
+
+export interface JobConfig {
+  node: NodeSection;
+  http: { listenHost: string; port: number };
+  queue: {
+    kind: string;
+    lookupdHttp: string[];
+    topicNormal: string;
+    topicImportant: string;
+    /** Every job node shares this channel, so each message is handled by one of them. */
+    channel: string;
+    maxInFlight: number;
+    /** IMPORTANT redelivery back-off: first delay, doubling up to the max. */
+    backoffMs: number;
+    maxBackoffMs: number;
+    lookupdPollSec: number;
+  };
+  batch: {
+    /** NORMAL messages of one room are merged for this long before one push per conn node. */
+    windowMs: number;
+    maxMessages: number;
+    maxBytes: number;
+  };
+  push: { timeoutMs: number };
+  discovery: DiscoverySection;
+  log: LogSection;
+}
+
+export const defaultJobConfig = (): JobConfig => ({
+  node: { id: "job-0", cluster: "roomcast", host: "127.0.0.1" },
+  http: { listenHost: "127.0.0.1", port: 3121 },
+  queue: {
+    kind: "nsq",
+    lookupdHttp: ["127.0.0.1:4161"],
+    topicNormal: "roomcast.room",
+    topicImportant: "roomcast.important",
+    channel: "job",
+    maxInFlight: 200,
+    backoffMs: 200,
+    maxBackoffMs: 5_000,
+    lookupdPollSec: 5,
+  },
+  batch: { windowMs: 20, maxMessages: 200, maxBytes: 256 * 1024 },
+  push: { timeoutMs: 3_000 },
+  discovery: defaultDiscovery(),
+  log: defaultLog(),
+});

@@ -1,0 +1,24 @@
+// job's HTTP port: health and Prometheus metrics.
+import * as http from "node:http";
+import type { Registry } from "@roomcast/pkg/metrics";
+
+export function serveJobHttp(registry: Registry, host: string, port: number): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    if (req.url === "/metrics") {
+      registry.metrics().then((text) => {
+        res.writeHead(200, { "content-type": "text/plain; version=0.0.4" });
+        res.end(text);
+      });
+    } else if (req.url === "/healthz") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end('{"ok":true}');
+    } else {
+      res.writeHead(404, { "content-type": "application/json" });
+      res.end('{"code":0,"msg":"not found"}');
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}

@@ -1,0 +1,143 @@
+// job: takes room messages off the queue and pushes them to the conn nodes that hold the room.
+// NORMAL: batched per room, at most once. IMPORTANT: pushed at once, finished only after every target conn took it.
+import { queue as queueProto } from "@roomcast/api";
+import { MsgLevel, packMessages } from "@roomcast/pkg/protocol";
+import type { Queue, QueueMessage, Subscription } from "@roomcast/pkg/queue";
+import type { Logger } from "@roomcast/pkg/log";
+import { Counter, type Registry } from "@roomcast/pkg/metrics";
+import { Batcher, type Batch, type BatchLimits } from "./batcher";
+import type { ConnLink } from "./conn_link";
+
+export interface JobDeps {
+  queue: Queue;
+  conns: ConnLink;
+  log: Logger;
+  registry: Registry;
+  topics: { normal: string; important: string };
+  channel: string;
+  maxInFlight: number;
+  backoffMs: number;
+  maxBackoffMs: number;
+  batch: BatchLimits;
+}
+
+interface RoomMsg {
+  roomID: string;
+  msgLv: number;
+  data: Uint8Array;
+  targets: string[];
+  targetsKnown: boolean;
+}
+
+/** A message that cannot be decoded is finished and counted: redelivering it would fail forever. */
+class PoisonMessage extends Error {}
+
+function decode(msg: QueueMessage): RoomMsg {
+  try {
+    const m = queueProto.RoomMsg.decode(msg.body);
+    if (!m.roomID) throw new Error("empty roomID");
+    return m;
+  } catch (err) {
+    throw new PoisonMessage(`undecodable queue message ${msg.id}`, { cause: err });
+  }
+}
+
+export class JobService {
+  private subs: Subscription[] = [];
+  private readonly batcher: Batcher;
+  /** conn nodes that already took an IMPORTANT message, by queue message id, so a redelivery skips them. */
+  private readonly importantDone = new Map<string, Set<string>>();
+  private readonly inflightPushes = new Set<Promise<void>>();
+  private readonly pushes: Counter<"conn" | "level" | "result">;
+  private readonly messages: Counter<"level" | "result">;
+
+  constructor(private readonly deps: JobDeps) {
+    this.batcher = new Batcher(deps.batch, (b) => this.flush(b));
+    this.pushes = new Counter({ name: "roomcast_job_pushes_total", help: "batches pushed to conn nodes", labelNames: ["conn", "level", "result"], registers: [deps.registry] });
+    this.messages = new Counter({ name: "roomcast_job_messages_total", help: "queue messages handled", labelNames: ["level", "result"], registers: [deps.registry] });
+  }
+
+  async start(): Promise<void> {
+    const { queue, topics, channel, maxInFlight, backoffMs, maxBackoffMs } = this.deps;
+    this.subs.push(await queue.subscribe(topics.normal, channel, (m) => this.onNormal(m), { maxInFlight, maxAttempts: 1 }));
+    this.subs.push(await queue.subscribe(topics.important, channel, (m) => this.onImportant(m), { maxInFlight, backoffMs, maxBackoffMs, maxAttempts: 0 }));
+  }
+
+  /** Stops taking messages, flushes pending batches and waits for their pushes. */
+  async stop(): Promise<void> {
+    await Promise.all(this.subs.map((s) => s.close()));
+    this.subs = [];
+    this.batcher.flushAll();
+    await Promise.allSettled([...this.inflightPushes]);
+  }
+
+  private async onNormal(msg: QueueMessage): Promise<void> {
+    let m: RoomMsg;
+    try {
+      m = decode(msg);
+    } catch (err) {
+      this.messages.inc({ level: "normal", result: "poison" });
+      this.deps.log.warn({ err }, "dropping undecodable NORMAL message");
+      return;
+    }
+    this.messages.inc({ level: "normal", result: "ok" });
+    this.batcher.add(m.roomID, MsgLevel.NORMAL, m.data, m.targetsKnown ? m.targets : null);
+  }
+
+  private async onImportant(msg: QueueMessage): Promise<void> {
+    let m: RoomMsg;
+    try {
+      m = decode(msg);
+    } catch (err) {
+      this.messages.inc({ level: "important", result: "poison" });
+      this.deps.log.error({ err }, "dropping undecodable IMPORTANT message");
+      return;
+    }
+    const done = this.importantDone.get(msg.id) ?? new Set<string>();
+    const targets = this.targets(m.targetsKnown ? new Set(m.targets) : null).filter((id) => !done.has(id));
+    const batch = packMessages([m.data]);
+    const results = await Promise.allSettled(targets.map((id) => this.push(id, m.roomID, MsgLevel.IMPORTANT, batch, 1)));
+    const failed: string[] = [];
+    results.forEach((r, i) => (r.status === "fulfilled" ? done.add(targets[i]!) : failed.push(targets[i]!)));
+    if (failed.length === 0) {
+      this.importantDone.delete(msg.id);
+      this.messages.inc({ level: "important", result: "ok" });
+      return;
+    }
+    this.importantDone.set(msg.id, done);
+    if (this.importantDone.size > 100_000) this.importantDone.delete(this.importantDone.keys().next().value!);
+    this.messages.inc({ level: "important", result: "requeued" });
+    this.deps.log.warn({ roomID: m.roomID, failed, attempts: msg.attempts }, "IMPORTANT push failed; requeued");
+    throw new Error(`push to ${failed.join(",")} failed`);
+  }
+
+  /** The conn nodes to push to: the known holders of the room that are alive, or every live node when unknown. */
+  private targets(known: Set<string> | null): string[] {
+    const alive = this.deps.conns.nodeIds();
+    return known ? alive.filter((id) => known.has(id)) : alive;
+  }
+
+  private flush(b: Batch): void {
+    const targets = this.targets(b.targets);
+    if (targets.length === 0) return;
+    const batch = packMessages(b.messages);
+    for (const id of targets) {
+      const p = this.push(id, b.roomID, b.msgLv, batch, b.messages.length).catch((err: unknown) => {
+        this.deps.log.warn({ err, conn: id, roomID: b.roomID, messages: b.messages.length }, "NORMAL batch push failed; dropped");
+      });
+      this.inflightPushes.add(p);
+      p.finally(() => this.inflightPushes.delete(p));
+    }
+  }
+
+  private async push(conn: string, roomID: string, msgLv: MsgLevel, batch: Uint8Array, count: number): Promise<void> {
+    const level = msgLv === MsgLevel.IMPORTANT ? "important" : "normal";
+    try {
+      await this.deps.conns.pushRoom(conn, roomID, msgLv, batch, count);
+      this.pushes.inc({ conn, level, result: "ok" });
+    } catch (err) {
+      this.pushes.inc({ conn, level, result: "failed" });
+      throw err;
+    }
+  }
+}

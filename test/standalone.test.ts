@@ -1,0 +1,27 @@
+// The protocol suite against standalone: one process, in-memory queue, static discovery.
+import { startStandalone, type Target } from "./harness/roomcast";
+import { protocolSuite } from "./suite/protocol";
+
+let target: Target;
+
+beforeAll(async () => {
+  target = await startStandalone();
+}, 60_000);
+
+afterAll(async () => {
+  await target?.stop();
+});
+
+describe("standalone", () => {
+  it("runs uWebSockets.js's native binary, not the JS fallback", () => {
+    expect(target.procs[0]!.output()).toMatch(/"uws":"native [^"]+uws_linux_x64_115\.node"/);
+  });
+
+  protocolSuite(() => target);
+
+  it("stops cleanly on SIGTERM with exit code 0", async () => {
+    const t = await startStandalone();
+    expect(await t.procs[0]!.stop()).toBe(0);
+    await t.stop();
+  }, 60_000);
+});

@@ -1,0 +1,311 @@
+// The protocol suite: what a frontend and a business service see, run the same against standalone and a cluster.
+import jwt from "jsonwebtoken";
+import { RoomClient } from "@roomcast/pkg/client";
+import { MsgLevel, PackageType, encodeReq, encodeSignIn, encodeBroadcast } from "@roomcast/pkg/protocol";
+import { Tokens } from "@roomcast/pkg/token";
+import { TOKEN_SECRET, type Target } from "../harness/roomcast";
+
+export interface HttpReply {
+  status: number;
+  json: { code: number; msg: string; data?: string };
+}
+
+export async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpReply> {
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  return { status: res.status, json: (await res.json()) as HttpReply["json"] };
+}
+
+export async function tokenFor(httpUrl: string, uid: string, scope?: string): Promise<string> {
+  const r = await post(`${httpUrl}/tk`, scope ? { uid, scope } : { uid });
+  expect(r.json.code).toBe(1);
+  return r.json.data!;
+}
+
+const local = new Tokens({ secret: TOKEN_SECRET, ttlSec: 600 });
+let roomSeq = 0;
+const room = (tag: string) => `${tag}-${process.pid}-${++roomSeq}-${Math.random().toString(36).slice(2, 6)}`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until fn() returns the wanted value (MEMBERS counts are a report interval stale by design). */
+async function eventually<T>(fn: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await fn();
+  while (last !== want && Date.now() < deadline) {
+    await sleep(200);
+    last = await fn();
+  }
+  return last;
+}
+
+export function protocolSuite(getTarget: () => Target): void {
+  describe("protocol", () => protocolTests(getTarget));
+}
+
+function protocolTests(getTarget: () => Target): void {
+  const clients: RoomClient[] = [];
+  const ws = (i = 0) => getTarget().wsUrls[i % getTarget().wsUrls.length]!;
+  const http = (i = 0) => getTarget().httpUrls[i % getTarget().httpUrls.length]!;
+  const track = (c: RoomClient) => (clients.push(c), c);
+  const join = async (i: number, uid: string, roomID: string) => track(await RoomClient.join(ws(i), local.sign(uid), roomID));
+  const connect = async (i = 0) => track(await RoomClient.connect(ws(i)));
+
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.terminate();
+  });
+
+  afterAll(() => {
+    // Whatever the tests threw at it, every process still runs.
+    for (const p of getTarget().procs) expect({ name: p.name, exit: p.child.exitCode }).toEqual({ name: p.name, exit: null });
+  });
+
+  describe("what a frontend does (seed 001)", () => {
+    it("signs in with a token from POST /tk and gets Err{0, ok}", async () => {
+      const c = await connect();
+      const token = await tokenFor(http(), "alice");
+      expect(await c.signIn(token, room("signin"))).toEqual({ code: 0, msg: "ok" });
+    });
+
+    it("a heartbeat is answered with pong", async () => {
+      const c = await join(0, "alice", room("hb"));
+      expect(await c.heartbeat()).toBe("pong");
+    });
+
+    it("a message reaches every member of the room, the sender included, on every conn node", async () => {
+      const r = room("chat");
+      const a = await join(0, "alice", r);
+      const b = await join(1, "bob", r);
+      const other = await join(1, "carol", room("elsewhere"));
+      a.say(r, '{"type":1,"content":"hello"}');
+      const [ra] = await a.waitForMessages(1);
+      const [rb] = await b.waitForMessages(1);
+      for (const m of [ra!, rb!]) {
+        expect(m.text).toBe('{"type":1,"content":"hello"}');
+        expect(m.roomID).toBe(r);
+        expect(m.msgLv).toBe(MsgLevel.NORMAL);
+      }
+      await sleep(300);
+      expect(other.received).toHaveLength(0);
+    });
+
+    it("messages keep their bytes: empty, binary and over 65,535 bytes", async () => {
+      const r = room("bytes");
+      const a = await join(0, "alice", r);
+      const b = await join(1, "bob", r);
+      const big = Buffer.alloc(65_536, 0xab);
+      const bin = new Uint8Array([0, 1, 2, 255, 254]);
+      a.say(r, new Uint8Array(0));
+      await b.waitForMessages(1);
+      a.say(r, bin);
+      await b.waitForMessages(2);
+      a.say(r, big);
+      const got = await b.waitForMessages(3);
+      expect(got.map((m) => m.data.byteLength)).toEqual([0, 5, 65_536]);
+      expect([...got[1]!.data]).toEqual([...bin]);
+      expect(Buffer.from(got[2]!.data).equals(big)).toBe(true);
+    });
+
+    it("a burst of NORMAL messages arrives merged into fewer frames, in order", async () => {
+      const r = room("batch");
+      const a = await join(0, "alice", r);
+      const b = await join(1, "bob", r);
+      for (let i = 0; i < 30; i++) a.say(r, `m${i}`);
+      const got = await b.waitForMessages(30);
+      expect(got.map((m) => m.text)).toEqual(Array.from({ length: 30 }, (_, i) => `m${i}`));
+      expect(b.frames.length).toBeLessThan(30);
+    });
+
+    it("MEMBERS answers the room's members across the whole cluster", async () => {
+      const r = room("members");
+      const a = await join(0, "alice", r);
+      await join(1, "bob", r);
+      await join(0, "carol", room("other"));
+      expect(await eventually(() => a.members(), 2)).toBe(2);
+      const c = await join(1, "dave", r);
+      expect(await eventually(() => c.members(), 3)).toBe(3);
+      c.close();
+      expect(await eventually(() => a.members(), 2)).toBe(2);
+    });
+  });
+
+  describe("what a business service does: POST /msg", () => {
+    it("an IMPORTANT message reaches every member, through any logic node", async () => {
+      const r = room("important");
+      const a = await join(0, "alice", r);
+      const b = await join(1, "bob", r);
+      const svc = await tokenFor(http(), "order-service", "push");
+      for (let i = 0; i < getTarget().httpUrls.length; i++) {
+        const res = await post(`${http(i)}/msg`, { room_id: r, msg: `{"red_envelope":${i}}` }, { authorization: `Bearer ${svc}` });
+        expect(res).toEqual({ status: 200, json: { code: 1, msg: "" } });
+      }
+      const n = getTarget().httpUrls.length;
+      for (const c of [a, b]) {
+        const got = await c.waitForMessages(n);
+        expect(got.map((m) => m.text).sort()).toEqual(Array.from({ length: n }, (_, i) => `{"red_envelope":${i}}`));
+        expect(got.every((m) => m.msgLv === MsgLevel.IMPORTANT && m.roomID === r)).toBe(true);
+      }
+    });
+
+    it("the word Bearer is optional", async () => {
+      const r = room("bare");
+      const a = await join(0, "alice", r);
+      const svc = await tokenFor(http(), "svc", "push");
+      expect((await post(`${http()}/msg`, { room_id: r, msg: "x" }, { authorization: svc })).json.code).toBe(1);
+      expect((await a.waitForMessages(1))[0]!.text).toBe("x");
+    });
+
+    const cases: Array<[string, () => Promise<HttpReply>, number, number]> = [
+      ["no Authorization header", () => post(`${http()}/msg`, { room_id: "r", msg: "x" }), 401, 1001],
+      ["a token without push scope", async () => post(`${http()}/msg`, { room_id: "r", msg: "x" }, { authorization: `Bearer ${local.sign("u")}` }), 401, 1001],
+      ["a token signed with another key", () => post(`${http()}/msg`, { room_id: "r", msg: "x" }, { authorization: `Bearer ${new Tokens({ secret: "other", ttlSec: 60 }).sign("u", "push")}` }), 401, 1001],
+      ["an expired token", () => post(`${http()}/msg`, { room_id: "r", msg: "x" }, { authorization: `Bearer ${jwt.sign({ uid: "u", scope: "push", exp: 1 }, TOKEN_SECRET)}` }), 401, 1001],
+      ["an alg:none token", () => post(`${http()}/msg`, { room_id: "r", msg: "x" }, { authorization: `Bearer ${jwt.sign({ uid: "u", scope: "push" }, "", { algorithm: "none", expiresIn: 60 })}` }), 401, 1001],
+      ["a body that is not JSON", () => post(`${http()}/msg`, "{room_id:", { authorization: local.sign("svc", "push") }), 400, 0],
+      ["a JSON array", () => post(`${http()}/msg`, "[1,2]", { authorization: local.sign("svc", "push") }), 400, 0],
+      ["no room_id", () => post(`${http()}/msg`, { msg: "x" }, { authorization: local.sign("svc", "push") }), 400, 0],
+      ["a numeric msg", () => post(`${http()}/msg`, { room_id: "r", msg: 5 }, { authorization: local.sign("svc", "push") }), 400, 0],
+      ["a room_id of 129 bytes", () => post(`${http()}/msg`, { room_id: "r".repeat(129), msg: "x" }, { authorization: local.sign("svc", "push") }), 400, 0],
+      ["a msg over 64 KiB", () => post(`${http()}/msg`, { room_id: "r", msg: "x".repeat(65_537) }, { authorization: local.sign("svc", "push") }), 413, 0],
+      ["a body over 1 MiB", () => post(`${http()}/msg`, { room_id: "r", msg: "x".repeat(1_100_000) }, { authorization: local.sign("svc", "push") }), 413, 0],
+      ["/tk without uid", () => post(`${http()}/tk`, { scope: "push" }), 400, 0],
+      ["an unknown path", () => post(`${http()}/nope`, {}), 404, 0],
+    ];
+    it.each(cases)("%s gets a clear error", async (_what, send, status, code) => {
+      const r = await send();
+      expect(r.status).toBe(status);
+      expect(r.json.code).toBe(code);
+      expect(r.json.msg.length).toBeGreaterThan(0);
+    });
+
+    it("GET /msg is refused with 405", async () => {
+      const res = await fetch(`${http()}/msg`);
+      expect(res.status).toBe(405);
+      expect(((await res.json()) as { code: number }).code).toBe(0);
+    });
+  });
+
+  describe("error codes and bad input on the WebSocket", () => {
+    it("100: anything before sign-in", async () => {
+      const c = await connect();
+      c.sendFrame(PackageType.HEARTBEAT, new Uint8Array(0));
+      c.sendFrame(PackageType.MEMBERS, new Uint8Array(0));
+      c.say("r", "x");
+      for (let i = 0; i < 3; i++) expect(await c.nextErr()).toEqual({ code: 100, msg: "sign in first" });
+    });
+
+    it("101: an invalid, expired, foreign-key or alg:none token", async () => {
+      const c = await connect();
+      const bad = [
+        "not-a-token",
+        jwt.sign({ uid: "u", exp: Math.floor(Date.now() / 1000) - 5 }, TOKEN_SECRET),
+        new Tokens({ secret: "other", ttlSec: 60 }).sign("u"),
+        jwt.sign({ uid: "u" }, "", { algorithm: "none", expiresIn: 60 }),
+      ];
+      for (const t of bad.slice(0, 4)) expect((await c.signIn(t, "r")).code).toBe(101);
+      expect(c.open).toBe(true);
+    });
+
+    it("102: garbage, truncated and unknown frames; the connection lives on", async () => {
+      const r = room("garbage");
+      const c = await join(0, "alice", r);
+      c.sendRaw(new Uint8Array([0xff, 0xff, 0xff, 0xff]));
+      expect((await c.nextErr()).code).toBe(102);
+      const whole = encodeReq({ type: PackageType.MESSAGE, data: encodeBroadcast({ roomID: r, msgLv: MsgLevel.NORMAL, data: Buffer.from("hello") }) });
+      c.sendRaw(whole.subarray(0, whole.length - 3));
+      expect((await c.nextErr()).code).toBe(102);
+      c.sendFrame(9, new Uint8Array(0));
+      expect((await c.nextErr()).code).toBe(102);
+      c.sendRaw("a text frame");
+      expect((await c.nextErr()).code).toBe(102);
+      c.sendFrame(PackageType.MESSAGE, new Uint8Array([0x0a, 0x50]));
+      expect((await c.nextErr()).code).toBe(102);
+      expect(await c.heartbeat()).toBe("pong");
+      c.say(r, "still here");
+      expect((await c.waitForMessages(1))[0]!.text).toBe("still here");
+    });
+
+    it("102: a room id of 129 bytes or none at sign-in", async () => {
+      const c = await connect();
+      const t = local.sign("u");
+      expect((await c.signIn(t, "x".repeat(129))).code).toBe(102);
+      expect((await c.signIn(t, "")).code).toBe(102);
+      expect((await c.signIn(t, "x".repeat(128))).code).toBe(0);
+    });
+
+    it("102: a SignIn that is not a SignIn", async () => {
+      const c = await connect();
+      c.sendFrame(PackageType.SIGN_IN, new Uint8Array([0x0a, 0x7f, 0x01]));
+      expect((await c.nextErr()).code).toBe(102);
+      expect((await c.signIn(local.sign("u"), room("ok"))).code).toBe(0);
+    });
+
+    it("103: a message to another room, or at level IMPORTANT", async () => {
+      const r = room("mine");
+      const c = await join(0, "alice", r);
+      c.say(room("theirs"), "x");
+      expect((await c.nextErr()).code).toBe(103);
+      c.say(r, "x", MsgLevel.IMPORTANT);
+      expect((await c.nextErr()).code).toBe(103);
+      await sleep(200);
+      expect(c.received).toHaveLength(0);
+    });
+
+    it("104: messages beyond the rate limit", async () => {
+      const r = room("flood");
+      const c = await join(0, "alice", r);
+      for (let i = 0; i < 80; i++) c.say(r, `f${i}`);
+      expect((await c.nextErr()).code).toBe(104);
+      expect(await c.heartbeat()).toBe("pong");
+    });
+
+    it("105: a message body over 64 KiB; the connection lives on", async () => {
+      const r = room("big");
+      const c = await join(0, "alice", r);
+      c.say(r, new Uint8Array(65_537));
+      expect((await c.nextErr()).code).toBe(105);
+      expect(await c.heartbeat()).toBe("pong");
+    });
+
+    it("106: a second sign-in", async () => {
+      const c = await join(0, "alice", room("twice"));
+      expect((await c.signIn(local.sign("alice"), room("again"))).code).toBe(106);
+    });
+
+    it("a frame over 1 MiB closes the connection with 1009", async () => {
+      const c = await join(0, "alice", room("huge"));
+      c.sendRaw(new Uint8Array((1 << 20) + 16));
+      expect((await c.closed).code).toBe(1009);
+    });
+
+    it("repeated garbage closes the connection with 4002", async () => {
+      const c = await connect();
+      for (let i = 0; i < 5; i++) c.sendRaw(new Uint8Array([0xff, 0xee]));
+      expect((await c.closed).code).toBe(4002);
+    });
+
+    it("a connection that sends nothing is closed with 4000 after the heartbeat timeout", async () => {
+      const c = await join(0, "alice", room("idle"));
+      const closed = await c.closed;
+      expect(closed.code).toBe(4000);
+    }, 15_000);
+
+    it("heartbeats keep a connection open past the timeout", async () => {
+      const c = await join(0, "alice", room("alive"));
+      for (let i = 0; i < 6; i++) {
+        await sleep(1000);
+        expect(await c.heartbeat()).toBe("pong");
+      }
+      expect(c.open).toBe(true);
+    }, 15_000);
+
+    it("after all of that, a new client still signs in and chats", async () => {
+      const r = room("after");
+      const a = await join(0, "alice", r);
+      const b = await join(1, "bob", r);
+      b.say(r, "fine");
+      expect((await a.waitForMessages(1))[0]!.text).toBe("fine");
+      const raw = await connect();
+      raw.sendFrame(PackageType.SIGN_IN, encodeSignIn({ token: local.sign("z"), roomID: r }));
+      expect((await raw.nextErr()).code).toBe(0);
+    });
+  });
+}
