@@ -2,7 +2,8 @@
 import { Etcd3 } from "etcd3";
 import { RoomClient } from "@roomcast/pkg/client";
 import { Tokens } from "@roomcast/pkg/token";
-import { startCluster, TOKEN_SECRET, type Cluster } from "./harness/roomcast";
+import { TOKEN_SECRET } from "./harness/roomcast";
+import { startCluster, type Cluster } from "./harness/cluster";
 import { protocolSuite, post } from "./suite/protocol";
 
 let cluster: Cluster;
@@ -50,8 +51,8 @@ describe("cluster", () => {
   describe("failures", () => {
     it("with one job node killed, messages still flow", async () => {
       const room = `jobkill-${Date.now()}`;
-      const a = await RoomClient.join(cluster.wsUrls[0]!, tokens.sign("a"), room);
-      const b = await RoomClient.join(cluster.wsUrls[1]!, tokens.sign("b"), room);
+      const a = (await RoomClient.join(cluster.wsUrls[0]!, tokens.sign("a"), room)).keepAlive(1000);
+      const b = (await RoomClient.join(cluster.wsUrls[1]!, tokens.sign("b"), room)).keepAlive(1000);
       await cluster.jobs[0]!.kill9();
       const svc = tokens.sign("svc", "push");
       for (let i = 0; i < 10; i++) {
@@ -69,9 +70,9 @@ describe("cluster", () => {
 
     it("kill -9 of a conn node: after its lease expires job stops pushing to it, the other node's members still receive", async () => {
       const room = `connkill-${Date.now()}`;
-      const doomed = await RoomClient.join(cluster.wsUrls[0]!, tokens.sign("doomed"), room);
-      const a = await RoomClient.join(cluster.wsUrls[1]!, tokens.sign("a"), room);
-      const b = await RoomClient.join(cluster.wsUrls[1]!, tokens.sign("b"), room);
+      const doomed = (await RoomClient.join(cluster.wsUrls[0]!, tokens.sign("doomed"), room)).keepAlive(1000);
+      const a = (await RoomClient.join(cluster.wsUrls[1]!, tokens.sign("a"), room)).keepAlive(1000);
+      const b = (await RoomClient.join(cluster.wsUrls[1]!, tokens.sign("b"), room)).keepAlive(1000);
       const svc = tokens.sign("svc", "push");
       expect((await post(`${cluster.httpUrls[0]}/msg`, { room_id: room, msg: "before" }, { authorization: svc })).json.code).toBe(1);
       await doomed.waitForMessages(1);

@@ -68,7 +68,9 @@ export class WsServer {
     this.app = uws.App();
     this.app.ws<SocketData>(opts.path, {
       compression: uws.DISABLED,
-      maxPayloadLength: opts.maxFrameBytes,
+      // uWS cuts a frame over its cap without a close frame (1006); the cap sits above ours so that frames
+      // up to 4× the limit get a proper 1009 from the message handler.
+      maxPayloadLength: opts.maxFrameBytes * 4,
       // Our own sweep enforces the application heartbeat; uWS's idle timer is only a backstop, without transport pings.
       idleTimeout: Math.min(960, Math.ceil((opts.heartbeatTimeoutMs * 2) / 4000) * 4),
       sendPingsAutomatically: false,
@@ -88,8 +90,13 @@ export class WsServer {
         this.sessions.set(session, transport);
       },
       message: (ws, message, isBinary) => {
-        // The ArrayBuffer is valid only during this call; the session copies what it keeps (protobuf decode does).
-        ws.getUserData().session?.onFrame(new Uint8Array(message), isBinary);
+        if (message.byteLength > opts.maxFrameBytes) {
+          const t = this.sessions.get(ws.getUserData().session!);
+          t?.close(CloseCode.TOO_BIG, "frame too big");
+          return;
+        }
+        // uWS neuters the ArrayBuffer when this call returns, and decoded bytes are views into it: copy once.
+        ws.getUserData().session?.onFrame(new Uint8Array(message.slice(0)), isBinary);
       },
       drain: (ws) => {
         const s = ws.getUserData().session;

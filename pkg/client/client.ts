@@ -61,6 +61,8 @@ export class RoomClient {
   private readonly counts = new ReplyQueue<string>();
   private readonly messageWaiters = new Set<() => void>();
   private isClosed = false;
+  private autoPongs = 0;
+  private keepAliveTimer?: NodeJS.Timeout;
 
   private constructor(private readonly ws: WebSocket) {
     ws.binaryType = "nodebuffer";
@@ -68,6 +70,7 @@ export class RoomClient {
     this.closed = new Promise((resolve) =>
       ws.on("close", (code, reason) => {
         this.isClosed = true;
+        clearInterval(this.keepAliveTimer);
         const err = new Error(`connection closed (${code} ${reason.toString()})`);
         this.errs.fail(err);
         this.pongs.fail(err);
@@ -105,6 +108,18 @@ export class RoomClient {
   signIn(token: string, roomID: string, timeoutMs = 5_000): Promise<ErrReply> {
     this.sendFrame(PackageType.SIGN_IN, encodeSignIn({ token, roomID }));
     return this.nextErr(timeoutMs);
+  }
+
+  /** Sends a heartbeat every intervalMs in the background (their pongs are not queued). */
+  keepAlive(intervalMs: number): this {
+    clearInterval(this.keepAliveTimer);
+    this.keepAliveTimer = setInterval(() => {
+      if (this.isClosed) return clearInterval(this.keepAliveTimer);
+      this.autoPongs++;
+      this.sendFrame(PackageType.HEARTBEAT, new Uint8Array(0));
+    }, intervalMs);
+    this.keepAliveTimer.unref();
+    return this;
   }
 
   heartbeat(timeoutMs = 5_000): Promise<string> {
@@ -168,10 +183,12 @@ export class RoomClient {
   }
 
   close(code = 1000): void {
+    clearInterval(this.keepAliveTimer);
     if (!this.isClosed) this.ws.close(code);
   }
 
   terminate(): void {
+    clearInterval(this.keepAliveTimer);
     this.ws.terminate();
   }
 
@@ -183,7 +200,8 @@ export class RoomClient {
         this.errs.push(decodeErr(reply.data));
         break;
       case PackageType.HEARTBEAT:
-        this.pongs.push(Buffer.from(reply.data).toString());
+        if (this.autoPongs > 0) this.autoPongs--;
+        else this.pongs.push(Buffer.from(reply.data).toString());
         break;
       case PackageType.MEMBERS:
         this.counts.push(Buffer.from(reply.data).toString());

@@ -1,0 +1,118 @@
+// A cluster of separate conn, logic and job processes on real nsqd, nsqlookupd and etcd.
+import * as path from "node:path";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { freePort, waitForPort, type Proc } from "./proc";
+import { startNsq } from "./nsq";
+import { startEtcd } from "./etcd";
+import { TOKEN_SECRET, testTuning, tsProc, type Target } from "./roomcast";
+
+export interface ClusterOptions {
+  conns?: number;
+  logics?: number;
+  jobs?: number;
+  /** etcd lease TTL of every node. */
+  ttlSec?: number;
+}
+
+export interface Cluster extends Target {
+  conns: Proc[];
+  logics: Proc[];
+  jobs: Proc[];
+  /** job /metrics URLs. */
+  jobMetricsUrls: string[];
+  etcdEndpoint: string;
+  lookupdHttp: string;
+}
+
+export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> {
+  const { conns = 2, logics = 2, jobs = 2, ttlSec = 3 } = opts;
+  const logDir = mkdtempSync(path.join(tmpdir(), "roomcast-cluster-"));
+  const [nsq, etcd] = await Promise.all([startNsq(), startEtcd()]);
+  const cluster = `it${Math.random().toString(36).slice(2, 8)}`;
+  const common = {
+    ROOMCAST_NODE_CLUSTER: cluster,
+    ROOMCAST_DISCOVERY_KIND: "etcd",
+    ROOMCAST_DISCOVERY_ETCD: etcd.endpoint,
+    ROOMCAST_DISCOVERY_TTL_SEC: String(ttlSec),
+  };
+  const logicProcs: Proc[] = [];
+  const httpUrls: string[] = [];
+  for (let i = 0; i < logics; i++) {
+    const [http, grpc] = [await freePort(), await freePort()];
+    logicProcs.push(tsProc(`logic-${i}`, "cmd/logic/main.ts", {
+      ...common,
+      ROOMCAST_NODE_ID: `logic-${i}`,
+      ROOMCAST_HTTP_PORT: String(http),
+      ROOMCAST_GRPC_PORT: String(grpc),
+      ROOMCAST_HTTP_ENABLE_TOKEN_ENDPOINT: "true",
+      ROOMCAST_TOKEN_SECRET: TOKEN_SECRET,
+      ROOMCAST_QUEUE_NSQD_TCP: nsq.nsqdTcp,
+      ROOMCAST_QUEUE_NSQD_HTTP: nsq.nsqdHttp,
+      ROOMCAST_QUEUE_LOOKUPD_HTTP: nsq.lookupdHttp,
+    }, logDir));
+    httpUrls.push(`http://127.0.0.1:${http}`);
+  }
+  const jobProcs: Proc[] = [];
+  const jobMetricsUrls: string[] = [];
+  for (let i = 0; i < jobs; i++) {
+    const http = await freePort();
+    jobProcs.push(tsProc(`job-${i}`, "cmd/job/main.ts", {
+      ...common,
+      ROOMCAST_NODE_ID: `job-${i}`,
+      ROOMCAST_HTTP_PORT: String(http),
+      ROOMCAST_QUEUE_LOOKUPD_HTTP: nsq.lookupdHttp,
+      ROOMCAST_QUEUE_LOOKUPD_POLL_SEC: "1",
+      ROOMCAST_QUEUE_BACKOFF_MS: "100",
+      ROOMCAST_QUEUE_MAX_BACKOFF_MS: "1000",
+    }, logDir));
+    jobMetricsUrls.push(`http://127.0.0.1:${http}/metrics`);
+  }
+  const connProcs: Proc[] = [];
+  const wsUrls: string[] = [];
+  for (let i = 0; i < conns; i++) {
+    const [ws, grpc] = [await freePort(), await freePort()];
+    connProcs.push(tsProc(`conn-${i}`, "cmd/conn/main.ts", {
+      ...common,
+      ROOMCAST_NODE_ID: `conn-${i}`,
+      ROOMCAST_WS_PORT: String(ws),
+      ROOMCAST_GRPC_PORT: String(grpc),
+      ROOMCAST_WS_HEARTBEAT_TIMEOUT_SEC: testTuning.heartbeatTimeoutSec,
+      ROOMCAST_WS_SIGN_IN_TIMEOUT_SEC: testTuning.signInTimeoutSec,
+      ROOMCAST_ONLINE_REPORT_INTERVAL_MS: "500",
+    }, logDir));
+    wsUrls.push(`ws://127.0.0.1:${ws}/room`);
+  }
+  const all = [...logicProcs, ...jobProcs, ...connProcs];
+  const stopAll = async () => {
+    await Promise.all(all.map((p) => p.stop()));
+    await Promise.all([nsq.stop(), etcd.stop()]);
+    rmSync(logDir, { recursive: true, force: true });
+  };
+  try {
+    await Promise.all([
+      ...logicProcs.map((p) => p.waitFor("logic ready", 30_000)),
+      ...jobProcs.map((p) => p.waitFor("job ready", 30_000)),
+      ...connProcs.map((p) => p.waitFor("conn ready", 30_000)),
+    ]);
+    // Every conn node sees every logic node before the tests begin.
+    await Promise.all(connProcs.map((p) => p.waitFor(new RegExp(`"logic":"${Array.from({ length: logics }, (_, i) => `logic-${i}`).join(",")}"`), 15_000)));
+    await Promise.all(wsUrls.map((u) => waitForPort(Number(new URL(u).port))));
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+  return {
+    name: "cluster",
+    wsUrls,
+    httpUrls,
+    procs: all,
+    conns: connProcs,
+    logics: logicProcs,
+    jobs: jobProcs,
+    jobMetricsUrls,
+    etcdEndpoint: etcd.endpoint,
+    lookupdHttp: nsq.lookupdHttp,
+    stop: stopAll,
+  };
+}
