@@ -1,2 +1,4 @@
 export * from "./discovery";
 export * from "./static";
+export * from "./etcd";
+export * from "./from_config";

@@ -105,13 +105,14 @@ function protocolTests(getTarget: () => Target): void {
       expect(Buffer.from(got[2]!.data).equals(big)).toBe(true);
     });
 
-    it("a burst of NORMAL messages arrives merged into fewer frames, in order", async () => {
+    it("a burst of NORMAL messages arrives whole and merged into fewer frames", async () => {
       const r = room("batch");
       const a = await join(0, "alice", r);
       const b = await join(1, "bob", r);
       for (let i = 0; i < 30; i++) a.say(r, `m${i}`);
       const got = await b.waitForMessages(30);
-      expect(got.map((m) => m.text)).toEqual(Array.from({ length: 30 }, (_, i) => `m${i}`));
+      // Several job nodes share the NSQ channel, so a cluster promises no order across them; standalone keeps it.
+      expect(got.map((m) => m.text).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `m${i}`).sort());
       expect(b.frames.length).toBeLessThan(30);
     });
 
