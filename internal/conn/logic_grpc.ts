@@ -2,16 +2,10 @@
 // online reports go to every one of them so each logic knows the whole cluster.
 import { logicService, type LogicClient, type ConnectReply, type PublishReply, type OnlineReply } from "@roomcast/api";
 import { ErrCode, RoomcastError } from "@roomcast/pkg/protocol";
-import { grpc, call, clientOptions } from "@roomcast/pkg/rpc";
-import type { Discovery, NodeInfo, Watch } from "@roomcast/pkg/discovery";
+import { grpc, call, clientOptions, PeerSet } from "@roomcast/pkg/rpc";
+import type { Discovery } from "@roomcast/pkg/discovery";
 import type { Logger } from "@roomcast/pkg/log";
 import type { LogicLink, ConnectArgs, SessionArgs, PublishArgs, OnlineArgs, OnlineResult } from "./logic_link";
-
-interface Peer {
-  id: string;
-  addr: string;
-  client: LogicClient;
-}
 
 function hash(s: string): number {
   let h = 2166136261;
@@ -20,40 +14,22 @@ function hash(s: string): number {
 }
 
 export class GrpcLogicLink implements LogicLink {
-  private peers: Peer[] = [];
-  private watch?: Watch;
-  private readonly Client = logicService();
-
   private constructor(
+    private readonly peers: PeerSet<LogicClient>,
     private readonly timeoutMs: number,
     private readonly log: Logger,
   ) {}
 
   /** Resolves once the first list of logic nodes was read. */
   static async start(discovery: Discovery, timeoutMs: number, log: Logger): Promise<GrpcLogicLink> {
-    const link = new GrpcLogicLink(timeoutMs, log);
-    link.watch = await discovery.watch("logic", (nodes) => link.setNodes(nodes));
-    return link;
-  }
-
-  private setNodes(nodes: NodeInfo[]): void {
-    const next: Peer[] = [];
-    for (const n of nodes) {
-      const addr = n.addrs.grpc;
-      if (!addr) continue;
-      const old = this.peers.find((p) => p.id === n.id && p.addr === addr);
-      next.push(old ?? { id: n.id, addr, client: new this.Client(addr, grpc.credentials.createInsecure(), clientOptions) });
-    }
-    for (const p of this.peers) if (!next.includes(p)) p.client.close();
-    const before = this.peers.map((p) => p.id).join(",");
-    this.peers = next.sort((a, b) => a.id.localeCompare(b.id));
-    const after = this.peers.map((p) => p.id).join(",");
-    if (before !== after) this.log.info({ logic: after }, "logic nodes changed");
+    const Client = logicService();
+    const peers = await PeerSet.start(discovery, "logic", (addr) => new Client(addr, grpc.credentials.createInsecure(), clientOptions), log);
+    return new GrpcLogicLink(peers, timeoutMs, log);
   }
 
   /** Calls one logic node chosen by key, and the next one if that node is unreachable. */
   private async one<Res>(key: string, fn: (c: LogicClient) => Promise<Res>): Promise<Res> {
-    const peers = this.peers;
+    const peers = this.peers.list();
     if (peers.length === 0) throw new RoomcastError(ErrCode.INTERNAL, "no logic node available");
     const first = hash(key) % peers.length;
     let lastErr: unknown;
@@ -90,7 +66,7 @@ export class GrpcLogicLink implements LogicLink {
   }
 
   async reportOnline(a: OnlineArgs): Promise<OnlineResult> {
-    const peers = this.peers;
+    const peers = this.peers.list();
     if (peers.length === 0) throw new RoomcastError(ErrCode.INTERNAL, "no logic node available");
     const results = await Promise.allSettled(peers.map((p) => call<OnlineReply>(this.timeoutMs, (o, cb) => p.client.ReportOnline(a, o, cb))));
     let answer: OnlineResult | undefined;
@@ -103,9 +79,7 @@ export class GrpcLogicLink implements LogicLink {
     return answer;
   }
 
-  async close() {
-    await this.watch?.close();
-    for (const p of this.peers) p.client.close();
-    this.peers = [];
+  close() {
+    return this.peers.close();
   }
 }

@@ -29,18 +29,6 @@ interface RoomMsg {
   targetsKnown: boolean;
 }
 
-/** A message that cannot be decoded is finished and counted: redelivering it would fail forever. */
-class PoisonMessage extends Error {}
-
-function decode(msg: QueueMessage): RoomMsg {
-  try {
-    const m = queueProto.RoomMsg.decode(msg.body);
-    if (!m.roomID) throw new Error("empty roomID");
-    return m;
-  } catch (err) {
-    throw new PoisonMessage(`undecodable queue message ${msg.id}`, { cause: err });
-  }
-}
 
 export class JobService {
   private subs: Subscription[] = [];
@@ -71,28 +59,29 @@ export class JobService {
     await Promise.allSettled([...this.inflightPushes]);
   }
 
-  private async onNormal(msg: QueueMessage): Promise<void> {
-    let m: RoomMsg;
+  /** A message that cannot be decoded is finished and counted, not requeued: it would fail forever. */
+  private decode(msg: QueueMessage, level: "normal" | "important"): RoomMsg | undefined {
     try {
-      m = decode(msg);
+      const m = queueProto.RoomMsg.decode(msg.body);
+      if (!m.roomID) throw new Error("empty roomID");
+      return m;
     } catch (err) {
-      this.messages.inc({ level: "normal", result: "poison" });
-      this.deps.log.warn({ err }, "dropping undecodable NORMAL message");
-      return;
+      this.messages.inc({ level, result: "poison" });
+      this.deps.log.error({ err, id: msg.id, level }, "dropping an undecodable queue message");
+      return undefined;
     }
+  }
+
+  private async onNormal(msg: QueueMessage): Promise<void> {
+    const m = this.decode(msg, "normal");
+    if (!m) return;
     this.messages.inc({ level: "normal", result: "ok" });
     this.batcher.add(m.roomID, MsgLevel.NORMAL, m.data, m.targetsKnown ? m.targets : null);
   }
 
   private async onImportant(msg: QueueMessage): Promise<void> {
-    let m: RoomMsg;
-    try {
-      m = decode(msg);
-    } catch (err) {
-      this.messages.inc({ level: "important", result: "poison" });
-      this.deps.log.error({ err }, "dropping undecodable IMPORTANT message");
-      return;
-    }
+    const m = this.decode(msg, "important");
+    if (!m) return;
     const done = this.importantDone.get(msg.id) ?? new Set<string>();
     const targets = this.targets(m.targetsKnown ? new Set(m.targets) : null).filter((id) => !done.has(id));
     const batch = packMessages([m.data]);

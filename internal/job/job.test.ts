@@ -1,0 +1,102 @@
+import { queue as queueProto } from "@roomcast/api";
+import { MsgLevel, unpackMessages } from "@roomcast/pkg/protocol";
+import { MemoryQueue } from "@roomcast/pkg/queue";
+import { silentLogger } from "@roomcast/pkg/log";
+import { createRegistry } from "@roomcast/pkg/metrics";
+import { JobService } from "./job";
+import type { ConnLink } from "./conn_link";
+
+interface Push {
+  node: string;
+  roomID: string;
+  msgLv: MsgLevel;
+  messages: string[];
+}
+
+class FakeConns implements ConnLink {
+  pushes: Push[] = [];
+  failing = new Set<string>();
+  constructor(public alive: string[]) {}
+  nodeIds() {
+    return this.alive;
+  }
+  async pushRoom(node: string, roomID: string, msgLv: MsgLevel, batch: Uint8Array) {
+    if (this.failing.has(node)) throw new Error(`${node} down`);
+    this.pushes.push({ node, roomID, msgLv, messages: unpackMessages(batch).map((m) => Buffer.from(m).toString()) });
+  }
+  async close() {}
+}
+
+const topics = { normal: "n", important: "i" };
+const body = (roomID: string, data: string, msgLv: MsgLevel, targets: string[] | null) =>
+  Buffer.from(queueProto.RoomMsg.encode({ roomID, msgLv, data: Buffer.from(data), targets: targets ?? [], targetsKnown: targets !== null }).finish());
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function setup(alive: string[]) {
+  const queue = new MemoryQueue();
+  const conns = new FakeConns(alive);
+  const job = new JobService({
+    queue, conns, log: silentLogger(), registry: createRegistry("job", "test", false), topics, channel: "job",
+    maxInFlight: 10, backoffMs: 20, maxBackoffMs: 50, batch: { windowMs: 20, maxMessages: 100, maxBytes: 1 << 20 },
+  });
+  await job.start();
+  return { queue, conns, job };
+}
+
+describe("JobService", () => {
+  it("merges NORMAL messages of a room and pushes one batch to each node that holds the room", async () => {
+    const { queue, conns, job } = await setup(["c1", "c2", "c3"]);
+    for (let i = 0; i < 3; i++) await queue.publish("n", body("r", `m${i}`, MsgLevel.NORMAL, ["c1", "c2"]));
+    await sleep(60);
+    expect(conns.pushes.map((p) => p.node).sort()).toEqual(["c1", "c2"]);
+    expect(conns.pushes[0]!.messages).toEqual(["m0", "m1", "m2"]);
+    await job.stop();
+  });
+
+  it("pushes to every live node when the holders are unknown, and skips dead ones", async () => {
+    const { queue, conns, job } = await setup(["c1", "c2"]);
+    await queue.publish("n", body("r", "x", MsgLevel.NORMAL, null));
+    await queue.publish("n", body("q", "y", MsgLevel.NORMAL, ["c2", "gone"]));
+    await sleep(60);
+    expect(conns.pushes.filter((p) => p.roomID === "r").map((p) => p.node).sort()).toEqual(["c1", "c2"]);
+    expect(conns.pushes.filter((p) => p.roomID === "q").map((p) => p.node)).toEqual(["c2"]);
+    await job.stop();
+  });
+
+  it("retries an IMPORTANT message until every target took it, without pushing twice to the ones that did", async () => {
+    const { queue, conns, job } = await setup(["c1", "c2"]);
+    conns.failing.add("c2");
+    await queue.publish("i", body("r", "red envelope", MsgLevel.IMPORTANT, ["c1", "c2"]));
+    await sleep(100);
+    expect(queue.stats().finished).toBe(0);
+    expect(queue.stats().requeued).toBeGreaterThan(0);
+    conns.failing.delete("c2");
+    await sleep(200);
+    expect(queue.stats().finished).toBe(1);
+    expect(conns.pushes.map((p) => p.node).sort()).toEqual(["c1", "c2"]);
+    expect(conns.pushes.every((p) => p.msgLv === MsgLevel.IMPORTANT && p.messages[0] === "red envelope")).toBe(true);
+    await job.stop();
+  });
+
+  it("finishes an IMPORTANT message once a dead target left the registry", async () => {
+    const { queue, conns, job } = await setup(["c1", "c2"]);
+    conns.failing.add("c2");
+    await queue.publish("i", body("r", "order", MsgLevel.IMPORTANT, ["c1", "c2"]));
+    await sleep(80);
+    conns.alive = ["c1"];
+    await sleep(200);
+    expect(queue.stats().finished).toBe(1);
+    await job.stop();
+  });
+
+  it("drops an undecodable message instead of requeueing it forever, and keeps serving", async () => {
+    const { queue, conns, job } = await setup(["c1"]);
+    await queue.publish("i", Buffer.from([0xff, 0xff, 0xff]));
+    await queue.publish("n", Buffer.from("garbage"));
+    await queue.publish("i", body("r", "fine", MsgLevel.IMPORTANT, ["c1"]));
+    await sleep(80);
+    expect(queue.stats().requeued).toBe(0);
+    expect(conns.pushes.map((p) => p.messages[0])).toEqual(["fine"]);
+    await job.stop();
+  });
+});
