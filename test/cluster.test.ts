@@ -49,6 +49,19 @@ describe("cluster", () => {
   protocolSuite(() => cluster);
 
   describe("failures", () => {
+    it("garbage on the NSQ topics is dropped by job, which keeps delivering", async () => {
+      for (const topic of ["roomcast.room", "roomcast.important"]) {
+        const res = await fetch(`http://${cluster.nsqdHttp}/pub?topic=${topic}`, { method: "POST", body: Buffer.from([0xff, 0x01, 0x02, 0xee]) });
+        expect(res.status).toBe(200);
+      }
+      const room = `poison-${Date.now()}`;
+      const a = (await RoomClient.join(cluster.wsUrls[0]!, tokens.sign("a"), room)).keepAlive(1000);
+      expect((await post(`${cluster.httpUrls[0]}/msg`, { room_id: room, msg: "after garbage" }, { authorization: tokens.sign("svc", "push") })).json.code).toBe(1);
+      expect((await a.waitForMessages(1))[0]!.text).toBe("after garbage");
+      for (const j of cluster.jobs) expect(j.child.exitCode).toBeNull();
+      a.terminate();
+    }, 30_000);
+
     it("with one job node killed, messages still flow", async () => {
       const room = `jobkill-${Date.now()}`;
       const a = (await RoomClient.join(cluster.wsUrls[0]!, tokens.sign("a"), room)).keepAlive(1000);
@@ -107,6 +120,14 @@ describe("cluster", () => {
     it("a node stopped with SIGTERM revokes its lease at once and exits 0", async () => {
       expect(await cluster.logics[1]!.stop()).toBe(0);
       expect((await etcdKeys("/roomcast/")).some((k) => k.endsWith("/logic/logic-1"))).toBe(false);
+    }, 30_000);
+
+    it("a conn node stopped with SIGTERM closes its sockets with 1001, leaves etcd and exits 0", async () => {
+      const c = (await RoomClient.join(cluster.wsUrls[1]!, tokens.sign("a"), `drain-${Date.now()}`)).keepAlive(1000);
+      const exit = cluster.conns[1]!.stop();
+      expect((await c.closed).code).toBe(1001);
+      expect(await exit).toBe(0);
+      expect((await etcdKeys("/roomcast/")).some((k) => k.endsWith("/conn/conn-1"))).toBe(false);
     }, 30_000);
   });
 });

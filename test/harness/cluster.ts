@@ -23,6 +23,7 @@ export interface Cluster extends Target {
   jobMetricsUrls: string[];
   etcdEndpoint: string;
   lookupdHttp: string;
+  nsqdHttp: string;
 }
 
 export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> {
@@ -113,6 +114,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     jobMetricsUrls,
     etcdEndpoint: etcd.endpoint,
     lookupdHttp: nsq.lookupdHttp,
+    nsqdHttp: nsq.nsqdHttp,
     stop: stopAll,
   };
 }
