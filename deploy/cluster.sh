@@ -23,7 +23,8 @@ stop() {
   for pid in "${infra[@]}"; do wait "$pid" 2>/dev/null || true; done
   echo "stopped."
 }
-trap stop INT TERM EXIT
+trap 'stop; exit 0' INT TERM
+trap stop EXIT
 
 wait_port() {
   for _ in $(seq 1 100); do
