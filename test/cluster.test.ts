@@ -109,6 +109,14 @@ describe("cluster", () => {
           [...Array.from({ length: 5 }, (_, i) => `after-i${i}`), ...Array.from({ length: 5 }, (_, i) => `after-n${i}`)].sort(),
         );
       }
+      // The dead node's member stops counting once its lease is gone.
+      const membersDeadline = Date.now() + 10_000;
+      let members = await a.members();
+      while (members !== 2 && Date.now() < membersDeadline) {
+        await sleep(250);
+        members = await a.members();
+      }
+      expect(members).toBe(2);
       const failedAfter = (await Promise.all(cluster.jobMetricsUrls.slice(1).map((u) => pushCount(u, "conn-0", "failed")))).reduce((x, y) => x + y, 0);
       const okAfter = (await Promise.all(cluster.jobMetricsUrls.slice(1).map((u) => pushCount(u, "conn-0", "ok")))).reduce((x, y) => x + y, 0);
       expect(failedAfter).toBe(failedBefore);
@@ -117,13 +125,40 @@ describe("cluster", () => {
       b.terminate();
     }, 120_000);
 
+    it("503 from POST /msg while nsqd is down; logic keeps serving", async () => {
+      await cluster.nsqd.kill9();
+      const svc = tokens.sign("svc", "push");
+      const r = await post(`${cluster.httpUrls[0]}/msg`, { room_id: "r", msg: "x" }, { authorization: svc });
+      expect(r).toEqual({ status: 503, json: { code: 0, msg: "queue unavailable" } });
+      const health = await fetch(`${cluster.httpUrls[0]}/healthz`);
+      expect(health.status).toBe(200);
+      for (const l of cluster.logics) expect(l.child.exitCode).toBeNull();
+    }, 30_000);
+
     it("a node stopped with SIGTERM revokes its lease at once and exits 0", async () => {
       expect(await cluster.logics[1]!.stop()).toBe(0);
       expect((await etcdKeys("/roomcast/")).some((k) => k.endsWith("/logic/logic-1"))).toBe(false);
     }, 30_000);
 
+    it("500 at sign-in and on MESSAGE while no logic node is up; the connection lives on", async () => {
+      const room = `nologic-${Date.now()}`;
+      const signedIn = (await RoomClient.join(cluster.wsUrls[1]!, tokens.sign("a"), room)).keepAlive(1000);
+      expect(await cluster.logics[0]!.stop()).toBe(0);
+      await cluster.conns[1]!.waitFor('"logic":""', 10_000);
+      const c = await RoomClient.connect(cluster.wsUrls[1]!);
+      expect((await c.signIn(tokens.sign("b"), room)).code).toBe(500);
+      expect((await c.signIn(tokens.sign("b"), room)).code).toBe(500);
+      signedIn.say(room, "anyone?");
+      expect((await signedIn.nextErr()).code).toBe(500);
+      expect(await signedIn.heartbeat()).toBe("pong");
+      expect(signedIn.open && c.open).toBe(true);
+      c.terminate();
+      signedIn.terminate();
+    }, 30_000);
+
     it("a conn node stopped with SIGTERM closes its sockets with 1001, leaves etcd and exits 0", async () => {
-      const c = (await RoomClient.join(cluster.wsUrls[1]!, tokens.sign("a"), `drain-${Date.now()}`)).keepAlive(1000);
+      // No logic node is left (the test before stopped them), so this client stays unsigned; drain closes it all the same.
+      const c = await RoomClient.connect(cluster.wsUrls[1]!);
       const exit = cluster.conns[1]!.stop();
       expect((await c.closed).code).toBe(1001);
       expect(await exit).toBe(0);

@@ -24,6 +24,7 @@ export interface Cluster extends Target {
   etcdEndpoint: string;
   lookupdHttp: string;
   nsqdHttp: string;
+  nsqd: Proc;
 }
 
 export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> {
@@ -115,6 +116,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     etcdEndpoint: etcd.endpoint,
     lookupdHttp: nsq.lookupdHttp,
     nsqdHttp: nsq.nsqdHttp,
+    nsqd: nsq.nsqd,
     stop: stopAll,
   };
 }
