@@ -72,7 +72,8 @@ export class WsServer {
       // up to 4× the limit get a proper 1009 from the message handler.
       maxPayloadLength: opts.maxFrameBytes * 4,
       // Our own sweep enforces the application heartbeat; uWS's idle timer is only a backstop, without transport pings.
-      idleTimeout: Math.min(960, Math.ceil((opts.heartbeatTimeoutMs * 2) / 4000) * 4),
+      // Its timer ticks in 4 s steps, so it sits well past ours.
+      idleTimeout: Math.min(960, Math.ceil((opts.heartbeatTimeoutMs * 2) / 4000) * 4 + 8),
       sendPingsAutomatically: false,
       maxBackpressure: opts.sendBufferHardBytes,
       closeOnBackpressureLimit: 1,
