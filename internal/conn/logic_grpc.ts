@@ -27,8 +27,11 @@ export class GrpcLogicLink implements LogicLink {
     return new GrpcLogicLink(peers, timeoutMs, log);
   }
 
-  /** Calls one logic node chosen by key, and the next one if that node is unreachable. */
-  private async one<Res>(key: string, fn: (c: LogicClient) => Promise<Res>): Promise<Res> {
+  /**
+   * Calls one logic node chosen by key, and the next one if that node is unreachable (or, for idempotent
+   * calls, too slow; a publish that timed out may have gone through, and NORMAL messages are at most once).
+   */
+  private async one<Res>(key: string, fn: (c: LogicClient) => Promise<Res>, idempotent = true): Promise<Res> {
     const peers = this.peers.list();
     if (peers.length === 0) throw new RoomcastError(ErrCode.INTERNAL, "no logic node available");
     const first = hash(key) % peers.length;
@@ -40,7 +43,7 @@ export class GrpcLogicLink implements LogicLink {
       } catch (err) {
         lastErr = err;
         const code = (err as grpc.ServiceError).code;
-        if (code !== grpc.status.UNAVAILABLE && code !== grpc.status.DEADLINE_EXCEEDED) break;
+        if (code !== grpc.status.UNAVAILABLE && !(idempotent && code === grpc.status.DEADLINE_EXCEEDED)) break;
         this.log.warn({ err, logic: p.id }, "logic call failed, trying the next node");
       }
     }
@@ -62,7 +65,7 @@ export class GrpcLogicLink implements LogicLink {
   publish(a: PublishArgs) {
     // Keyed by sender so one client's messages keep their order through one logic node.
     const req = { ...a, data: Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength) };
-    return this.one(`${a.server}/${a.uid}`, (c) => call<Required<PublishReply>>(this.timeoutMs, (o, cb) => c.Publish(req, o, cb)));
+    return this.one(`${a.server}/${a.uid}`, (c) => call<Required<PublishReply>>(this.timeoutMs, (o, cb) => c.Publish(req, o, cb)), false);
   }
 
   async reportOnline(a: OnlineArgs): Promise<OnlineResult> {
