@@ -22,7 +22,8 @@ async function pushCount(metricsUrl: string, conn: string, result: string): Prom
   const text = await (await fetch(metricsUrl)).text();
   let sum = 0;
   for (const line of text.split("\n")) {
-    if (line.startsWith("roomcast_job_pushes_total{") && line.includes(`conn="${conn}"`) && line.includes(`result="${result}"`)) sum += Number(line.split(" ").pop());
+    if (line.startsWith("roomcast_job_pushes_total{") && line.includes(`conn="${conn}"`) && line.includes(`result="${result}"`))
+      sum += Number(line.split(" ").pop());
   }
   return sum;
 }
@@ -43,7 +44,8 @@ describe("cluster", () => {
 
   it("every node registered itself in etcd", async () => {
     const keys = await etcdKeys("/roomcast/");
-    for (const id of ["conn-0", "conn-1", "logic-0", "logic-1", "job-0", "job-1"]) expect(keys.some((k) => k.endsWith(`/${id}`))).toBe(true);
+    for (const id of ["conn-0", "conn-1", "logic-0", "logic-1", "job-0", "job-1"])
+      expect(keys.some((k) => k.endsWith(`/${id}`))).toBe(true);
   });
 
   protocolSuite(() => cluster);
@@ -51,12 +53,18 @@ describe("cluster", () => {
   describe("failures", () => {
     it("garbage on the NSQ topics is dropped by job, which keeps delivering", async () => {
       for (const topic of ["roomcast.room", "roomcast.important"]) {
-        const res = await fetch(`http://${cluster.nsqdHttp}/pub?topic=${topic}`, { method: "POST", body: Buffer.from([0xff, 0x01, 0x02, 0xee]) });
+        const res = await fetch(`http://${cluster.nsqdHttp}/pub?topic=${topic}`, {
+          method: "POST",
+          body: Buffer.from([0xff, 0x01, 0x02, 0xee]),
+        });
         expect(res.status).toBe(200);
       }
       const room = `poison-${Date.now()}`;
       const a = (await RoomClient.join(cluster.wsUrls[0]!, tokens.sign("a"), room)).keepAlive(1000);
-      expect((await post(`${cluster.httpUrls[0]}/msg`, { room_id: room, msg: "after garbage" }, { authorization: tokens.sign("svc", "push") })).json.code).toBe(1);
+      expect(
+        (await post(`${cluster.httpUrls[0]}/msg`, { room_id: room, msg: "after garbage" }, { authorization: tokens.sign("svc", "push") }))
+          .json.code,
+      ).toBe(1);
       expect((await a.waitForMessages(1))[0]!.text).toBe("after garbage");
       for (const j of cluster.jobs) expect(j.child.exitCode).toBeNull();
       a.terminate();
@@ -75,7 +83,9 @@ describe("cluster", () => {
       // NSQ re-delivers what the dead job held in flight after its message timeout, so allow for that.
       for (const c of [a, b]) {
         const got = await c.waitForMessages((r) => new Set(r.map((m) => m.text)).size >= 20, 90_000);
-        expect(new Set(got.map((m) => m.text))).toEqual(new Set([...Array.from({ length: 10 }, (_, i) => `n${i}`), ...Array.from({ length: 10 }, (_, i) => `i${i}`)]));
+        expect(new Set(got.map((m) => m.text))).toEqual(
+          new Set([...Array.from({ length: 10 }, (_, i) => `n${i}`), ...Array.from({ length: 10 }, (_, i) => `i${i}`)]),
+        );
       }
       a.terminate();
       b.terminate();
@@ -97,17 +107,28 @@ describe("cluster", () => {
       expect((await etcdKeys("/roomcast/")).some((k) => k.endsWith("/conn/conn-0"))).toBe(false);
       await sleep(500);
 
-      const failedBefore = (await Promise.all(cluster.jobMetricsUrls.slice(1).map((u) => pushCount(u, "conn-0", "failed")))).reduce((x, y) => x + y, 0);
-      const okBefore = (await Promise.all(cluster.jobMetricsUrls.slice(1).map((u) => pushCount(u, "conn-0", "ok")))).reduce((x, y) => x + y, 0);
+      const failedBefore = (await Promise.all(cluster.jobMetricsUrls.slice(1).map((u) => pushCount(u, "conn-0", "failed")))).reduce(
+        (x, y) => x + y,
+        0,
+      );
+      const okBefore = (await Promise.all(cluster.jobMetricsUrls.slice(1).map((u) => pushCount(u, "conn-0", "ok")))).reduce(
+        (x, y) => x + y,
+        0,
+      );
       for (let i = 0; i < 5; i++) {
         a.say(room, `after-n${i}`);
-        expect((await post(`${cluster.httpUrls[i % 2]}/msg`, { room_id: room, msg: `after-i${i}` }, { authorization: svc })).json.code).toBe(1);
+        expect(
+          (await post(`${cluster.httpUrls[i % 2]}/msg`, { room_id: room, msg: `after-i${i}` }, { authorization: svc })).json.code,
+        ).toBe(1);
       }
       for (const c of [a, b]) {
         const got = await c.waitForMessages((r) => r.filter((m) => m.text.startsWith("after-")).length >= 10, 30_000);
-        expect(got.filter((m) => m.text.startsWith("after-")).map((m) => m.text).sort()).toEqual(
-          [...Array.from({ length: 5 }, (_, i) => `after-i${i}`), ...Array.from({ length: 5 }, (_, i) => `after-n${i}`)].sort(),
-        );
+        expect(
+          got
+            .filter((m) => m.text.startsWith("after-"))
+            .map((m) => m.text)
+            .sort(),
+        ).toEqual([...Array.from({ length: 5 }, (_, i) => `after-i${i}`), ...Array.from({ length: 5 }, (_, i) => `after-n${i}`)].sort());
       }
       // The dead node's member stops counting once its lease is gone.
       const membersDeadline = Date.now() + 10_000;
@@ -117,8 +138,14 @@ describe("cluster", () => {
         members = await a.members();
       }
       expect(members).toBe(2);
-      const failedAfter = (await Promise.all(cluster.jobMetricsUrls.slice(1).map((u) => pushCount(u, "conn-0", "failed")))).reduce((x, y) => x + y, 0);
-      const okAfter = (await Promise.all(cluster.jobMetricsUrls.slice(1).map((u) => pushCount(u, "conn-0", "ok")))).reduce((x, y) => x + y, 0);
+      const failedAfter = (await Promise.all(cluster.jobMetricsUrls.slice(1).map((u) => pushCount(u, "conn-0", "failed")))).reduce(
+        (x, y) => x + y,
+        0,
+      );
+      const okAfter = (await Promise.all(cluster.jobMetricsUrls.slice(1).map((u) => pushCount(u, "conn-0", "ok")))).reduce(
+        (x, y) => x + y,
+        0,
+      );
       expect(failedAfter).toBe(failedBefore);
       expect(okAfter).toBe(okBefore);
       a.terminate();

@@ -12,17 +12,27 @@ afterAll(async () => {
 });
 
 const make = (clientId: string) =>
-  new NsqQueue({ nsqdTcpAddress: nsq.nsqdTcp, nsqdHttpAddress: nsq.nsqdHttp, lookupdHttpAddresses: [nsq.lookupdHttp], lookupdPollIntervalSec: 1, clientId });
+  new NsqQueue({
+    nsqdTcpAddress: nsq.nsqdTcp,
+    nsqdHttpAddress: nsq.nsqdHttp,
+    lookupdHttpAddresses: [nsq.lookupdHttp],
+    lookupdPollIntervalSec: 1,
+    clientId,
+  });
 
-queueContract("nsq", async () => {
-  const queue = make("a");
-  const other = make("b");
-  return {
-    queue,
-    other,
-    async cleanup() {
-      await other.close();
-      await queue.close();
-    },
-  };
-}, 20_000);
+queueContract(
+  "nsq",
+  async () => {
+    const queue = make("a");
+    const other = make("b");
+    return {
+      queue,
+      other,
+      async cleanup() {
+        await other.close();
+        await queue.close();
+      },
+    };
+  },
+  20_000,
+);

@@ -17,9 +17,17 @@ async function main() {
   const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log);
   const conns = await GrpcConnLink.start(discovery, cfg.push.timeoutMs, log);
   const q = cfg.queue;
-  const queue = new NsqQueue({ lookupdHttpAddresses: q.lookupdHttp, lookupdPollIntervalSec: q.lookupdPollSec, clientId: cfg.node.id, logger: log });
+  const queue = new NsqQueue({
+    lookupdHttpAddresses: q.lookupdHttp,
+    lookupdPollIntervalSec: q.lookupdPollSec,
+    clientId: cfg.node.id,
+    logger: log,
+  });
   const job = new JobService({
-    queue, conns, log, registry,
+    queue,
+    conns,
+    log,
+    registry,
     topics: { normal: q.topicNormal, important: q.topicImportant },
     channel: q.channel,
     maxInFlight: q.maxInFlight,

@@ -22,7 +22,11 @@ async function main() {
   const online = new OnlineTable(cfg.online.expireSec * 1000);
   const tokens = new Tokens(cfg.token);
   const logic = new LogicService({
-    tokens, queue, online, log, registry,
+    tokens,
+    queue,
+    online,
+    log,
+    registry,
     topics: { normal: q.topicNormal, important: q.topicImportant },
     maxMessageBytes: cfg.limits.maxMessageBytes,
   });
@@ -33,7 +37,14 @@ async function main() {
   });
   const grpcServer = new LogicGrpcServer(logic);
   const grpcPort = await grpcServer.listen(cfg.grpc.listenHost, cfg.grpc.port);
-  const http = new LogicHttp({ logic, tokens, log, registry, enableTokenEndpoint: cfg.http.enableTokenEndpoint, maxBodyBytes: cfg.http.maxBodyBytes });
+  const http = new LogicHttp({
+    logic,
+    tokens,
+    log,
+    registry,
+    enableTokenEndpoint: cfg.http.enableTokenEndpoint,
+    maxBodyBytes: cfg.http.maxBodyBytes,
+  });
   const httpPort = await http.listen(cfg.http.port, cfg.http.listenHost);
   const registration = await discovery.register("logic", {
     id: cfg.node.id,

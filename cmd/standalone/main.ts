@@ -21,7 +21,11 @@ const defaults = () => {
 async function main() {
   const file = configPath(process.argv, process.env, path.join(__dirname, "standalone.toml"));
   const cfg = loadConfig(defaults(), file);
-  const log = createLogger({ name: "standalone", level: cfg.log.level, file: cfg.log.file && path.resolve(path.dirname(file), cfg.log.file) });
+  const log = createLogger({
+    name: "standalone",
+    level: cfg.log.level,
+    file: cfg.log.file && path.resolve(path.dirname(file), cfg.log.file),
+  });
   logCrashes(log);
   const uws = loadNativeUws();
   log.info({ uws: uws.implementation }, "uWebSockets.js implementation");
@@ -41,12 +45,27 @@ async function main() {
 
   const j = cfg.job;
   const job = new JobService({
-    queue, conns: new DirectConnLink(cfg.conn.node.id, conn), log, registry, topics,
-    channel: j.queue.channel, maxInFlight: j.queue.maxInFlight, backoffMs: j.queue.backoffMs, maxBackoffMs: j.queue.maxBackoffMs, batch: j.batch,
+    queue,
+    conns: new DirectConnLink(cfg.conn.node.id, conn),
+    log,
+    registry,
+    topics,
+    channel: j.queue.channel,
+    maxInFlight: j.queue.maxInFlight,
+    backoffMs: j.queue.backoffMs,
+    maxBackoffMs: j.queue.maxBackoffMs,
+    batch: j.batch,
   });
   await job.start();
 
-  const http = new LogicHttp({ logic, tokens, log, registry, enableTokenEndpoint: cfg.logic.http.enableTokenEndpoint, maxBodyBytes: cfg.logic.http.maxBodyBytes });
+  const http = new LogicHttp({
+    logic,
+    tokens,
+    log,
+    registry,
+    enableTokenEndpoint: cfg.logic.http.enableTokenEndpoint,
+    maxBodyBytes: cfg.logic.http.maxBodyBytes,
+  });
   const httpPort = await http.listen(cfg.logic.http.port, cfg.logic.http.listenHost);
   log.info(
     { ws: `ws://${cfg.conn.node.host}:${conn.wsPort}${cfg.conn.ws.path}`, http: `http://${cfg.conn.node.host}:${httpPort}`, config: file },

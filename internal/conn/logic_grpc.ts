@@ -23,7 +23,12 @@ export class GrpcLogicLink implements LogicLink {
   /** Resolves once the first list of logic nodes was read. */
   static async start(discovery: Discovery, timeoutMs: number, log: Logger): Promise<GrpcLogicLink> {
     const Client = logicService();
-    const peers = await PeerSet.start(discovery, "logic", (addr) => new Client(addr, grpc.credentials.createInsecure(), clientOptions), log);
+    const peers = await PeerSet.start(
+      discovery,
+      "logic",
+      (addr) => new Client(addr, grpc.credentials.createInsecure(), clientOptions),
+      log,
+    );
     return new GrpcLogicLink(peers, timeoutMs, log);
   }
 
@@ -71,7 +76,9 @@ export class GrpcLogicLink implements LogicLink {
   async reportOnline(a: OnlineArgs): Promise<OnlineResult> {
     const peers = this.peers.list();
     if (peers.length === 0) throw new RoomcastError(ErrCode.INTERNAL, "no logic node available");
-    const results = await Promise.allSettled(peers.map((p) => call<OnlineReply>(this.timeoutMs, (o, cb) => p.client.ReportOnline(a, o, cb))));
+    const results = await Promise.allSettled(
+      peers.map((p) => call<OnlineReply>(this.timeoutMs, (o, cb) => p.client.ReportOnline(a, o, cb))),
+    );
     let answer: OnlineResult | undefined;
     results.forEach((r, i) => {
       if (r.status === "fulfilled") {

@@ -90,7 +90,14 @@ export class ConnNode implements PushTarget {
 
   private registerMetrics(registry: Registry): void {
     const gauge = (name: string, help: string, read: () => number) =>
-      new Gauge({ name, help, registers: [registry], collect() { this.set(read()); } });
+      new Gauge({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.set(read());
+        },
+      });
     gauge("roomcast_conn_connections", "open WebSocket connections", () => this.ws.connections());
     gauge("roomcast_conn_rooms", "rooms with members on this node", () => Object.keys(this.rooms.snapshot()).length);
     gauge("roomcast_conn_sign_ins_total", "successful sign-ins", () => this.counters.signIns);

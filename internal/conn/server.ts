@@ -82,7 +82,13 @@ export class WsServer {
           res.writeStatus("503 Service Unavailable").end("draining");
           return;
         }
-        res.upgrade<SocketData>({}, req.getHeader("sec-websocket-key"), req.getHeader("sec-websocket-protocol"), req.getHeader("sec-websocket-extensions"), ctx);
+        res.upgrade<SocketData>(
+          {},
+          req.getHeader("sec-websocket-key"),
+          req.getHeader("sec-websocket-protocol"),
+          req.getHeader("sec-websocket-extensions"),
+          ctx,
+        );
       },
       open: (ws) => {
         const transport = new UwsTransport(ws);

@@ -1,6 +1,4 @@
-import {
-  PackageType, MsgLevel, encodeReq, encodeSignIn, encodeBroadcast, decodeReply, decodeErr,
-} from "@roomcast/pkg/protocol";
+import { PackageType, MsgLevel, encodeReq, encodeSignIn, encodeBroadcast, decodeReply, decodeErr } from "@roomcast/pkg/protocol";
 import { silentLogger } from "@roomcast/pkg/log";
 import { Session, type SessionDeps } from "./session";
 import { Rooms } from "./room";
@@ -29,7 +27,10 @@ class FakeTransport implements Transport {
     return this.buffered;
   }
   errs() {
-    return this.sent.map((f) => decodeReply(f)).filter((r) => r.type === PackageType.UNKNOWN).map((r) => decodeErr(r.data).code);
+    return this.sent
+      .map((f) => decodeReply(f))
+      .filter((r) => r.type === PackageType.UNKNOWN)
+      .map((r) => decodeErr(r.data).code);
   }
 }
 

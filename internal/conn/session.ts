@@ -1,7 +1,16 @@
 // One client connection's protocol: sign-in, heartbeats, messages, MEMBERS (DESIGN.md §1).
 // Works on a Transport, so it is tested without sockets.
 import {
-  CloseCode, ErrCode, MsgLevel, PackageType, RoomcastError, decodeBroadcast, decodeReq, decodeSignIn, encodeReply, errReply,
+  CloseCode,
+  ErrCode,
+  MsgLevel,
+  PackageType,
+  RoomcastError,
+  decodeBroadcast,
+  decodeReq,
+  decodeSignIn,
+  encodeReply,
+  errReply,
 } from "@roomcast/pkg/protocol";
 import type { Logger } from "@roomcast/pkg/log";
 import type { LogicLink } from "./logic_link";
@@ -138,7 +147,8 @@ export class Session {
       res = { code: ErrCode.INTERNAL, msg: "sign-in unavailable, try again", uid: "" };
     }
     if (this.isClosed()) {
-      if (res.code === ErrCode.OK) this.deps.logic.disconnect({ server: this.deps.server, key: this.key, uid: res.uid, roomID: req.roomID }).catch(() => {});
+      if (res.code === ErrCode.OK)
+        this.deps.logic.disconnect({ server: this.deps.server, key: this.key, uid: res.uid, roomID: req.roomID }).catch(() => {});
       return;
     }
     if (res.code !== ErrCode.OK) {
@@ -183,15 +193,24 @@ export class Session {
       return this.bad(err);
     }
     this.badFrames = 0;
-    if (msg.roomID !== this.roomID) return this.transport.send(errReply(ErrCode.NOT_YOUR_ROOM, `not your room: signed in to "${this.roomID}"`));
+    if (msg.roomID !== this.roomID)
+      return this.transport.send(errReply(ErrCode.NOT_YOUR_ROOM, `not your room: signed in to "${this.roomID}"`));
     if (msg.msgLv !== MsgLevel.NORMAL) return this.transport.send(errReply(ErrCode.NOT_YOUR_ROOM, "clients may send only NORMAL messages"));
     if (msg.data.byteLength > this.deps.limits.maxMessageBytes) {
-      return this.transport.send(errReply(ErrCode.TOO_LARGE, `message of ${msg.data.byteLength} bytes is over the limit of ${this.deps.limits.maxMessageBytes}`));
+      return this.transport.send(
+        errReply(ErrCode.TOO_LARGE, `message of ${msg.data.byteLength} bytes is over the limit of ${this.deps.limits.maxMessageBytes}`),
+      );
     }
     if (!this.takeToken(now)) return this.transport.send(errReply(ErrCode.RATE_LIMITED));
     this.deps.counters.messagesIn++;
     try {
-      const res = await this.deps.logic.publish({ server: this.deps.server, uid: this.uid, roomID: msg.roomID, msgLv: msg.msgLv, data: msg.data });
+      const res = await this.deps.logic.publish({
+        server: this.deps.server,
+        uid: this.uid,
+        roomID: msg.roomID,
+        msgLv: msg.msgLv,
+        data: msg.data,
+      });
       if (res.code !== ErrCode.OK && this.state === "in") this.transport.send(errReply(res.code, res.msg));
     } catch (err) {
       this.deps.log.error({ err, uid: this.uid, roomID: msg.roomID }, "logic.Publish failed");

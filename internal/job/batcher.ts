@@ -37,7 +37,14 @@ export class Batcher {
       b = undefined;
     }
     if (!b) {
-      b = { roomID, msgLv, messages: [], bytes: 0, targets: targets ? new Set(targets) : null, timer: setTimeout(() => this.flushKey(key), this.limits.windowMs) };
+      b = {
+        roomID,
+        msgLv,
+        messages: [],
+        bytes: 0,
+        targets: targets ? new Set(targets) : null,
+        timer: setTimeout(() => this.flushKey(key), this.limits.windowMs),
+      };
       this.pending.set(key, b);
     } else if (b.targets) {
       if (targets) for (const t of targets) b.targets.add(t);

@@ -29,15 +29,25 @@ class FakeConns implements ConnLink {
 
 const topics = { normal: "n", important: "i" };
 const body = (roomID: string, data: string, msgLv: MsgLevel, targets: string[] | null) =>
-  Buffer.from(queueProto.RoomMsg.encode({ roomID, msgLv, data: Buffer.from(data), targets: targets ?? [], targetsKnown: targets !== null }).finish());
+  Buffer.from(
+    queueProto.RoomMsg.encode({ roomID, msgLv, data: Buffer.from(data), targets: targets ?? [], targetsKnown: targets !== null }).finish(),
+  );
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function setup(alive: string[]) {
   const queue = new MemoryQueue();
   const conns = new FakeConns(alive);
   const job = new JobService({
-    queue, conns, log: silentLogger(), registry: createRegistry("job", "test", false), topics, channel: "job",
-    maxInFlight: 10, backoffMs: 20, maxBackoffMs: 50, batch: { windowMs: 20, maxMessages: 100, maxBytes: 1 << 20 },
+    queue,
+    conns,
+    log: silentLogger(),
+    registry: createRegistry("job", "test", false),
+    topics,
+    channel: "job",
+    maxInFlight: 10,
+    backoffMs: 20,
+    maxBackoffMs: 50,
+    batch: { windowMs: 20, maxMessages: 100, maxBytes: 1 << 20 },
   });
   await job.start();
   return { queue, conns, job };
@@ -58,7 +68,12 @@ describe("JobService", () => {
     await queue.publish("n", body("r", "x", MsgLevel.NORMAL, null));
     await queue.publish("n", body("q", "y", MsgLevel.NORMAL, ["c2", "gone"]));
     await sleep(60);
-    expect(conns.pushes.filter((p) => p.roomID === "r").map((p) => p.node).sort()).toEqual(["c1", "c2"]);
+    expect(
+      conns.pushes
+        .filter((p) => p.roomID === "r")
+        .map((p) => p.node)
+        .sort(),
+    ).toEqual(["c1", "c2"]);
     expect(conns.pushes.filter((p) => p.roomID === "q").map((p) => p.node)).toEqual(["c2"]);
     await job.stop();
   });

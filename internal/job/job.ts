@@ -29,7 +29,6 @@ interface RoomMsg {
   targetsKnown: boolean;
 }
 
-
 export class JobService {
   private subs: Subscription[] = [];
   private readonly batcher: Batcher;
@@ -41,14 +40,31 @@ export class JobService {
 
   constructor(private readonly deps: JobDeps) {
     this.batcher = new Batcher(deps.batch, (b) => this.flush(b));
-    this.pushes = new Counter({ name: "roomcast_job_pushes_total", help: "batches pushed to conn nodes", labelNames: ["conn", "level", "result"], registers: [deps.registry] });
-    this.messages = new Counter({ name: "roomcast_job_messages_total", help: "queue messages handled", labelNames: ["level", "result"], registers: [deps.registry] });
+    this.pushes = new Counter({
+      name: "roomcast_job_pushes_total",
+      help: "batches pushed to conn nodes",
+      labelNames: ["conn", "level", "result"],
+      registers: [deps.registry],
+    });
+    this.messages = new Counter({
+      name: "roomcast_job_messages_total",
+      help: "queue messages handled",
+      labelNames: ["level", "result"],
+      registers: [deps.registry],
+    });
   }
 
   async start(): Promise<void> {
     const { queue, topics, channel, maxInFlight, backoffMs, maxBackoffMs } = this.deps;
     this.subs.push(await queue.subscribe(topics.normal, channel, (m) => this.onNormal(m), { maxInFlight, maxAttempts: 1 }));
-    this.subs.push(await queue.subscribe(topics.important, channel, (m) => this.onImportant(m), { maxInFlight, backoffMs, maxBackoffMs, maxAttempts: 0 }));
+    this.subs.push(
+      await queue.subscribe(topics.important, channel, (m) => this.onImportant(m), {
+        maxInFlight,
+        backoffMs,
+        maxBackoffMs,
+        maxAttempts: 0,
+      }),
+    );
   }
 
   /** Stops taking messages, flushes pending batches and waits for their pushes. */

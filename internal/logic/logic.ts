@@ -67,8 +67,18 @@ export class LogicService {
   private readonly publishFailed: Counter;
 
   constructor(private readonly deps: LogicDeps) {
-    this.published = new Counter({ name: "roomcast_logic_published_total", help: "messages handed to the queue", labelNames: ["level"], registers: [deps.registry] });
-    this.publishFailed = new Counter({ name: "roomcast_logic_publish_failed_total", help: "messages the queue refused", labelNames: ["level"], registers: [deps.registry] });
+    this.published = new Counter({
+      name: "roomcast_logic_published_total",
+      help: "messages handed to the queue",
+      labelNames: ["level"],
+      registers: [deps.registry],
+    });
+    this.publishFailed = new Counter({
+      name: "roomcast_logic_publish_failed_total",
+      help: "messages the queue refused",
+      labelNames: ["level"],
+      registers: [deps.registry],
+    });
   }
 
   connect(a: ConnectArgs): ConnectResult {
@@ -130,7 +140,10 @@ export class LogicService {
       targetsKnown: true,
     }).finish();
     try {
-      await this.deps.queue.publish(level === "important" ? this.deps.topics.important : this.deps.topics.normal, Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+      await this.deps.queue.publish(
+        level === "important" ? this.deps.topics.important : this.deps.topics.normal,
+        Buffer.from(body.buffer, body.byteOffset, body.byteLength),
+      );
     } catch (err) {
       this.publishFailed.inc({ level });
       this.deps.log.error({ err, roomID, level }, "queue.publish failed");

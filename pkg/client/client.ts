@@ -1,7 +1,15 @@
 // A small Node client of the roomcast protocol, used by the tests and tools. (The full SDK is a later issue.)
 import WebSocket from "ws";
 import {
-  MsgLevel, PackageType, decodeBroadcast, decodeErr, decodeReply, encodeBroadcast, encodeReq, encodeSignIn, unpackMessages,
+  MsgLevel,
+  PackageType,
+  decodeBroadcast,
+  decodeErr,
+  decodeReply,
+  encodeBroadcast,
+  encodeReq,
+  encodeSignIn,
+  unpackMessages,
 } from "../protocol";
 
 export interface Received {
@@ -34,10 +42,14 @@ class ReplyQueue<T> {
   next(timeoutMs: number, what: string): Promise<T> {
     if (this.items.length) return Promise.resolve(this.items.shift()!);
     return new Promise((resolve, reject) => {
-      const w: Waiter<T> = { resolve, reject, timer: setTimeout(() => {
-        this.waiters.splice(this.waiters.indexOf(w), 1);
-        reject(new Error(`no ${what} within ${timeoutMs} ms`));
-      }, timeoutMs) };
+      const w: Waiter<T> = {
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          reject(new Error(`no ${what} within ${timeoutMs} ms`));
+        }, timeoutMs),
+      };
       this.waiters.push(w);
     });
   }
@@ -172,7 +184,14 @@ export class RoomClient {
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`only ${this.received.length} messages within ${timeoutMs} ms: ${this.received.slice(-5).map((r) => r.text).join(" | ")}`));
+        reject(
+          new Error(
+            `only ${this.received.length} messages within ${timeoutMs} ms: ${this.received
+              .slice(-5)
+              .map((r) => r.text)
+              .join(" | ")}`,
+          ),
+        );
       }, timeoutMs);
       const cleanup = () => {
         clearTimeout(timer);
@@ -210,7 +229,8 @@ export class RoomClient {
         const b = decodeBroadcast(reply.data);
         const msgs = unpackMessages(b.data);
         this.frames.push(msgs.length);
-        for (const m of msgs) this.received.push({ roomID: b.roomID, msgLv: b.msgLv, data: m, text: Buffer.from(m).toString(), batchSize: msgs.length });
+        for (const m of msgs)
+          this.received.push({ roomID: b.roomID, msgLv: b.msgLv, data: m, text: Buffer.from(m).toString(), batchSize: msgs.length });
         for (const w of [...this.messageWaiters]) w();
         break;
       }

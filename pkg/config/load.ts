@@ -35,7 +35,8 @@ function merge(dst: ConfigObject, src: Record<string, unknown>, where: string, p
       if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ConfigError(`${where}: "${at}" must be a table`);
       merge(cur, value as Record<string, unknown>, where, [...path, key]);
     } else if (Array.isArray(cur)) {
-      if (!Array.isArray(value) || value.some((x) => typeof x !== "string")) throw new ConfigError(`${where}: "${at}" must be an array of strings`);
+      if (!Array.isArray(value) || value.some((x) => typeof x !== "string"))
+        throw new ConfigError(`${where}: "${at}" must be an array of strings`);
       dst[key] = value as string[];
     } else {
       if (typeof value !== typeof cur) throw new ConfigError(`${where}: "${at}" must be a ${typeName(cur)}, got ${typeName(value)}`);
@@ -54,7 +55,11 @@ function applyEnv(dst: ConfigObject, env: NodeJS.ProcessEnv, path: string[] = []
     const name = envName(p);
     const raw = env[name];
     if (raw === undefined) continue;
-    if (Array.isArray(cur)) dst[key] = raw.split(",").map((s) => s.trim()).filter(Boolean);
+    if (Array.isArray(cur))
+      dst[key] = raw
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
     else if (typeof cur === "number") {
       const n = Number(raw);
       if (raw.trim() === "" || !Number.isFinite(n)) throw new ConfigError(`${name}="${raw}" is not a number`);

@@ -15,6 +15,7 @@ function staticNodes(entries: string[]): NodeInfo[] {
 
 export function createDiscovery(section: DiscoverySection, cluster: string, log: Logger): Discovery {
   if (section.kind === "etcd") return new EtcdDiscovery({ hosts: section.etcd, cluster, ttlSec: section.ttlSec, logger: log });
-  if (section.kind === "static") return new StaticDiscovery({ logic: staticNodes(section.staticLogic), conn: staticNodes(section.staticConn) });
+  if (section.kind === "static")
+    return new StaticDiscovery({ logic: staticNodes(section.staticLogic), conn: staticNodes(section.staticConn) });
   throw new Error(`discovery.kind must be "etcd" or "static", got "${section.kind}"`);
 }

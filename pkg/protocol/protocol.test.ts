@@ -1,6 +1,19 @@
 import {
-  PackageType, MsgLevel, encodeReq, decodeReq, errReply, decodeReply, decodeErr, encodeSignIn, decodeSignIn,
-  encodeBroadcast, decodeBroadcast, deliveryFrame, packMessages, unpackMessages, RoomcastError,
+  PackageType,
+  MsgLevel,
+  encodeReq,
+  decodeReq,
+  errReply,
+  decodeReply,
+  decodeErr,
+  encodeSignIn,
+  decodeSignIn,
+  encodeBroadcast,
+  decodeBroadcast,
+  deliveryFrame,
+  packMessages,
+  unpackMessages,
+  RoomcastError,
 } from "./index";
 
 const bytes = (s: string) => new TextEncoder().encode(s);

@@ -54,7 +54,11 @@ export function queueContract(name: string, make: () => Promise<QueueFixture>, t
       a.length = 0;
       b.length = 0;
       for (let i = 0; i < 5; i++) await f.queue.publish(topic, Buffer.from(`m${i}`));
-      await until(() => a.filter((x) => x !== "warm").length === 5 && b.filter((x) => x !== "warm").length === 5, timeoutMs, "both channels");
+      await until(
+        () => a.filter((x) => x !== "warm").length === 5 && b.filter((x) => x !== "warm").length === 5,
+        timeoutMs,
+        "both channels",
+      );
       const real = (x: string[]) => x.filter((m) => m !== "warm").sort();
       expect(real(a)).toEqual(["m0", "m1", "m2", "m3", "m4"]);
       expect(real(b)).toEqual(["m0", "m1", "m2", "m3", "m4"]);
@@ -75,10 +79,15 @@ export function queueContract(name: string, make: () => Promise<QueueFixture>, t
 
     it("a message whose handler throws comes back with attempts + 1", async () => {
       const seen: QueueMessage[] = [];
-      await f.other.subscribe(topic, "c", async (m) => {
-        seen.push(m);
-        if (m.attempts === 1) throw new Error("not yet");
-      }, { backoffMs: 50 });
+      await f.other.subscribe(
+        topic,
+        "c",
+        async (m) => {
+          seen.push(m);
+          if (m.attempts === 1) throw new Error("not yet");
+        },
+        { backoffMs: 50 },
+      );
       await f.queue.publish(topic, Buffer.from("retry me"));
       await until(() => seen.length === 2, timeoutMs, "the redelivery");
       expect(seen.map((m) => m.attempts)).toEqual([1, 2]);

@@ -10,10 +10,15 @@ describe("MemoryQueue", () => {
   it("gives up after maxAttempts and counts the message as dropped", async () => {
     const q = new MemoryQueue();
     let calls = 0;
-    await q.subscribe("t", "c", async () => {
-      calls++;
-      throw new Error("always");
-    }, { maxAttempts: 3, backoffMs: 1 });
+    await q.subscribe(
+      "t",
+      "c",
+      async () => {
+        calls++;
+        throw new Error("always");
+      },
+      { maxAttempts: 3, backoffMs: 1 },
+    );
     await q.publish("t", Buffer.from("x"));
     const deadline = Date.now() + 2000;
     while (q.stats().dropped === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
@@ -25,11 +30,16 @@ describe("MemoryQueue", () => {
     const q = new MemoryQueue();
     let inFlight = 0;
     let peak = 0;
-    await q.subscribe("t", "c", async () => {
-      peak = Math.max(peak, ++inFlight);
-      await new Promise((r) => setTimeout(r, 5));
-      inFlight--;
-    }, { maxInFlight: 3 });
+    await q.subscribe(
+      "t",
+      "c",
+      async () => {
+        peak = Math.max(peak, ++inFlight);
+        await new Promise((r) => setTimeout(r, 5));
+        inFlight--;
+      },
+      { maxInFlight: 3 },
+    );
     for (let i = 0; i < 20; i++) await q.publish("t", Buffer.from(String(i)));
     const deadline = Date.now() + 2000;
     while (q.stats().finished < 20 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));

@@ -117,7 +117,9 @@ export class NsqQueue implements Queue {
       msg.finish();
     });
     reader.on("error", (err: Error) => this.log.warn({ err, topic, channel }, "nsq reader error"));
-    reader.on("nsqd_connected", (host: string, port: number) => this.log.info({ topic, channel, nsqd: `${host}:${port}` }, "nsq reader connected"));
+    reader.on("nsqd_connected", (host: string, port: number) =>
+      this.log.info({ topic, channel, nsqd: `${host}:${port}` }, "nsq reader connected"),
+    );
     reader.connect();
     this.readers.add(reader);
     return {

@@ -25,7 +25,12 @@ export class PeerSet<C extends Closable> {
   ) {}
 
   /** Resolves once the first node list was read. */
-  static async start<C extends Closable>(discovery: Discovery, service: Service, connect: (addr: string) => C, log: Logger): Promise<PeerSet<C>> {
+  static async start<C extends Closable>(
+    discovery: Discovery,
+    service: Service,
+    connect: (addr: string) => C,
+    log: Logger,
+  ): Promise<PeerSet<C>> {
     const set = new PeerSet(service, connect, log);
     set.watch = await discovery.watch(service, (nodes) => set.update(nodes));
     return set;

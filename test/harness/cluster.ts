@@ -42,47 +42,68 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
   const httpUrls: string[] = [];
   for (let i = 0; i < logics; i++) {
     const [http, grpc] = [await freePort(), await freePort()];
-    logicProcs.push(tsProc(`logic-${i}`, "cmd/logic/main.ts", {
-      ...common,
-      ROOMCAST_NODE_ID: `logic-${i}`,
-      ROOMCAST_HTTP_PORT: String(http),
-      ROOMCAST_GRPC_PORT: String(grpc),
-      ROOMCAST_HTTP_ENABLE_TOKEN_ENDPOINT: "true",
-      ROOMCAST_TOKEN_SECRET: TOKEN_SECRET,
-      ROOMCAST_QUEUE_NSQD_TCP: nsq.nsqdTcp,
-      ROOMCAST_QUEUE_NSQD_HTTP: nsq.nsqdHttp,
-      ROOMCAST_QUEUE_LOOKUPD_HTTP: nsq.lookupdHttp,
-    }, logDir));
+    logicProcs.push(
+      tsProc(
+        `logic-${i}`,
+        "cmd/logic/main.ts",
+        {
+          ...common,
+          ROOMCAST_NODE_ID: `logic-${i}`,
+          ROOMCAST_HTTP_PORT: String(http),
+          ROOMCAST_GRPC_PORT: String(grpc),
+          ROOMCAST_HTTP_ENABLE_TOKEN_ENDPOINT: "true",
+          ROOMCAST_TOKEN_SECRET: TOKEN_SECRET,
+          ROOMCAST_QUEUE_NSQD_TCP: nsq.nsqdTcp,
+          ROOMCAST_QUEUE_NSQD_HTTP: nsq.nsqdHttp,
+          ROOMCAST_QUEUE_LOOKUPD_HTTP: nsq.lookupdHttp,
+        },
+        logDir,
+      ),
+    );
     httpUrls.push(`http://127.0.0.1:${http}`);
   }
   const jobProcs: Proc[] = [];
   const jobMetricsUrls: string[] = [];
   for (let i = 0; i < jobs; i++) {
     const http = await freePort();
-    jobProcs.push(tsProc(`job-${i}`, "cmd/job/main.ts", {
-      ...common,
-      ROOMCAST_NODE_ID: `job-${i}`,
-      ROOMCAST_HTTP_PORT: String(http),
-      ROOMCAST_QUEUE_LOOKUPD_HTTP: nsq.lookupdHttp,
-      ROOMCAST_QUEUE_LOOKUPD_POLL_SEC: "1",
-      ROOMCAST_QUEUE_BACKOFF_MS: "100",
-      ROOMCAST_QUEUE_MAX_BACKOFF_MS: "1000",
-    }, logDir));
+    jobProcs.push(
+      tsProc(
+        `job-${i}`,
+        "cmd/job/main.ts",
+        {
+          ...common,
+          ROOMCAST_NODE_ID: `job-${i}`,
+          ROOMCAST_HTTP_PORT: String(http),
+          ROOMCAST_QUEUE_LOOKUPD_HTTP: nsq.lookupdHttp,
+          ROOMCAST_QUEUE_LOOKUPD_POLL_SEC: "1",
+          ROOMCAST_QUEUE_BACKOFF_MS: "100",
+          ROOMCAST_QUEUE_MAX_BACKOFF_MS: "1000",
+        },
+        logDir,
+      ),
+    );
     jobMetricsUrls.push(`http://127.0.0.1:${http}/metrics`);
   }
   const connProcs: Proc[] = [];
   const wsUrls: string[] = [];
   for (let i = 0; i < conns; i++) {
     const [ws, grpc] = [await freePort(), await freePort()];
-    connProcs.push(tsProc(`conn-${i}`, "cmd/conn/main.ts", {
-      ...common,
-      ROOMCAST_NODE_ID: `conn-${i}`,
-      ROOMCAST_WS_PORT: String(ws),
-      ROOMCAST_GRPC_PORT: String(grpc),
-      ROOMCAST_WS_HEARTBEAT_TIMEOUT_SEC: testTuning.heartbeatTimeoutSec,
-      ROOMCAST_WS_SIGN_IN_TIMEOUT_SEC: testTuning.signInTimeoutSec,
-      ROOMCAST_ONLINE_REPORT_INTERVAL_MS: "500",
-    }, logDir));
+    connProcs.push(
+      tsProc(
+        `conn-${i}`,
+        "cmd/conn/main.ts",
+        {
+          ...common,
+          ROOMCAST_NODE_ID: `conn-${i}`,
+          ROOMCAST_WS_PORT: String(ws),
+          ROOMCAST_GRPC_PORT: String(grpc),
+          ROOMCAST_WS_HEARTBEAT_TIMEOUT_SEC: testTuning.heartbeatTimeoutSec,
+          ROOMCAST_WS_SIGN_IN_TIMEOUT_SEC: testTuning.signInTimeoutSec,
+          ROOMCAST_ONLINE_REPORT_INTERVAL_MS: "500",
+        },
+        logDir,
+      ),
+    );
     wsUrls.push(`ws://127.0.0.1:${ws}/room`);
   }
   const all = [...logicProcs, ...jobProcs, ...connProcs];
@@ -98,7 +119,9 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
       ...connProcs.map((p) => p.waitFor("conn ready", 30_000)),
     ]);
     // Every conn node sees every logic node before the tests begin.
-    await Promise.all(connProcs.map((p) => p.waitFor(new RegExp(`"logic":"${Array.from({ length: logics }, (_, i) => `logic-${i}`).join(",")}"`), 15_000)));
+    await Promise.all(
+      connProcs.map((p) => p.waitFor(new RegExp(`"logic":"${Array.from({ length: logics }, (_, i) => `logic-${i}`).join(",")}"`), 15_000)),
+    );
     await Promise.all(wsUrls.map((u) => waitForPort(Number(new URL(u).port))));
   } catch (err) {
     await stopAll();

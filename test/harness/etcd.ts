@@ -16,13 +16,20 @@ export async function startEtcd(): Promise<Etcd> {
   const [client, peer] = [await freePort(), await freePort()];
   const name = `test${client}`;
   const proc = startProc("etcd", findBinary("etcd"), [
-    "--name", name,
-    "--data-dir", dir,
-    "--listen-client-urls", `http://127.0.0.1:${client}`,
-    "--advertise-client-urls", `http://127.0.0.1:${client}`,
-    "--listen-peer-urls", `http://127.0.0.1:${peer}`,
-    "--initial-advertise-peer-urls", `http://127.0.0.1:${peer}`,
-    "--initial-cluster", `${name}=http://127.0.0.1:${peer}`,
+    "--name",
+    name,
+    "--data-dir",
+    dir,
+    "--listen-client-urls",
+    `http://127.0.0.1:${client}`,
+    "--advertise-client-urls",
+    `http://127.0.0.1:${client}`,
+    "--listen-peer-urls",
+    `http://127.0.0.1:${peer}`,
+    "--initial-advertise-peer-urls",
+    `http://127.0.0.1:${peer}`,
+    "--initial-cluster",
+    `${name}=http://127.0.0.1:${peer}`,
   ]);
   await waitForPort(client, "127.0.0.1", 20_000);
   await proc.waitFor(/ready to serve client requests|serving insecure client requests/, 20_000);

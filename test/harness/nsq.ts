@@ -19,12 +19,17 @@ export async function startNsq(): Promise<Nsq> {
   const dir = mkdtempSync(path.join(tmpdir(), "roomcast-nsq-"));
   const [lt, lh, nt, nh] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const lookupd = startProc("nsqlookupd", findBinary("nsqlookupd"), [
-    `-tcp-address=127.0.0.1:${lt}`, `-http-address=127.0.0.1:${lh}`, "-broadcast-address=127.0.0.1",
+    `-tcp-address=127.0.0.1:${lt}`,
+    `-http-address=127.0.0.1:${lh}`,
+    "-broadcast-address=127.0.0.1",
   ]);
   await waitForPort(lh);
   const nsqd = startProc("nsqd", findBinary("nsqd"), [
-    `-tcp-address=127.0.0.1:${nt}`, `-http-address=127.0.0.1:${nh}`, "-broadcast-address=127.0.0.1",
-    `-lookupd-tcp-address=127.0.0.1:${lt}`, `-data-path=${dir}`,
+    `-tcp-address=127.0.0.1:${nt}`,
+    `-http-address=127.0.0.1:${nh}`,
+    "-broadcast-address=127.0.0.1",
+    `-lookupd-tcp-address=127.0.0.1:${lt}`,
+    `-data-path=${dir}`,
     // A dead consumer's in-flight messages come back after this long (tests kill consumers).
     "-msg-timeout=10s",
   ]);

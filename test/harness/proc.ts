@@ -52,7 +52,9 @@ export function startProc(name: string, cmd: string, args: string[], env: NodeJS
           } else if (child.exitCode !== null || child.signalCode !== null) {
             done = true;
             clearTimeout(timer);
-            reject(new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before "${String(text)}"; output:\n${out.slice(-3000)}`));
+            reject(
+              new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before "${String(text)}"; output:\n${out.slice(-3000)}`),
+            );
           } else waiters.push(check);
         };
         exited.then(check);

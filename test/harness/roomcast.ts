@@ -25,24 +25,35 @@ export interface Target {
 }
 
 export function tsProc(name: string, main: string, env: Record<string, string>, logDir: string): Proc {
-  return startProc(name, process.execPath, ["--import", "tsx", path.join(repoRoot, main)], {
-    ROOMCAST_LOG_FILE: path.join(logDir, `${name}.log`),
-    ROOMCAST_LOG_LEVEL: "info",
-    ...env,
-  }, repoRoot);
+  return startProc(
+    name,
+    process.execPath,
+    ["--import", "tsx", path.join(repoRoot, main)],
+    {
+      ROOMCAST_LOG_FILE: path.join(logDir, `${name}.log`),
+      ROOMCAST_LOG_LEVEL: "info",
+      ...env,
+    },
+    repoRoot,
+  );
 }
 
 export async function startStandalone(extraEnv: Record<string, string> = {}): Promise<Target> {
   const logDir = mkdtempSync(path.join(tmpdir(), "roomcast-standalone-"));
   const [ws, http] = [await freePort(), await freePort()];
-  const proc = tsProc("standalone", "cmd/standalone/main.ts", {
-    ROOMCAST_CONN_WS_PORT: String(ws),
-    ROOMCAST_CONN_WS_HEARTBEAT_TIMEOUT_SEC: testTuning.heartbeatTimeoutSec,
-    ROOMCAST_CONN_WS_SIGN_IN_TIMEOUT_SEC: testTuning.signInTimeoutSec,
-    ROOMCAST_LOGIC_HTTP_PORT: String(http),
-    ROOMCAST_LOGIC_TOKEN_SECRET: TOKEN_SECRET,
-    ...extraEnv,
-  }, logDir);
+  const proc = tsProc(
+    "standalone",
+    "cmd/standalone/main.ts",
+    {
+      ROOMCAST_CONN_WS_PORT: String(ws),
+      ROOMCAST_CONN_WS_HEARTBEAT_TIMEOUT_SEC: testTuning.heartbeatTimeoutSec,
+      ROOMCAST_CONN_WS_SIGN_IN_TIMEOUT_SEC: testTuning.signInTimeoutSec,
+      ROOMCAST_LOGIC_HTTP_PORT: String(http),
+      ROOMCAST_LOGIC_TOKEN_SECRET: TOKEN_SECRET,
+      ...extraEnv,
+    },
+    logDir,
+  );
   await proc.waitFor("standalone ready", 30_000);
   return {
     name: "standalone",

@@ -11,7 +11,11 @@ export interface HttpReply {
 }
 
 export async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpReply> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as HttpReply["json"] };
 }
 
@@ -47,7 +51,8 @@ function protocolTests(getTarget: () => Target): void {
   const http = (i = 0) => getTarget().httpUrls[i % getTarget().httpUrls.length]!;
   const track = (c: RoomClient) => (clients.push(c), c);
   // Members keep beating like real clients; the idle-eviction test uses a client that does not.
-  const join = async (i: number, uid: string, roomID: string) => track((await RoomClient.join(ws(i), local.sign(uid), roomID)).keepAlive(1000));
+  const join = async (i: number, uid: string, roomID: string) =>
+    track((await RoomClient.join(ws(i), local.sign(uid), roomID)).keepAlive(1000));
   const connect = async (i = 0) => track(await RoomClient.connect(ws(i)));
 
   afterEach(() => {
@@ -157,17 +162,67 @@ function protocolTests(getTarget: () => Target): void {
 
     const cases: Array<[string, () => Promise<HttpReply>, number, number]> = [
       ["no Authorization header", () => post(`${http()}/msg`, { room_id: "r", msg: "x" }), 401, 1001],
-      ["a token without push scope", async () => post(`${http()}/msg`, { room_id: "r", msg: "x" }, { authorization: `Bearer ${local.sign("u")}` }), 401, 1001],
-      ["a token signed with another key", () => post(`${http()}/msg`, { room_id: "r", msg: "x" }, { authorization: `Bearer ${new Tokens({ secret: "other", ttlSec: 60 }).sign("u", "push")}` }), 401, 1001],
-      ["an expired token", () => post(`${http()}/msg`, { room_id: "r", msg: "x" }, { authorization: `Bearer ${jwt.sign({ uid: "u", scope: "push", exp: 1 }, TOKEN_SECRET)}` }), 401, 1001],
-      ["an alg:none token", () => post(`${http()}/msg`, { room_id: "r", msg: "x" }, { authorization: `Bearer ${jwt.sign({ uid: "u", scope: "push" }, "", { algorithm: "none", expiresIn: 60 })}` }), 401, 1001],
+      [
+        "a token without push scope",
+        async () => post(`${http()}/msg`, { room_id: "r", msg: "x" }, { authorization: `Bearer ${local.sign("u")}` }),
+        401,
+        1001,
+      ],
+      [
+        "a token signed with another key",
+        () =>
+          post(
+            `${http()}/msg`,
+            { room_id: "r", msg: "x" },
+            { authorization: `Bearer ${new Tokens({ secret: "other", ttlSec: 60 }).sign("u", "push")}` },
+          ),
+        401,
+        1001,
+      ],
+      [
+        "an expired token",
+        () =>
+          post(
+            `${http()}/msg`,
+            { room_id: "r", msg: "x" },
+            { authorization: `Bearer ${jwt.sign({ uid: "u", scope: "push", exp: 1 }, TOKEN_SECRET)}` },
+          ),
+        401,
+        1001,
+      ],
+      [
+        "an alg:none token",
+        () =>
+          post(
+            `${http()}/msg`,
+            { room_id: "r", msg: "x" },
+            { authorization: `Bearer ${jwt.sign({ uid: "u", scope: "push" }, "", { algorithm: "none", expiresIn: 60 })}` },
+          ),
+        401,
+        1001,
+      ],
       ["a body that is not JSON", () => post(`${http()}/msg`, "{room_id:", { authorization: local.sign("svc", "push") }), 400, 0],
       ["a JSON array", () => post(`${http()}/msg`, "[1,2]", { authorization: local.sign("svc", "push") }), 400, 0],
       ["no room_id", () => post(`${http()}/msg`, { msg: "x" }, { authorization: local.sign("svc", "push") }), 400, 0],
       ["a numeric msg", () => post(`${http()}/msg`, { room_id: "r", msg: 5 }, { authorization: local.sign("svc", "push") }), 400, 0],
-      ["a room_id of 129 bytes", () => post(`${http()}/msg`, { room_id: "r".repeat(129), msg: "x" }, { authorization: local.sign("svc", "push") }), 400, 0],
-      ["a msg over 64 KiB", () => post(`${http()}/msg`, { room_id: "r", msg: "x".repeat(65_537) }, { authorization: local.sign("svc", "push") }), 413, 0],
-      ["a body over 1 MiB", () => post(`${http()}/msg`, { room_id: "r", msg: "x".repeat(1_100_000) }, { authorization: local.sign("svc", "push") }), 413, 0],
+      [
+        "a room_id of 129 bytes",
+        () => post(`${http()}/msg`, { room_id: "r".repeat(129), msg: "x" }, { authorization: local.sign("svc", "push") }),
+        400,
+        0,
+      ],
+      [
+        "a msg over 64 KiB",
+        () => post(`${http()}/msg`, { room_id: "r", msg: "x".repeat(65_537) }, { authorization: local.sign("svc", "push") }),
+        413,
+        0,
+      ],
+      [
+        "a body over 1 MiB",
+        () => post(`${http()}/msg`, { room_id: "r", msg: "x".repeat(1_100_000) }, { authorization: local.sign("svc", "push") }),
+        413,
+        0,
+      ],
       ["/tk without uid", () => post(`${http()}/tk`, { scope: "push" }), 400, 0],
       ["an unknown path", () => post(`${http()}/nope`, {}), 404, 0],
     ];
@@ -209,7 +264,10 @@ function protocolTests(getTarget: () => Target): void {
     it("102: garbage, truncated and unknown frames, each answered while the connection lives on", async () => {
       const r = room("garbage");
       const c = await join(0, "alice", r);
-      const whole = encodeReq({ type: PackageType.MESSAGE, data: encodeBroadcast({ roomID: r, msgLv: MsgLevel.NORMAL, data: Buffer.from("hello") }) });
+      const whole = encodeReq({
+        type: PackageType.MESSAGE,
+        data: encodeBroadcast({ roomID: r, msgLv: MsgLevel.NORMAL, data: Buffer.from("hello") }),
+      });
       const bad: Array<() => void> = [
         () => c.sendRaw(new Uint8Array([0xff, 0xff, 0xff, 0xff])),
         () => c.sendRaw(whole.subarray(0, whole.length - 3)),
