@@ -1,17 +1,11 @@
 // conn: holds the clients' WebSockets, signs them in through logic, delivers the room batches job pushes.
-import * as path from "node:path";
-import { loadConfig, configPath } from "@roomcast/pkg/config";
-import { createLogger } from "@roomcast/pkg/log";
-import { onShutdown, logCrashes } from "@roomcast/pkg/lifecycle";
+import { boot, onShutdown } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
 import { defaultConnConfig, ConnNode, ConnGrpcServer, GrpcLogicLink, loadNativeUws } from "@roomcast/internal/conn";
 
 async function main() {
-  const file = configPath(process.argv, process.env, path.join(__dirname, "conn.toml"));
-  const cfg = loadConfig(defaultConnConfig(), file);
-  const log = createLogger({ name: "conn", level: cfg.log.level, file: cfg.log.file && path.resolve(path.dirname(file), cfg.log.file) });
-  logCrashes(log);
+  const { cfg, file, log } = boot("conn", defaultConnConfig(), __dirname);
   const uws = loadNativeUws();
   log.info({ uws: uws.implementation }, "uWebSockets.js implementation");
   const registry = createRegistry("conn", cfg.node.id);

@@ -1,18 +1,12 @@
 // job: consumes the room topics from NSQ, batches NORMAL messages, pushes to the conn nodes that hold each room.
-import * as path from "node:path";
-import { loadConfig, configPath } from "@roomcast/pkg/config";
-import { createLogger } from "@roomcast/pkg/log";
-import { onShutdown, logCrashes } from "@roomcast/pkg/lifecycle";
+import { boot, onShutdown } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
 import { NsqQueue } from "@roomcast/pkg/queue";
 import { defaultJobConfig, JobService, GrpcConnLink, serveJobHttp } from "@roomcast/internal/job";
 
 async function main() {
-  const file = configPath(process.argv, process.env, path.join(__dirname, "job.toml"));
-  const cfg = loadConfig(defaultJobConfig(), file);
-  const log = createLogger({ name: "job", level: cfg.log.level, file: cfg.log.file && path.resolve(path.dirname(file), cfg.log.file) });
-  logCrashes(log);
+  const { cfg, file, log } = boot("job", defaultJobConfig(), __dirname);
   const registry = createRegistry("job", cfg.node.id);
   const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log);
   const conns = await GrpcConnLink.start(discovery, cfg.push.timeoutMs, log);

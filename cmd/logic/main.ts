@@ -1,8 +1,5 @@
 // logic: validates tokens for conn (gRPC), takes messages from conn and business services (HTTP), queues them on NSQ.
-import * as path from "node:path";
-import { loadConfig, configPath } from "@roomcast/pkg/config";
-import { createLogger } from "@roomcast/pkg/log";
-import { onShutdown, logCrashes } from "@roomcast/pkg/lifecycle";
+import { boot, onShutdown } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
 import { NsqQueue } from "@roomcast/pkg/queue";
@@ -10,10 +7,7 @@ import { Tokens } from "@roomcast/pkg/token";
 import { defaultLogicConfig, LogicService, LogicHttp, LogicGrpcServer, OnlineTable } from "@roomcast/internal/logic";
 
 async function main() {
-  const file = configPath(process.argv, process.env, path.join(__dirname, "logic.toml"));
-  const cfg = loadConfig(defaultLogicConfig(), file);
-  const log = createLogger({ name: "logic", level: cfg.log.level, file: cfg.log.file && path.resolve(path.dirname(file), cfg.log.file) });
-  logCrashes(log);
+  const { cfg, file, log } = boot("logic", defaultLogicConfig(), __dirname);
   const registry = createRegistry("logic", cfg.node.id);
   const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log);
   const q = cfg.queue;

@@ -1,9 +1,7 @@
 // standalone: conn, logic and job in one process with the in-memory queue and static discovery.
 // The zero-dependency default: same protocol and HTTP API as a cluster, no NSQ, no etcd, no loopback gRPC.
-import * as path from "node:path";
-import { loadConfig, configPath, defaultLog } from "@roomcast/pkg/config";
-import { createLogger } from "@roomcast/pkg/log";
-import { onShutdown, logCrashes } from "@roomcast/pkg/lifecycle";
+import { defaultLog } from "@roomcast/pkg/config";
+import { boot, onShutdown } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { StaticDiscovery } from "@roomcast/pkg/discovery";
 import { MemoryQueue } from "@roomcast/pkg/queue";
@@ -19,14 +17,7 @@ const defaults = () => {
 };
 
 async function main() {
-  const file = configPath(process.argv, process.env, path.join(__dirname, "standalone.toml"));
-  const cfg = loadConfig(defaults(), file);
-  const log = createLogger({
-    name: "standalone",
-    level: cfg.log.level,
-    file: cfg.log.file && path.resolve(path.dirname(file), cfg.log.file),
-  });
-  logCrashes(log);
+  const { cfg, file, log } = boot("standalone", defaults(), __dirname);
   const uws = loadNativeUws();
   log.info({ uws: uws.implementation }, "uWebSockets.js implementation");
   const registry = createRegistry("standalone", cfg.conn.node.id);

@@ -13,20 +13,11 @@ import {
   deliveryFrame,
   packMessages,
   unpackMessages,
-  RoomcastError,
 } from "./index";
+import { thrownCode as codeOf } from "./testing";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
-
-function codeOf(fn: () => unknown): number | undefined {
-  try {
-    fn();
-  } catch (err) {
-    return err instanceof RoomcastError ? err.code : -1;
-  }
-  return undefined;
-}
 
 describe("framing", () => {
   it("packs with 32-bit little-endian lengths as the seed shows", () => {

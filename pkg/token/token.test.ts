@@ -1,17 +1,8 @@
 import jwt from "jsonwebtoken";
 import { Tokens, bearer, PUSH_SCOPE } from "./token";
-import { RoomcastError } from "../protocol/errors";
+import { thrownCode as codeOf } from "../protocol/testing";
 
 const tokens = new Tokens({ secret: "test-secret", ttlSec: 60 });
-
-function codeOf(fn: () => unknown): number | undefined {
-  try {
-    fn();
-  } catch (err) {
-    return err instanceof RoomcastError ? err.code : -1;
-  }
-  return undefined;
-}
 
 describe("token", () => {
   it("a signed token verifies and carries uid and scope", () => {
