@@ -1,4 +1,4 @@
-// The discovery contract against a real etcd, plus what only a lease can show.
+// The discovery contract against a real etcd, plus what only leases and a real server can show.
 import { Etcd3 } from "etcd3";
 import { EtcdDiscovery, type NodeInfo } from "@roomcast/pkg/discovery";
 import { discoveryContract } from "../pkg/discovery/contract";
@@ -14,6 +14,31 @@ afterAll(async () => {
 
 const cluster = () => `t${Math.random().toString(36).slice(2, 8)}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const ids = (nodes: NodeInfo[]) => nodes.map((n) => n.id);
+
+async function until(what: string, cond: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
+    await sleep(20);
+  }
+}
+
+/** Clients made by a test, closed even when it fails so jest does not hang on their sockets. */
+const opened: Array<{ close(): unknown }> = [];
+function discovery(endpoint: string, c: string, ttlSec: number): EtcdDiscovery {
+  const d = new EtcdDiscovery({ hosts: [endpoint], cluster: c, ttlSec });
+  opened.push(d);
+  return d;
+}
+function admin(endpoint: string): Etcd3 {
+  const client = new Etcd3({ hosts: `http://${endpoint}` });
+  opened.push(client);
+  return client;
+}
+afterEach(async () => {
+  await Promise.allSettled(opened.splice(0).map(async (c) => c.close()));
+});
 
 discoveryContract("etcd", async () => {
   const c = cluster();
@@ -23,47 +48,116 @@ discoveryContract("etcd", async () => {
 });
 
 describe("EtcdDiscovery", () => {
+  it("publishes the node as JSON under /roomcast/<cluster>/<service>/<nodeId>", async () => {
+    const c = cluster();
+    const node = { id: "conn-3", addrs: { grpc: "127.0.0.1:3409", ws: "127.0.0.1:3402" } };
+    await discovery(etcd.endpoint, c, 5).register("conn", node);
+    const raw = await admin(etcd.endpoint).get(`/roomcast/${c}/conn/conn-3`).string();
+    expect(JSON.parse(raw!)).toEqual(node);
+  });
+
   it("a node whose process dies without deregistering disappears within the lease TTL", async () => {
     const c = cluster();
-    const dying = new EtcdDiscovery({ hosts: [etcd.endpoint], cluster: c, ttlSec: 2 });
-    const reader = new EtcdDiscovery({ hosts: [etcd.endpoint], cluster: c, ttlSec: 2 });
+    const dying = discovery(etcd.endpoint, c, 2);
+    const reader = discovery(etcd.endpoint, c, 2);
     let seen: NodeInfo[] = [];
     await reader.watch("conn", (nodes) => (seen = nodes));
     await dying.register("conn", { id: "conn-9", addrs: { grpc: "127.0.0.1:9" } });
-    const deadline = Date.now() + 3_000;
-    while (!seen.some((n) => n.id === "conn-9") && Date.now() < deadline) await sleep(20);
-    expect(seen.map((n) => n.id)).toEqual(["conn-9"]);
+    await until("the node is seen", () => ids(seen).includes("conn-9"), 3_000);
     const diedAt = Date.now();
     dying.abandon();
-    while (seen.length > 0 && Date.now() - diedAt < 6_000) await sleep(50);
-    expect(seen).toEqual([]);
-    // Gone within the TTL, give or take etcd's lease check granularity.
-    expect(Date.now() - diedAt).toBeLessThan(4_500);
-    await reader.close();
+    // Still there right after the crash: only the lease expiry removes it.
+    await sleep(300);
+    expect(ids(seen)).toEqual(["conn-9"]);
+    await until("the node is gone", () => seen.length === 0, 6_000);
+    // TTL 2 s, plus etcd's 500 ms expiry check and scheduling.
+    expect(Date.now() - diedAt).toBeLessThan(4_000);
   }, 15_000);
 
   it("a node whose lease is revoked behind its back registers again", async () => {
     const c = cluster();
-    const node = new EtcdDiscovery({ hosts: [etcd.endpoint], cluster: c, ttlSec: 2 });
-    const reader = new EtcdDiscovery({ hosts: [etcd.endpoint], cluster: c, ttlSec: 2 });
-    let seen: NodeInfo[] = [];
-    await reader.watch("logic", (nodes) => (seen = nodes));
-    await node.register("logic", { id: "logic-7", addrs: {} });
-    const admin = new Etcd3({ hosts: `http://${etcd.endpoint}` });
-    const leases = await admin.getAll().prefix(`/roomcast/${c}/logic/`).exec();
-    const leaseID = leases.kvs[0]!.lease;
-    await admin.leaseClient.leaseRevoke({ ID: leaseID });
-    let gone = false;
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
-      if (seen.length === 0) gone = true;
-      if (gone && seen.some((n) => n.id === "logic-7")) break;
-      await sleep(50);
-    }
-    expect(gone).toBe(true);
-    expect(seen.map((n) => n.id)).toEqual(["logic-7"]);
-    admin.close();
-    await node.close();
-    await reader.close();
+    const node = discovery(etcd.endpoint, c, 2);
+    const reader = discovery(etcd.endpoint, c, 2);
+    const history: string[][] = [];
+    await reader.watch("logic", (nodes) => history.push(ids(nodes)));
+    await node.register("logic", { id: "logic-7", addrs: { grpc: "127.0.0.1:7" } });
+    await until("the node is seen", () => history.at(-1)?.includes("logic-7") === true, 3_000);
+    const other = admin(etcd.endpoint);
+    const res = await other.getAll().prefix(`/roomcast/${c}/logic/`).exec();
+    const revokedAt = history.length;
+    await other.leaseClient.leaseRevoke({ ID: res.kvs[0]!.lease });
+    // Gone (the revoke deleted the key), then back once a keepalive reports the lease invalid.
+    const goneAt = () => history.findIndex((h, i) => i >= revokedAt && h.length === 0);
+    await until("the node is gone", () => goneAt() >= 0, 3_000);
+    await until("the node is back", () => history.slice(goneAt()).some((h) => h.includes("logic-7")), 5_000);
+    const again = await other.getAll().prefix(`/roomcast/${c}/logic/`).exec();
+    expect(again.kvs[0]!.lease).not.toEqual(res.kvs[0]!.lease);
   }, 15_000);
+
+  it("close() revokes the leases still held, so the node vanishes at once", async () => {
+    const c = cluster();
+    const node = discovery(etcd.endpoint, c, 10);
+    const reader = discovery(etcd.endpoint, c, 10);
+    let seen: NodeInfo[] = [];
+    await reader.watch("job", (nodes) => (seen = nodes));
+    await node.register("job", { id: "job-1", addrs: {} });
+    await until("the node is seen", () => ids(seen).includes("job-1"), 3_000);
+    await node.close();
+    await until("the node is gone", () => seen.length === 0, 1_000);
+  });
+
+  it("keys deleted in one etcd transaction all leave the watch", async () => {
+    const c = cluster();
+    const reader = discovery(etcd.endpoint, c, 5);
+    let seen: NodeInfo[] = [];
+    await reader.watch("conn", (nodes) => (seen = nodes));
+    // Two keys under one lease: revoking it deletes both at one revision.
+    const lease = admin(etcd.endpoint).lease(5);
+    for (const id of ["conn-a", "conn-b"]) await lease.put(`/roomcast/${c}/conn/${id}`).value(JSON.stringify({ id, addrs: {} }));
+    await until("both are seen", () => seen.length === 2, 3_000);
+    await lease.revoke();
+    await until("both are gone", () => seen.length === 0, 2_000);
+  });
+
+  it("register() rejects when etcd is unreachable, and nothing keeps retrying behind the caller", async () => {
+    const c = cluster();
+    const logged: string[] = [];
+    const log = { info: () => {}, warn: (_: object, msg?: string) => logged.push(msg ?? ""), error: () => {} };
+    const d = new EtcdDiscovery({ hosts: ["127.0.0.1:1"], cluster: c, ttlSec: 2, logger: log });
+    opened.push(d);
+    await expect(d.register("conn", { id: "conn-x", addrs: {} })).rejects.toThrow();
+    const before = logged.length;
+    await sleep(1_000);
+    expect(logged.length).toBe(before);
+  }, 15_000);
+});
+
+describe("EtcdDiscovery across an etcd restart", () => {
+  let own: Etcd;
+  beforeAll(async () => {
+    own = await startEtcd();
+  }, 30_000);
+  afterAll(async () => {
+    await own?.stop();
+  });
+
+  it("a watch and a registration made before the restart keep working after it", async () => {
+    const c = cluster();
+    const node = discovery(own.endpoint, c, 5);
+    const reader = discovery(own.endpoint, c, 5);
+    let seen: NodeInfo[] = [];
+    await reader.watch("conn", (nodes) => (seen = nodes));
+    await node.register("conn", { id: "conn-0", addrs: { grpc: "127.0.0.1:10" } });
+    await until("the first node is seen", () => ids(seen).includes("conn-0"), 3_000);
+    const leaseOf = async () => (await admin(own.endpoint).getAll().prefix(`/roomcast/${c}/conn/conn-0`).exec()).kvs[0]?.lease;
+    const leaseBefore = await leaseOf();
+    await own.restart();
+    // The watcher reconnects by itself; a node registering after the restart shows it does.
+    await discovery(own.endpoint, c, 5).register("conn", { id: "conn-1", addrs: { grpc: "127.0.0.1:11" } });
+    await until("the second node is seen", () => ids(seen).includes("conn-1"), 15_000);
+    // The first node's lease outlived the restart past its TTL: it was kept alive, not re-created.
+    await sleep(6_000);
+    expect(ids(seen)).toEqual(["conn-0", "conn-1"]);
+    expect(await leaseOf()).toEqual(leaseBefore);
+  }, 40_000);
 });

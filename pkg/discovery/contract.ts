@@ -2,26 +2,31 @@
 import type { Discovery, NodeInfo } from "./discovery";
 
 export interface DiscoveryFixture {
-  /** Two clients of one registry, as two processes would be. */
+  /** Two clients of one registry, as two processes would be (the same instance for an in-process registry). */
   a: Discovery;
   b: Discovery;
+  /** Closes both clients; must tolerate a client the test already closed. */
   cleanup(): Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until(cond: () => boolean, timeoutMs = 5_000): Promise<void> {
+async function until(what: string, cond: () => boolean, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!cond()) {
-    if (Date.now() > deadline) throw new Error("timed out");
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
     await sleep(20);
   }
 }
 
+const ids = (nodes: NodeInfo[]) => nodes.map((n) => n.id);
+
 export function discoveryContract(name: string, make: () => Promise<DiscoveryFixture>): void {
   describe(`Discovery contract: ${name}`, () => {
+    jest.setTimeout(15_000);
     let f: DiscoveryFixture;
     let seq = 0;
+    // Unique per test, so a slow expiry from one test never shows up in another.
     const id = () => `n${process.pid}-${Date.now().toString(36)}-${++seq}`;
     beforeEach(async () => {
       f = await make();
@@ -30,12 +35,12 @@ export function discoveryContract(name: string, make: () => Promise<DiscoveryFix
       await f.cleanup();
     });
 
-    it("a registered node appears in another client's watch with its addresses", async () => {
+    it("a registered node appears in another client's watch with its addresses and metadata", async () => {
       let seen: NodeInfo[] = [];
       await f.b.watch("conn", (nodes) => (seen = nodes));
-      const node = { id: id(), addrs: { grpc: "127.0.0.1:1", ws: "127.0.0.1:2" } };
+      const node = { id: id(), addrs: { grpc: "127.0.0.1:1", ws: "127.0.0.1:2" }, meta: { weight: "3" } };
       await f.a.register("conn", node);
-      await until(() => seen.some((n) => n.id === node.id));
+      await until("the node is seen", () => ids(seen).includes(node.id));
       expect(seen.find((n) => n.id === node.id)).toEqual(node);
     });
 
@@ -44,39 +49,56 @@ export function discoveryContract(name: string, make: () => Promise<DiscoveryFix
       await f.a.register("logic", node);
       let seen: NodeInfo[] = [];
       const w = await f.b.watch("logic", (nodes) => (seen = nodes));
-      expect(seen.map((n) => n.id)).toContain(node.id);
-      expect(w.nodes.map((n) => n.id)).toContain(node.id);
+      expect(ids(seen)).toContain(node.id);
+      expect(w.nodes).toContainEqual(node);
     });
 
-    it("deregister removes the node at once", async () => {
+    it("deregister removes the node from other clients' watches at once", async () => {
       let seen: NodeInfo[] = [];
-      await f.b.watch("conn", (nodes) => (seen = nodes));
+      const w = await f.b.watch("conn", (nodes) => (seen = nodes));
       const node = { id: id(), addrs: { grpc: "127.0.0.1:4" } };
       const reg = await f.a.register("conn", node);
-      await until(() => seen.some((n) => n.id === node.id));
+      await until("the node is seen", () => ids(seen).includes(node.id));
       await reg.deregister();
-      await until(() => !seen.some((n) => n.id === node.id), 2_000);
+      // Well inside any lease TTL: removal must not wait for an expiry.
+      await until("the node is gone", () => !ids(seen).includes(node.id), 2_000);
+      expect(ids(w.nodes)).not.toContain(node.id);
     });
 
-    it("lists every node of a service, and keeps services apart", async () => {
+    it("lists every node of a service sorted by id, and keeps services apart", async () => {
       let conns: NodeInfo[] = [];
       let logics: NodeInfo[] = [];
       await f.b.watch("conn", (nodes) => (conns = nodes));
       await f.b.watch("logic", (nodes) => (logics = nodes));
-      const ids = [id(), id(), id()];
-      for (const i of ids) await f.a.register("conn", { id: i, addrs: {} });
-      await until(() => ids.every((i) => conns.some((n) => n.id === i)));
-      expect(logics.some((n) => ids.includes(n.id))).toBe(false);
+      const mine = [id(), id(), id()];
+      for (const i of [...mine].reverse()) await f.a.register("conn", { id: i, addrs: { grpc: `host-${i}:1` } });
+      await until("all three are seen", () => mine.every((i) => ids(conns).includes(i)));
+      expect(ids(conns).filter((i) => mine.includes(i))).toEqual([...mine].sort());
+      expect(conns.find((n) => n.id === mine[1])?.addrs).toEqual({ grpc: `host-${mine[1]}:1` });
+      await sleep(100);
+      expect(ids(logics).some((i) => mine.includes(i))).toBe(false);
     });
 
     it("a closed watch is not called any more", async () => {
       let calls = 0;
       const w = await f.b.watch("job", () => calls++);
+      expect(calls).toBe(1);
       await w.close();
-      const before = calls;
       await f.a.register("job", { id: id(), addrs: {} });
       await sleep(300);
-      expect(calls).toBe(before);
+      expect(calls).toBe(1);
+    });
+
+    it("a closed client calls none of its watch handlers any more", async () => {
+      let calls = 0;
+      await f.b.watch("conn", () => calls++);
+      await f.b.watch("logic", () => calls++);
+      expect(calls).toBe(2);
+      await f.b.close();
+      await f.a.register("conn", { id: id(), addrs: {} });
+      await f.a.register("logic", { id: id(), addrs: {} });
+      await sleep(300);
+      expect(calls).toBe(2);
     });
   });
 }

@@ -12,7 +12,7 @@ export interface NodeInfo {
 
 export type Service = "conn" | "logic" | "job";
 
-/** Receives the whole current node set of a service after every change. */
+/** Receives the whole current node set of a service, sorted by id, after every change. */
 export type WatchHandler = (nodes: NodeInfo[]) => void;
 
 export interface Registration {
@@ -21,14 +21,17 @@ export interface Registration {
 }
 
 export interface Watch {
+  /** The node set as of the last change, sorted by id. */
   readonly nodes: NodeInfo[];
+  /** After it resolves the handler is not called again. */
   close(): Promise<void>;
 }
 
 export interface Discovery {
   /** Publishes the node and keeps it alive (etcd: under a lease that is kept alive and re-created if lost). */
   register(service: Service, node: NodeInfo): Promise<Registration>;
-  /** Calls the handler with the current nodes once the first read finished, then after every change. */
+  /** Calls the handler with the current nodes once the first read finished (before the promise resolves), then after every change. */
   watch(service: Service, handler: WatchHandler): Promise<Watch>;
+  /** Closes every watch; etcd also revokes the leases this client still holds, as a clean stop does. */
   close(): Promise<void>;
 }

@@ -1,42 +1,56 @@
 // etcd behind the Discovery interface: each node's key lives under a kept-alive lease; readers watch the prefix.
-import { Etcd3, type Lease, type Watcher } from "etcd3";
+import { Etcd3, type IKeyValue, type IWatchResponse, type Lease, type Watcher } from "etcd3";
 import type { Discovery, NodeInfo, Registration, Service, Watch, WatchHandler } from "./discovery";
 
-interface Log {
+/** The part of a pino logger discovery uses. */
+export interface DiscoveryLog {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
 }
 
 export interface EtcdDiscoveryOptions {
+  /** "host:port" or "http://host:port". */
   hosts: string[];
   /** Keys are /roomcast/<cluster>/<service>/<nodeId>. */
   cluster: string;
-  /** Lease TTL: a node that dies disappears from its readers within this long. */
+  /** Lease TTL (default 10): a node that dies disappears from its readers within this long. */
   ttlSec?: number;
-  logger?: Log;
+  logger?: DiscoveryLog;
 }
 
-const silent: Log = { info() {}, warn() {}, error() {} };
+const silent: DiscoveryLog = { info() {}, warn() {}, error() {} };
+
+// Unary calls get a deadline so register() fails instead of hanging while etcd is unreachable; streams stay open.
+const callTimeoutMs = 5_000;
+
+const byId = (a: NodeInfo, b: NodeInfo) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export class EtcdDiscovery implements Discovery {
   private readonly client: Etcd3;
-  private readonly log: Log;
+  private readonly log: DiscoveryLog;
   private readonly ttlSec: number;
   private readonly registrations = new Set<EtcdRegistration>();
-  private readonly watches = new Set<Watch>();
+  private readonly watches = new Set<EtcdWatch>();
+  private closed = false;
 
   constructor(private readonly opts: EtcdDiscoveryOptions) {
-    this.client = new Etcd3({ hosts: opts.hosts.map((h) => (h.includes("://") ? h : `http://${h}`)) });
+    this.client = new Etcd3({
+      hosts: opts.hosts.map((h) => (h.includes("://") ? h : `http://${h}`)),
+      defaultCallOptions: (ctx) => (ctx.isStream ? {} : { deadline: Date.now() + callTimeoutMs }),
+    });
     this.log = opts.logger ?? silent;
     this.ttlSec = opts.ttlSec ?? 10;
   }
 
+  /** The key prefix of a service's nodes, with the trailing slash. */
   prefix(service: Service): string {
     return `/roomcast/${this.opts.cluster}/${service}/`;
   }
 
+  /** Resolves once the key is written; rejects (and keeps nothing running) if etcd cannot be reached. */
   async register(service: Service, node: NodeInfo): Promise<Registration> {
+    if (this.closed) throw new Error("EtcdDiscovery.register() after close()");
     const reg = new EtcdRegistration(this.client, `${this.prefix(service)}${node.id}`, JSON.stringify(node), this.ttlSec, this.log);
     await reg.start();
     this.registrations.add(reg);
@@ -48,111 +62,116 @@ export class EtcdDiscovery implements Discovery {
     };
   }
 
-  /** The handler is called with the current nodes before watch() resolves, then after every change. */
+  /**
+   * The handler is called with the current nodes before watch() resolves, then after every change
+   * (and, after a reconnect to etcd, once more with a fresh read, which may be unchanged).
+   */
   async watch(service: Service, handler: WatchHandler): Promise<Watch> {
-    const prefix = this.prefix(service);
-    const nodes = new Map<string, NodeInfo>();
-    let closed = false;
-    const emit = () => {
-      if (!closed) handler([...nodes.values()]);
-    };
-    const parse = (key: string, value: string) => {
-      try {
-        nodes.set(key, JSON.parse(value) as NodeInfo);
-      } catch (err) {
-        this.log.warn({ err, key }, "discovery: ignoring a node entry that is not JSON");
-      }
-    };
-    const reread = async () => {
-      const all = await this.client.getAll().prefix(prefix).strings();
-      nodes.clear();
-      for (const [k, v] of Object.entries(all)) parse(k, v);
-      emit();
-    };
-    const watcher: Watcher = await this.client.watch().prefix(prefix).create();
-    watcher.on("put", (kv) => {
-      parse(kv.key.toString(), kv.value.toString());
-      emit();
-    });
-    watcher.on("delete", (kv) => {
-      nodes.delete(kv.key.toString());
-      emit();
-    });
-    // After a reconnect, events may have been missed: read the whole prefix again.
-    watcher.on("connected", () => void reread().catch((err: unknown) => this.log.warn({ err, prefix }, "discovery: re-read failed")));
-    watcher.on("error", (err) => this.log.warn({ err, prefix }, "discovery: watch error"));
-    await reread();
-    const w: Watch = {
-      get nodes() {
-        return [...nodes.values()];
-      },
-      close: async () => {
-        closed = true;
-        this.watches.delete(w);
-        await watcher.cancel();
-      },
-    };
+    if (this.closed) throw new Error("EtcdDiscovery.watch() after close()");
+    const w = new EtcdWatch(this.client, this.prefix(service), handler, this.log, () => this.watches.delete(w));
+    // Tracked from the start, so a close() racing the first read still cancels the watcher.
     this.watches.add(w);
+    try {
+      await w.start();
+    } catch (err) {
+      await w.close();
+      throw err;
+    }
     return w;
   }
 
-  /** Revokes the leases still held (a clean stop removes the node at once), then closes the client. */
+  /** Closes the watches, revokes the leases still held (a clean stop removes the node at once), then closes the client. */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await Promise.allSettled([...this.watches].map((w) => w.close()));
-    await Promise.allSettled([...this.registrations].map((r) => r.stop()));
+    const regs = [...this.registrations];
     this.registrations.clear();
+    const revoked = await Promise.allSettled(regs.map((r) => r.stop()));
+    for (const r of revoked) if (r.status === "rejected") this.log.warn({ err: r.reason }, "discovery: lease.revoke() failed on close");
     this.client.close();
   }
 
-  /** Closes the client without revoking anything, as a crashed process would (tests). */
+  /** Test-only: drops the client without revoking anything, as a crashed process would; the keys expire with their TTL. */
   abandon(): void {
+    this.closed = true;
+    for (const w of this.watches) w.drop();
     for (const r of this.registrations) r.abandon();
+    this.watches.clear();
+    this.registrations.clear();
     this.client.close();
   }
 }
 
-/** One node's key under a lease; if etcd loses the lease (expiry, restart), a new one is granted and the key put again. */
+/** One node's key under a lease; if the lease is lost (revoked, expired, etcd wiped), a new one is granted and the key put again. */
 class EtcdRegistration {
   private lease?: Lease;
   private stopped = false;
-  private retry?: NodeJS.Timeout;
+  private renewing?: Promise<void>;
+  private wakeRenew?: () => void;
 
   constructor(
     private readonly client: Etcd3,
     private readonly key: string,
     private readonly value: string,
     private readonly ttlSec: number,
-    private readonly log: Log,
+    private readonly log: DiscoveryLog,
   ) {}
 
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    return this.putUnderNewLease();
+  }
+
+  private async putUnderNewLease(): Promise<void> {
     const lease = this.client.lease(this.ttlSec, { autoKeepAlive: true });
+    try {
+      await lease.put(this.key).value(this.value).exec();
+    } catch (err) {
+      // Stops its keepalive; if etcd did grant it, it expires on its own with nothing of ours left under it.
+      lease.release();
+      throw err;
+    }
+    if (this.stopped) {
+      await lease.revoke();
+      return;
+    }
     this.lease = lease;
-    lease.on("lost", (err) => {
-      if (this.stopped || this.lease !== lease) return;
-      this.log.warn({ err, key: this.key }, "discovery: lease lost; registering again");
-      this.scheduleRestart(0);
-    });
-    await lease.put(this.key).value(this.value).exec();
+    lease.on("lost", (err) => this.onLost(lease, err));
+    // The loss may have been emitted before the listener was attached.
+    if (lease.revoked()) this.onLost(lease, new Error("lease closed before its listener was attached"));
   }
 
-  private scheduleRestart(delayMs: number): void {
-    clearTimeout(this.retry);
-    this.retry = setTimeout(() => {
-      if (this.stopped) return;
-      this.start().then(
-        () => this.log.info({ key: this.key }, "discovery: registered again"),
-        (err: unknown) => {
-          this.log.warn({ err, key: this.key }, "discovery: register failed; retrying");
-          this.scheduleRestart(Math.min(5_000, Math.max(500, delayMs * 2)));
-        },
-      );
-    }, delayMs);
+  private onLost(lease: Lease, err: unknown): void {
+    if (this.stopped || this.lease !== lease) return;
+    this.lease = undefined;
+    this.log.warn({ err, key: this.key }, "discovery: lease lost; putting the key again under a new lease");
+    this.renewing ??= this.renew().finally(() => (this.renewing = undefined));
   }
 
+  private async renew(): Promise<void> {
+    let delayMs = 200;
+    while (!this.stopped) {
+      try {
+        await this.putUnderNewLease();
+        if (!this.stopped) this.log.info({ key: this.key }, "discovery: registered again under a new lease");
+        return;
+      } catch (err) {
+        this.log.warn({ err, key: this.key, retryInMs: delayMs }, "discovery: lease.put(key) failed");
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delayMs);
+        this.wakeRenew = () => (clearTimeout(timer), resolve());
+      });
+      this.wakeRenew = undefined;
+      delayMs = Math.min(5_000, delayMs * 2);
+    }
+  }
+
+  /** Revokes the lease, so the key vanishes at once; waits for a renewal in flight so nothing is put afterwards. */
   async stop(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.retry);
+    this.wakeRenew?.();
+    await this.renewing;
     const lease = this.lease;
     this.lease = undefined;
     if (lease) await lease.revoke();
@@ -160,7 +179,144 @@ class EtcdRegistration {
 
   abandon(): void {
     this.stopped = true;
-    clearTimeout(this.retry);
+    this.wakeRenew?.();
     this.lease?.release();
+    this.lease = undefined;
+  }
+}
+
+/**
+ * The node set of one prefix: a snapshot read, then a watcher from the snapshot's revision on.
+ * Changes at or below the revision already applied are skipped, so a re-read and the event stream never undo each other.
+ */
+class EtcdWatch implements Watch {
+  private readonly byKey = new Map<string, NodeInfo>();
+  private revision = 0;
+  private watcher?: Watcher;
+  private closed = false;
+  private restartTimer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly client: Etcd3,
+    private readonly prefix: string,
+    private readonly handler: WatchHandler,
+    private readonly log: DiscoveryLog,
+    private readonly onClose: () => void,
+  ) {}
+
+  get nodes(): NodeInfo[] {
+    return [...this.byKey.values()].sort(byId);
+  }
+
+  async start(): Promise<void> {
+    await this.reread();
+    await this.attachWatcher();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.restartTimer);
+    this.onClose();
+    const w = this.watcher;
+    this.watcher = undefined;
+    if (w) await w.cancel();
+  }
+
+  /** Stops calling the handler at once, without waiting for etcd (the client is going away). */
+  drop(): void {
+    this.closed = true;
+    clearTimeout(this.restartTimer);
+    const w = this.watcher;
+    this.watcher = undefined;
+    // Cancelling lets etcd3 end its watch stream, which would otherwise keep reconnecting after the client closed.
+    void w?.cancel().catch(() => {});
+  }
+
+  private emit(): void {
+    if (this.closed) return;
+    try {
+      this.handler(this.nodes);
+    } catch (err) {
+      this.log.error({ err, prefix: this.prefix }, "discovery: watch handler threw");
+    }
+  }
+
+  /** Replaces the set with a fresh read, unless the event stream is already past that read's revision. */
+  private async reread(): Promise<void> {
+    const res = await this.client.getAll().prefix(this.prefix).exec();
+    const revision = Number(res.header.revision);
+    if (this.closed || revision < this.revision) return;
+    this.revision = revision;
+    this.byKey.clear();
+    for (const kv of res.kvs) this.apply("Put", kv);
+    this.emit();
+  }
+
+  private async attachWatcher(): Promise<void> {
+    const watcher = await this.client
+      .watch()
+      .prefix(this.prefix)
+      .startRevision(String(this.revision + 1))
+      .create();
+    if (this.closed) {
+      await watcher.cancel();
+      return;
+    }
+    this.watcher = watcher;
+    watcher.on("data", (res) => this.onEvents(res));
+    // etcd3 resumes a watcher after a reconnect; a re-read covers changes a resume could miss.
+    watcher.on(
+      "connected",
+      () =>
+        void this.reread().catch((err: unknown) =>
+          this.log.warn({ err, prefix: this.prefix }, "discovery: getAll(prefix) failed after reconnect"),
+        ),
+    );
+    // A watcher etcd cancelled (e.g. its revision was compacted) is dead: start over with a fresh read.
+    watcher.on("error", (err) => {
+      if (this.watcher !== watcher) return;
+      watcher.removeAllListeners();
+      this.watcher = undefined;
+      this.log.warn({ err, prefix: this.prefix }, "discovery: watch cancelled by etcd; reading and watching again");
+      this.restart(200);
+    });
+  }
+
+  private restart(delayMs: number): void {
+    if (this.closed) return;
+    this.restartTimer = setTimeout(() => {
+      this.start().catch((err: unknown) => {
+        this.log.warn({ err, prefix: this.prefix, retryInMs: delayMs }, "discovery: watch restart failed");
+        this.restart(Math.min(5_000, delayMs * 2));
+      });
+    }, delayMs);
+  }
+
+  private onEvents(res: IWatchResponse): void {
+    // Events of one transaction (e.g. a lease expiring with several keys) share a revision: compare with the one before the batch.
+    const applied = this.revision;
+    let changed = false;
+    for (const ev of res.events) {
+      const rev = Number(ev.kv.mod_revision);
+      if (rev <= applied) continue;
+      this.revision = Math.max(this.revision, rev);
+      this.apply(ev.type, ev.kv);
+      changed = true;
+    }
+    if (changed) this.emit();
+  }
+
+  private apply(type: "Put" | "Delete", kv: IKeyValue): void {
+    const key = kv.key.toString();
+    if (type === "Delete") {
+      this.byKey.delete(key);
+      return;
+    }
+    try {
+      this.byKey.set(key, JSON.parse(kv.value.toString()) as NodeInfo);
+    } catch (err) {
+      this.log.warn({ err, key }, "discovery: ignoring a node entry that is not JSON");
+    }
   }
 }
