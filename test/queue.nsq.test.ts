@@ -1,5 +1,5 @@
-// The queue contract against real nsqd and nsqlookupd processes.
-import { NsqQueue } from "@roomcast/pkg/queue";
+// The queue contract against real nsqd and nsqlookupd processes, plus what only a real nsqd can show.
+import { NsqQueue, type NsqLogger, type NsqQueueOptions, type QueueMessage } from "../pkg/queue";
 import { queueContract } from "../pkg/queue/contract";
 import { startNsq, type Nsq } from "./harness/nsq";
 
@@ -11,20 +11,50 @@ afterAll(async () => {
   await nsq?.stop();
 });
 
-const make = (clientId: string) =>
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const freshTopic = () => `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+async function until(what: string, cond: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+const client = (clientId: string, more: Partial<NsqQueueOptions> = {}) =>
   new NsqQueue({
     nsqdTcpAddress: nsq.nsqdTcp,
     nsqdHttpAddress: nsq.nsqdHttp,
     lookupdHttpAddresses: [nsq.lookupdHttp],
     lookupdPollIntervalSec: 1,
     clientId,
+    ...more,
   });
+
+interface ChannelStats {
+  channel_name: string;
+  depth: number;
+  in_flight_count: number;
+  requeue_count: number;
+  timeout_count: number;
+  message_count: number;
+}
+
+/** What nsqd itself counts for one channel (GET /stats). */
+async function channelStats(topic: string, channel: string): Promise<ChannelStats> {
+  const res = await fetch(`http://${nsq.nsqdHttp}/stats?format=json&topic=${topic}&channel=${channel}`);
+  const json = (await res.json()) as { topics: Array<{ topic_name: string; channels: ChannelStats[] }> };
+  const ch = json.topics.find((t) => t.topic_name === topic)?.channels.find((c) => c.channel_name === channel);
+  if (!ch) throw new Error(`nsqd has no channel ${topic}/${channel}`);
+  return ch;
+}
 
 queueContract(
   "nsq",
   async () => {
-    const queue = make("a");
-    const other = make("b");
+    const queue = client("producer");
+    const other = client("consumer");
     return {
       queue,
       other,
@@ -36,3 +66,77 @@ queueContract(
   },
   20_000,
 );
+
+describe("NsqQueue on a real nsqd", () => {
+  jest.setTimeout(60_000);
+  let q: NsqQueue;
+  afterEach(async () => {
+    await q?.close();
+  });
+
+  it("nsqd redelivers (REQ) a message whose handler throws until the handler succeeds", async () => {
+    q = client("req");
+    const topic = freshTopic();
+    const seen: QueueMessage[] = [];
+    await q.subscribe(
+      topic,
+      "c",
+      async (m) => {
+        seen.push(m);
+        if (m.attempts < 3) throw new Error(`attempt ${m.attempts} fails`);
+      },
+      { backoffMs: 100 },
+    );
+    await q.publish(topic, Buffer.from("third time lucky"));
+    await until("the third attempt", () => seen.length === 3);
+    await sleep(500);
+    expect(seen.map((m) => [m.attempts, m.body.toString()])).toEqual([
+      [1, "third time lucky"],
+      [2, "third time lucky"],
+      [3, "third time lucky"],
+    ]);
+    expect(q.stats()).toMatchObject({ published: 1, requeued: 2, finished: 1, dropped: 0 });
+    // nsqd saw two REQs and the FIN: nothing waits in the channel or in flight.
+    expect(await channelStats(topic, "c")).toMatchObject({ requeue_count: 2, depth: 0, in_flight_count: 0, timeout_count: 0 });
+  });
+
+  it("a handler slower than the message timeout is kept alive with TOUCH and not redelivered", async () => {
+    // 1 s is nsqd's minimum. nsqd scans a new channel for timeouts only after its 5 s scan-list refresh,
+    // so the handler outlasts both.
+    q = client("touch", { msgTimeoutMs: 1000 });
+    const topic = freshTopic();
+    const attempts: number[] = [];
+    await q.subscribe(topic, "c", async (m) => {
+      attempts.push(m.attempts);
+      await sleep(7000);
+    });
+    await q.publish(topic, Buffer.from("slow"));
+    await until("the finish", () => q.stats().finished === 1);
+    await sleep(500);
+    expect(attempts).toEqual([1]);
+    expect(await channelStats(topic, "c")).toMatchObject({ timeout_count: 0, in_flight_count: 0, depth: 0 });
+  });
+
+  it("publishing to an nsqd that is not there rejects and logs, without crashing", async () => {
+    const warnings: object[] = [];
+    const logger: NsqLogger = { info() {}, warn: (o) => void warnings.push(o), error: (o) => void warnings.push(o) };
+    // Nothing listens on port 1: the connection is refused.
+    q = new NsqQueue({ nsqdTcpAddress: "127.0.0.1:1", logger });
+    await expect(q.publish("t", Buffer.from("x"))).rejects.toThrow();
+    expect(warnings.length).toBeGreaterThan(0);
+  });
+
+  it("the writer reconnects after nsqd restarts, and a subscriber keeps receiving", async () => {
+    q = client("restart");
+    const topic = freshTopic();
+    const got: string[] = [];
+    await q.subscribe(topic, "c", async (m) => void got.push(m.body.toString()));
+    await q.publish(topic, Buffer.from("before"));
+    await until("the first message", () => got.length === 1);
+
+    await nsq.restartNsqd();
+    await q.publish(topic, Buffer.from("after"));
+    await until("the message after the restart", () => got.includes("after"));
+    expect(got).toEqual(["before", "after"]);
+  });
+});

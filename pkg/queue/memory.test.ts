@@ -3,12 +3,27 @@ import { queueContract } from "./contract";
 
 queueContract("memory", async () => {
   const q = new MemoryQueue();
-  return { queue: q, other: q, cleanup: () => q.close() };
+  return { queue: q, cleanup: () => q.close() };
 });
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(cond: () => boolean, what: string, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
 describe("MemoryQueue", () => {
+  let q: MemoryQueue;
+  beforeEach(() => {
+    q = new MemoryQueue();
+  });
+  afterEach(() => q.close());
+
   it("gives up after maxAttempts and counts the message as dropped", async () => {
-    const q = new MemoryQueue();
     let calls = 0;
     await q.subscribe(
       "t",
@@ -20,14 +35,31 @@ describe("MemoryQueue", () => {
       { maxAttempts: 3, backoffMs: 1 },
     );
     await q.publish("t", Buffer.from("x"));
-    const deadline = Date.now() + 2000;
-    while (q.stats().dropped === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    await until(() => q.stats().dropped === 1, "the drop");
+    await sleep(50);
     expect(calls).toBe(3);
-    expect(q.stats()).toMatchObject({ published: 1, requeued: 2, dropped: 1, finished: 0 });
+    expect(q.stats()).toEqual({ published: 1, requeued: 2, dropped: 1, finished: 0 });
   });
 
-  it("never hands a subscriber more than maxInFlight messages at once", async () => {
-    const q = new MemoryQueue();
+  it("waits backoffDelay before each redelivery", async () => {
+    const at: number[] = [];
+    await q.subscribe(
+      "t",
+      "c",
+      async (m) => {
+        at.push(Date.now());
+        if (m.attempts < 3) throw new Error("again");
+      },
+      { backoffMs: 40 },
+    );
+    await q.publish("t", Buffer.from("x"));
+    await until(() => q.stats().finished === 1, "the third attempt");
+    // 40 ms after the first failure, 80 ms after the second.
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(35);
+    expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(75);
+  });
+
+  it("hands a subscriber exactly maxInFlight messages at once when busy", async () => {
     let inFlight = 0;
     let peak = 0;
     await q.subscribe(
@@ -35,15 +67,68 @@ describe("MemoryQueue", () => {
       "c",
       async () => {
         peak = Math.max(peak, ++inFlight);
-        await new Promise((r) => setTimeout(r, 5));
+        await sleep(5);
         inFlight--;
       },
       { maxInFlight: 3 },
     );
     for (let i = 0; i < 20; i++) await q.publish("t", Buffer.from(String(i)));
-    const deadline = Date.now() + 2000;
-    while (q.stats().finished < 20 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-    expect(q.stats().finished).toBe(20);
+    await until(() => q.stats().finished === 20, "20 messages");
     expect(peak).toBe(3);
+  });
+
+  it("splits one channel's messages evenly between its subscribers", async () => {
+    const counts = [0, 0];
+    for (const i of [0, 1]) await q.subscribe("t", "c", async () => void counts[i]!++);
+    for (let i = 0; i < 10; i++) await q.publish("t", Buffer.from(String(i)));
+    await until(() => q.stats().finished === 10, "10 messages");
+    expect(counts).toEqual([5, 5]);
+  });
+
+  it("gives a topic's backlog to its first channel only, as nsqd does", async () => {
+    await q.publish("t", Buffer.from("early"));
+    const first: string[] = [];
+    const second: string[] = [];
+    await q.subscribe("t", "first", async (m) => void first.push(m.body.toString()));
+    await q.subscribe("t", "second", async (m) => void second.push(m.body.toString()));
+    await q.publish("t", Buffer.from("late"));
+    await until(() => first.length === 2 && second.length === 1, "deliveries");
+    expect(first).toEqual(["early", "late"]);
+    expect(second).toEqual(["late"]);
+  });
+
+  it("delivers the bytes as published even if the caller reuses its buffer", async () => {
+    const got: string[] = [];
+    const buf = Buffer.from("abc");
+    await q.publish("t", buf);
+    buf.write("xyz");
+    await q.subscribe("t", "c", async (m) => void got.push(m.body.toString()));
+    await until(() => got.length === 1, "the message");
+    expect(got).toEqual(["abc"]);
+  });
+
+  it("close waits for running handlers and cancels pending redeliveries", async () => {
+    let calls = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    await q.subscribe(
+      "t",
+      "c",
+      async () => {
+        calls++;
+        await gate;
+        throw new Error("fail once more");
+      },
+      { backoffMs: 20 },
+    );
+    await q.publish("t", Buffer.from("x"));
+    await until(() => calls === 1, "the handler");
+    const closing = q.close();
+    release();
+    await closing;
+    await sleep(60);
+    expect(calls).toBe(1);
+    expect(q.stats().requeued).toBe(1);
+    await expect(q.publish("t", Buffer.from("y"))).rejects.toThrow(/after close/);
   });
 });

@@ -1,79 +1,103 @@
-// In-process queue for standalone and unit tests, with NSQ's semantics: channels, sharing, requeue.
-import { backoffDelay, type Queue, type QueueHandler, type QueueMessage, type SubscribeOptions, type Subscription } from "./queue";
+// In-process queue for standalone and unit tests, with NSQ's semantics: channels, sharing, requeue with back-off.
+import {
+  backoffDelay,
+  type Queue,
+  type QueueHandler,
+  type QueueMessage,
+  type QueueStats,
+  type SubscribeOptions,
+  type Subscription,
+} from "./queue";
 
-interface Msg {
-  id: string;
-  body: Buffer;
-  attempts: number;
+/** What a channel needs from its queue: the counters and a way to schedule redeliveries that close() can cancel. */
+interface Env {
+  readonly counters: QueueStats;
+  later(fn: () => void, ms: number): void;
 }
 
 class Subscriber {
   inFlight = 0;
-  closed = false;
-  private readonly settled = new Set<Promise<void>>();
+  private readonly running = new Set<Promise<void>>();
+
   constructor(
     readonly handler: QueueHandler,
     readonly opts: SubscribeOptions,
   ) {}
-  track(p: Promise<void>) {
-    this.settled.add(p);
-    p.finally(() => this.settled.delete(p));
+
+  get hasRoom(): boolean {
+    return this.inFlight < Math.max(1, this.opts.maxInFlight ?? 1);
   }
-  drained() {
-    return Promise.allSettled([...this.settled]);
+
+  track(p: Promise<void>): void {
+    this.running.add(p);
+    void p.finally(() => this.running.delete(p));
+  }
+
+  async drained(): Promise<void> {
+    await Promise.allSettled([...this.running]);
   }
 }
 
 class Channel {
-  readonly pending: Msg[] = [];
-  readonly subs: Subscriber[] = [];
+  private readonly pending: QueueMessage[] = [];
+  private readonly subs: Subscriber[] = [];
   private next = 0;
-  constructor(private readonly stats: MemoryQueueStats) {}
 
-  put(m: Msg) {
+  constructor(private readonly env: Env) {}
+
+  put(m: QueueMessage): void {
     this.pending.push(m);
     this.pump();
   }
 
-  pump() {
+  add(sub: Subscriber): void {
+    this.subs.push(sub);
+    this.pump();
+  }
+
+  remove(sub: Subscriber): void {
+    const i = this.subs.indexOf(sub);
+    if (i >= 0) this.subs.splice(i, 1);
+  }
+
+  private pump(): void {
     while (this.pending.length > 0) {
       const sub = this.pick();
       if (!sub) return;
-      const m = this.pending.shift()!;
-      this.deliver(sub, m);
+      this.deliver(sub, this.pending.shift()!);
     }
   }
 
+  /** The next subscriber in turn that has room for one more message. */
   private pick(): Subscriber | undefined {
-    const live = this.subs.filter((s) => !s.closed);
-    for (let i = 0; i < live.length; i++) {
-      const s = live[(this.next + i) % live.length]!;
-      if (s.inFlight < (s.opts.maxInFlight ?? 1)) {
-        this.next = (this.next + i + 1) % live.length;
+    const n = this.subs.length;
+    for (let i = 0; i < n; i++) {
+      const s = this.subs[(this.next + i) % n]!;
+      if (s.hasRoom) {
+        this.next = (this.next + i + 1) % n;
         return s;
       }
     }
     return undefined;
   }
 
-  private deliver(sub: Subscriber, m: Msg) {
+  private deliver(sub: Subscriber, m: QueueMessage): void {
     sub.inFlight++;
-    const msg: QueueMessage = { id: m.id, body: m.body, attempts: m.attempts };
     const p = Promise.resolve()
-      .then(() => sub.handler(msg))
+      .then(() => sub.handler(m))
       .then(
         () => {
-          this.stats.finished++;
+          this.env.counters.finished++;
         },
         () => {
           const max = sub.opts.maxAttempts ?? 0;
           if (max > 0 && m.attempts >= max) {
-            this.stats.dropped++;
+            this.env.counters.dropped++;
             return;
           }
-          this.stats.requeued++;
-          const again = { ...m, attempts: m.attempts + 1 };
-          setTimeout(() => this.put(again), backoffDelay(m.attempts, sub.opts)).unref();
+          this.env.counters.requeued++;
+          const again: QueueMessage = { id: m.id, body: m.body, attempts: m.attempts + 1 };
+          this.env.later(() => this.put(again), backoffDelay(m.attempts, sub.opts));
         },
       )
       .finally(() => {
@@ -84,23 +108,35 @@ class Channel {
   }
 }
 
-export interface MemoryQueueStats {
-  published: number;
-  finished: number;
-  requeued: number;
-  dropped: number;
+interface Topic {
+  readonly channels: Map<string, Channel>;
+  /** Messages published while the topic had no channel; the first channel takes them, as in nsqd. */
+  backlog: QueueMessage[];
 }
 
 export class MemoryQueue implements Queue {
-  private readonly topics = new Map<string, { channels: Map<string, Channel>; backlog: Msg[] }>();
-  private readonly counters: MemoryQueueStats = { published: 0, finished: 0, requeued: 0, dropped: 0 };
+  private readonly topics = new Map<string, Topic>();
+  private readonly counters: QueueStats = { published: 0, finished: 0, requeued: 0, dropped: 0 };
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly subscriptions = new Set<Subscription>();
   private seq = 0;
+  private closed = false;
+  private readonly env: Env = {
+    counters: this.counters,
+    later: (fn, ms) => {
+      const t = setTimeout(() => {
+        this.timers.delete(t);
+        fn();
+      }, ms);
+      this.timers.add(t);
+    },
+  };
 
-  stats(): MemoryQueueStats {
+  stats(): QueueStats {
     return { ...this.counters };
   }
 
-  private topic(name: string) {
+  private topic(name: string): Topic {
     let t = this.topics.get(name);
     if (!t) {
       t = { channels: new Map(), backlog: [] };
@@ -110,36 +146,47 @@ export class MemoryQueue implements Queue {
   }
 
   async publish(topic: string, body: Buffer): Promise<void> {
+    if (this.closed) throw new Error("MemoryQueue: publish after close");
     const t = this.topic(topic);
-    const m: Msg = { id: (++this.seq).toString(16).padStart(16, "0"), body, attempts: 1 };
+    // A copy, as the bytes on an NSQ wire would be: the caller may reuse its buffer.
+    const m: QueueMessage = { id: (++this.seq).toString(16).padStart(16, "0"), body: Buffer.from(body), attempts: 1 };
     this.counters.published++;
-    // Like nsqd, a topic keeps its messages until a channel exists.
     if (t.channels.size === 0) t.backlog.push(m);
-    else for (const ch of t.channels.values()) ch.put({ ...m });
+    else for (const ch of t.channels.values()) ch.put(m);
   }
 
   async subscribe(topic: string, channel: string, handler: QueueHandler, opts: SubscribeOptions = {}): Promise<Subscription> {
+    if (this.closed) throw new Error("MemoryQueue: subscribe after close");
     const t = this.topic(topic);
     let ch = t.channels.get(channel);
     if (!ch) {
-      ch = new Channel(this.counters);
+      ch = new Channel(this.env);
       t.channels.set(channel, ch);
       for (const m of t.backlog.splice(0)) ch.put(m);
     }
     const sub = new Subscriber(handler, opts);
-    ch.subs.push(sub);
-    ch.pump();
+    ch.add(sub);
     const c = ch;
-    return {
-      async close() {
-        sub.closed = true;
-        c.subs.splice(c.subs.indexOf(sub), 1);
-        await sub.drained();
+    let closing: Promise<void> | undefined;
+    const subscription: Subscription = {
+      close: () => {
+        closing ??= (async () => {
+          c.remove(sub);
+          await sub.drained();
+          this.subscriptions.delete(subscription);
+        })();
+        return closing;
       },
     };
+    this.subscriptions.add(subscription);
+    return subscription;
   }
 
+  /** Closes every subscription (waiting for their handlers) and cancels pending redeliveries. */
   async close(): Promise<void> {
-    for (const t of this.topics.values()) for (const ch of t.channels.values()) for (const s of ch.subs) s.closed = true;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
   }
 }

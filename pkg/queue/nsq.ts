@@ -1,8 +1,9 @@
-// NSQ behind the Queue interface: nsqjs Writer to the local nsqd, Readers that find nsqd through nsqlookupd.
+// NSQ behind the Queue interface: an nsqjs Writer to the local nsqd, Readers that find nsqd through nsqlookupd.
 import * as nsq from "nsqjs";
-import { backoffDelay, type Queue, type QueueHandler, type SubscribeOptions, type Subscription } from "./queue";
+import { backoffDelay, type Queue, type QueueHandler, type QueueStats, type SubscribeOptions, type Subscription } from "./queue";
 
-interface Log {
+/** The part of a pino logger this queue uses. */
+export interface NsqLogger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
@@ -11,134 +12,200 @@ interface Log {
 export interface NsqQueueOptions {
   /** nsqd TCP address to publish to ("127.0.0.1:4150"); needed only to publish. */
   nsqdTcpAddress?: string;
-  /** nsqd HTTP address; used to create topics up front so readers find them through lookupd at once. */
+  /** nsqd HTTP address ("127.0.0.1:4151"); topics and channels are created there up front, so none waits for a first message. */
   nsqdHttpAddress?: string;
   /** nsqlookupd HTTP addresses the readers discover nsqd through; needed only to subscribe. */
   lookupdHttpAddresses?: string[];
+  /** How often readers ask lookupd for nsqd nodes of their topic (default 5). */
   lookupdPollIntervalSec?: number;
+  /** Asks nsqd for this message timeout instead of its -msg-timeout; handlers are touched at half of it. */
+  msgTimeoutMs?: number;
   clientId?: string;
-  logger?: Log;
+  logger?: NsqLogger;
 }
 
-const silent: Log = { info() {}, warn() {}, error() {} };
+const silent: NsqLogger = { info() {}, warn() {}, error() {} };
 
 function hostPort(addr: string): [string, number] {
   const i = addr.lastIndexOf(":");
   return [addr.slice(0, i), Number(addr.slice(i + 1))];
 }
 
+/** nsqjs keeps the nsqd-negotiated timeout on the message but its typings omit it. */
+function msgTimeoutOf(msg: nsq.Message): number {
+  const ms = (msg as nsq.Message & { msgTimeout?: number }).msgTimeout;
+  return typeof ms === "number" && ms > 0 ? ms : 60_000;
+}
+
 export class NsqQueue implements Queue {
   private writer?: nsq.Writer;
   private writerReady?: Promise<nsq.Writer>;
-  private readonly readers = new Set<nsq.Reader>();
-  private readonly log: Log;
+  private readonly publishing = new Set<Promise<void>>();
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly counters: QueueStats = { published: 0, finished: 0, requeued: 0, dropped: 0 };
+  private readonly log: NsqLogger;
   private closed = false;
 
   constructor(private readonly opts: NsqQueueOptions) {
     this.log = opts.logger ?? silent;
   }
 
-  /** Creates topics on nsqd (idempotent), so consumers polling lookupd see them before the first message. */
-  async createTopics(topics: string[]): Promise<void> {
-    if (!this.opts.nsqdHttpAddress) return;
-    for (const t of topics) {
-      const res = await fetch(`http://${this.opts.nsqdHttpAddress}/topic/create?topic=${encodeURIComponent(t)}`, { method: "POST" });
-      if (!res.ok) throw new Error(`nsqd /topic/create?topic=${t}: HTTP ${res.status} ${await res.text()}`);
-    }
+  stats(): QueueStats {
+    return { ...this.counters };
   }
 
-  private connectWriter(): Promise<nsq.Writer> {
-    if (this.writerReady) return this.writerReady;
-    if (!this.opts.nsqdTcpAddress) return Promise.reject(new Error("NsqQueue: nsqdTcpAddress is needed to publish"));
-    const [host, port] = hostPort(this.opts.nsqdTcpAddress);
-    const w = new nsq.Writer(host, port, this.opts.clientId ? { clientId: this.opts.clientId } : {});
-    this.writerReady = new Promise<nsq.Writer>((resolve, reject) => {
-      const onReady = () => {
-        w.removeListener("error", onFirstError);
-        resolve(w);
-      };
-      const onFirstError = (err: Error) => {
-        w.removeListener("ready", onReady);
-        this.writerReady = undefined;
-        reject(err);
-      };
-      w.once("ready", onReady);
-      w.once("error", onFirstError);
-    });
-    w.on("error", (err: Error) => this.log.warn({ err, nsqd: this.opts.nsqdTcpAddress }, "nsq writer error"));
-    w.on("closed", () => {
-      // The next publish reconnects.
-      if (this.writer === w) {
-        this.writer = undefined;
-        this.writerReady = undefined;
-      }
-      if (!this.closed) this.log.warn({ nsqd: this.opts.nsqdTcpAddress }, "nsq writer closed");
-    });
-    this.writer = w;
-    w.connect();
-    return this.writerReady;
+  /** Creates topics on nsqd (idempotent), so lookupd knows them before the first message. No-op without nsqdHttpAddress. */
+  async createTopics(topics: string[]): Promise<void> {
+    for (const topic of topics) await this.nsqdPost("/topic/create", { topic });
+  }
+
+  /** Creates a channel (and its topic) on nsqd, so it buffers messages before its first reader connects. */
+  async createChannel(topic: string, channel: string): Promise<void> {
+    // nsqd 1.x creates a channel only on an existing topic.
+    await this.nsqdPost("/topic/create", { topic });
+    await this.nsqdPost("/channel/create", { topic, channel });
+  }
+
+  private async nsqdPost(path: string, params: Record<string, string>): Promise<void> {
+    if (!this.opts.nsqdHttpAddress) return;
+    const url = `http://${this.opts.nsqdHttpAddress}${path}?${new URLSearchParams(params)}`;
+    const res = await fetch(url, { method: "POST" });
+    if (!res.ok) throw new Error(`nsqd POST ${path} ${JSON.stringify(params)}: HTTP ${res.status} ${await res.text()}`);
   }
 
   async publish(topic: string, body: Buffer): Promise<void> {
-    if (this.closed) throw new Error("queue closed");
-    const w = await this.connectWriter();
-    await new Promise<void>((resolve, reject) => w.publish(topic, body, (err?: Error) => (err ? reject(err) : resolve())));
+    if (this.closed) throw new Error("NsqQueue: publish after close");
+    const p = this.connectWriter().then(
+      (w) => new Promise<void>((resolve, reject) => w.publish(topic, body, (err?: Error) => (err ? reject(err) : resolve()))),
+    );
+    this.publishing.add(p);
+    try {
+      await p;
+      this.counters.published++;
+    } finally {
+      this.publishing.delete(p);
+    }
+  }
+
+  /** The connected writer, connecting a new one when there is none or the last one dropped. */
+  private connectWriter(): Promise<nsq.Writer> {
+    if (this.writerReady) return this.writerReady;
+    const addr = this.opts.nsqdTcpAddress;
+    if (!addr) return Promise.reject(new Error("NsqQueue: nsqdTcpAddress is needed to publish"));
+    const [host, port] = hostPort(addr);
+    const w = new nsq.Writer(host, port, this.opts.clientId ? { clientId: this.opts.clientId } : {});
+    const forget = () => {
+      if (this.writer !== w) return;
+      this.writer = undefined;
+      this.writerReady = undefined;
+    };
+    const ready = new Promise<nsq.Writer>((resolve, reject) => {
+      w.once("ready", () => resolve(w));
+      w.once("error", reject);
+      w.once("closed", () => reject(new Error(`nsqd ${addr} closed the connection before it was ready`)));
+    });
+    w.on("error", (err: Error) => {
+      forget();
+      this.log.warn({ err, nsqd: addr }, "nsq writer error");
+    });
+    w.on("closed", () => {
+      forget();
+      if (!this.closed) this.log.warn({ nsqd: addr }, "nsq writer closed; the next publish reconnects");
+    });
+    this.writer = w;
+    this.writerReady = ready;
+    w.connect();
+    return ready;
   }
 
   async subscribe(topic: string, channel: string, handler: QueueHandler, opts: SubscribeOptions = {}): Promise<Subscription> {
+    if (this.closed) throw new Error("NsqQueue: subscribe after close");
     const lookupd = this.opts.lookupdHttpAddresses ?? [];
     if (lookupd.length === 0) throw new Error("NsqQueue: lookupdHttpAddresses are needed to subscribe");
+    await this.createChannel(topic, channel);
+    const maxAttempts = opts.maxAttempts ?? 0;
     const reader = new nsq.Reader(topic, channel, {
       lookupdHTTPAddresses: lookupd,
       lookupdPollInterval: this.opts.lookupdPollIntervalSec ?? 5,
       maxInFlight: opts.maxInFlight ?? 1,
-      maxAttempts: opts.maxAttempts ?? 0,
+      // We give up at maxAttempts ourselves; nsqjs only discards what timed out past it.
+      maxAttempts,
+      ...(this.opts.msgTimeoutMs ? { messageTimeout: this.opts.msgTimeoutMs } : {}),
       ...(this.opts.clientId ? { clientId: this.opts.clientId } : {}),
     });
-    const inflight = new Set<Promise<void>>();
+    const running = new Set<Promise<void>>();
+    let closing: Promise<void> | undefined;
+
     reader.on("message", (msg: nsq.Message) => {
-      const touch = setInterval(() => msg.touch(), 20_000);
+      // Messages already on the wire when close() paused the reader go back at once, unhandled.
+      if (closing) return msg.requeue(0, false);
+      const touch = setInterval(() => msg.touch(), msgTimeoutOf(msg) / 2);
       const p = Promise.resolve()
         .then(() => handler({ id: msg.id, body: msg.body, attempts: msg.attempts }))
         .then(
-          () => msg.finish(),
-          () => msg.requeue(backoffDelay(msg.attempts, opts), false),
+          () => {
+            msg.finish();
+            this.counters.finished++;
+          },
+          (err: unknown) => {
+            if (maxAttempts > 0 && msg.attempts >= maxAttempts) {
+              msg.finish();
+              this.counters.dropped++;
+              this.log.error({ err, topic, channel, id: msg.id, attempts: msg.attempts }, "nsq message dropped after maxAttempts");
+              return;
+            }
+            // nsqd's REQ delay is in milliseconds; no reader-wide backoff, one bad message must not slow the others.
+            msg.requeue(backoffDelay(msg.attempts, opts), false);
+            this.counters.requeued++;
+          },
         )
-        .catch((err: unknown) => this.log.warn({ err, topic }, "nsq message response failed"))
+        .catch((err: unknown) => this.log.error({ err, topic, channel, id: msg.id }, "nsq FIN/REQ failed"))
         .finally(() => {
           clearInterval(touch);
-          inflight.delete(p);
+          running.delete(p);
         });
-      inflight.add(p);
+      running.add(p);
     });
-    // nsqjs discards messages over maxAttempts; finish them so nsqd does not keep them.
     reader.on("discard", (msg: nsq.Message) => {
-      this.log.error({ topic, channel, id: msg.id, attempts: msg.attempts }, "nsq message over maxAttempts dropped");
-      msg.finish();
+      // nsqjs finishes it after this event.
+      this.counters.dropped++;
+      this.log.error({ topic, channel, id: msg.id, attempts: msg.attempts }, "nsq message timed out past maxAttempts; dropped");
     });
     reader.on("error", (err: Error) => this.log.warn({ err, topic, channel }, "nsq reader error"));
     reader.on("nsqd_connected", (host: string, port: number) =>
       this.log.info({ topic, channel, nsqd: `${host}:${port}` }, "nsq reader connected"),
     );
+    reader.on("nsqd_closed", (host: string, port: number) => {
+      if (!closing) this.log.warn({ topic, channel, nsqd: `${host}:${port}` }, "nsq reader lost nsqd");
+    });
     reader.connect();
-    this.readers.add(reader);
-    return {
-      close: async () => {
-        // Stop new deliveries, answer the ones in hand, then disconnect; nsqd requeues anything unanswered.
-        reader.pause();
-        await Promise.allSettled([...inflight]);
-        this.readers.delete(reader);
-        reader.close();
+
+    const subscription: Subscription = {
+      close: () => {
+        closing ??= (async () => {
+          // RDY 0 first, answer what is in hand, then CLS: nothing is left in flight to wait out msg-timeout.
+          reader.pause();
+          await Promise.allSettled([...running]);
+          // nsqjs writes FIN/REQ on the next tick; let them out before the connection ends.
+          await new Promise((r) => setImmediate(r));
+          reader.close();
+          this.subscriptions.delete(subscription);
+        })();
+        return closing;
       },
     };
+    this.subscriptions.add(subscription);
+    return subscription;
   }
 
+  /** Closes every subscription (waiting for their handlers), waits for publishes in progress, then the writer. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const r of this.readers) r.close();
-    this.readers.clear();
-    this.writer?.close();
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    await Promise.allSettled([...this.publishing]);
+    const w = this.writer;
     this.writer = undefined;
     this.writerReady = undefined;
+    w?.close();
   }
 }

@@ -30,9 +30,23 @@ export interface Subscription {
 export interface Queue {
   /** Resolves once the queue accepted the message (NSQ: nsqd acknowledged the PUB). */
   publish(topic: string, body: Buffer): Promise<void>;
-  /** Every channel gets every message of the topic; subscribers of one channel share its messages. */
+  /**
+   * Every channel gets every message of the topic; subscribers of one channel share its messages.
+   * Resolves once the channel exists, so messages published afterwards reach it.
+   */
   subscribe(topic: string, channel: string, handler: QueueHandler, opts?: SubscribeOptions): Promise<Subscription>;
   close(): Promise<void>;
+}
+
+/** Running totals of one queue client, for metrics and tests. */
+export interface QueueStats {
+  published: number;
+  /** Handlers that resolved. */
+  finished: number;
+  /** Handlers that threw and whose message will come again. */
+  requeued: number;
+  /** Messages given up on after maxAttempts. */
+  dropped: number;
 }
 
 /** The redelivery delay for a message that failed `attempts` times. */
