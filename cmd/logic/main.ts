@@ -12,7 +12,7 @@ async function main() {
   const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log);
   const q = cfg.queue;
   const queue = new NsqQueue({ nsqdTcpAddress: q.nsqdTcp, nsqdHttpAddress: q.nsqdHttp, lookupdHttpAddresses: q.lookupdHttp, logger: log });
-  await queue.createTopics?.([q.topicNormal, q.topicImportant]);
+  await queue.createTopics([q.topicNormal, q.topicImportant]);
   const online = new OnlineTable(cfg.online.expireSec * 1000);
   const tokens = new Tokens(cfg.token);
   const logic = new LogicService({

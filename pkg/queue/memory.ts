@@ -1,6 +1,8 @@
 // In-process queue for standalone and unit tests, with NSQ's semantics: channels, sharing, requeue with back-off.
 import {
+  attemptsExhausted,
   backoffDelay,
+  closeOnceSubscription,
   type Queue,
   type QueueHandler,
   type QueueMessage,
@@ -90,8 +92,7 @@ class Channel {
           this.env.counters.finished++;
         },
         () => {
-          const max = sub.opts.maxAttempts ?? 0;
-          if (max > 0 && m.attempts >= max) {
+          if (attemptsExhausted(m.attempts, sub.opts)) {
             this.env.counters.dropped++;
             return;
           }
@@ -167,19 +168,10 @@ export class MemoryQueue implements Queue {
     const sub = new Subscriber(handler, opts);
     ch.add(sub);
     const c = ch;
-    let closing: Promise<void> | undefined;
-    const subscription: Subscription = {
-      close: () => {
-        closing ??= (async () => {
-          c.remove(sub);
-          await sub.drained();
-          this.subscriptions.delete(subscription);
-        })();
-        return closing;
-      },
-    };
-    this.subscriptions.add(subscription);
-    return subscription;
+    return closeOnceSubscription(this.subscriptions, async () => {
+      c.remove(sub);
+      await sub.drained();
+    });
   }
 
   /** Closes every subscription (waiting for their handlers) and cancels pending redeliveries. */

@@ -1,6 +1,15 @@
 // NSQ behind the Queue interface: an nsqjs Writer to the local nsqd, Readers that find nsqd through nsqlookupd.
 import * as nsq from "nsqjs";
-import { backoffDelay, type Queue, type QueueHandler, type QueueStats, type SubscribeOptions, type Subscription } from "./queue";
+import {
+  attemptsExhausted,
+  backoffDelay,
+  closeOnceSubscription,
+  type Queue,
+  type QueueHandler,
+  type QueueStats,
+  type SubscribeOptions,
+  type Subscription,
+} from "./queue";
 
 /** The part of a pino logger this queue uses. */
 export interface NsqLogger {
@@ -134,7 +143,7 @@ export class NsqQueue implements Queue {
       ...(this.opts.clientId ? { clientId: this.opts.clientId } : {}),
     });
     const running = new Set<Promise<void>>();
-    let closing: Promise<void> | undefined;
+    let closing = false;
 
     reader.on("message", (msg: nsq.Message) => {
       // Messages already on the wire when close() paused the reader go back at once, unhandled.
@@ -148,7 +157,7 @@ export class NsqQueue implements Queue {
             this.counters.finished++;
           },
           (err: unknown) => {
-            if (maxAttempts > 0 && msg.attempts >= maxAttempts) {
+            if (attemptsExhausted(msg.attempts, opts)) {
               msg.finish();
               this.counters.dropped++;
               this.log.error({ err, topic, channel, id: msg.id, attempts: msg.attempts }, "nsq message dropped after maxAttempts");
@@ -180,22 +189,15 @@ export class NsqQueue implements Queue {
     });
     reader.connect();
 
-    const subscription: Subscription = {
-      close: () => {
-        closing ??= (async () => {
-          // RDY 0 first, answer what is in hand, then CLS: nothing is left in flight to wait out msg-timeout.
-          reader.pause();
-          await Promise.allSettled([...running]);
-          // nsqjs writes FIN/REQ on the next tick; let them out before the connection ends.
-          await new Promise((r) => setImmediate(r));
-          reader.close();
-          this.subscriptions.delete(subscription);
-        })();
-        return closing;
-      },
-    };
-    this.subscriptions.add(subscription);
-    return subscription;
+    return closeOnceSubscription(this.subscriptions, async () => {
+      closing = true;
+      // RDY 0 first, answer what is in hand, then CLS: nothing is left in flight to wait out msg-timeout.
+      reader.pause();
+      await Promise.allSettled([...running]);
+      // nsqjs writes FIN/REQ on the next tick; let them out before the connection ends.
+      await new Promise((r) => setImmediate(r));
+      reader.close();
+    });
   }
 
   /** Closes every subscription (waiting for their handlers), waits for publishes in progress, then the writer. */

@@ -55,3 +55,19 @@ export function backoffDelay(attempts: number, opts: SubscribeOptions): number {
   const max = opts.maxBackoffMs ?? 10_000;
   return Math.min(max, base * 2 ** Math.max(0, attempts - 1));
 }
+
+/** True when a message that failed on delivery number `attempts` has no attempts left. */
+export function attemptsExhausted(attempts: number, opts: SubscribeOptions): boolean {
+  const max = opts.maxAttempts ?? 0;
+  return max > 0 && attempts >= max;
+}
+
+/** A subscription whose close() runs `stop` once (later calls share its promise), then leaves `live`. */
+export function closeOnceSubscription(live: Set<Subscription>, stop: () => Promise<void>): Subscription {
+  let closing: Promise<void> | undefined;
+  const subscription: Subscription = {
+    close: () => (closing ??= stop().finally(() => live.delete(subscription))),
+  };
+  live.add(subscription);
+  return subscription;
+}
