@@ -4,11 +4,8 @@ import * as grpc from "@grpc/grpc-js";
 import * as protoLoader from "@grpc/proto-loader";
 import type { ProtoGrpcType as LogicProto } from "./gen/grpc/logic";
 import type { ProtoGrpcType as ConnProto } from "./gen/grpc/conn";
-import { roomcast as messages } from "./gen/messages.js";
 
-export const protocol = messages.protocol;
-export const queue = messages.queue;
-export type { roomcast } from "./gen/messages.js";
+export { protocol, queue, type roomcast } from "./messages";
 
 export type { LogicClient, LogicHandlers } from "./gen/grpc/roomcast/logic/Logic";
 export type { ConnClient, ConnHandlers } from "./gen/grpc/roomcast/conn/Conn";

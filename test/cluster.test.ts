@@ -1,6 +1,6 @@
 // The protocol suite against a real cluster (2 conn, 2 logic, 2 job on real nsqd, nsqlookupd, etcd), then failures.
 import { Etcd3 } from "etcd3";
-import { RoomClient } from "@roomcast/pkg/client";
+import { RoomClient } from "./harness/room_client";
 import { Tokens } from "@roomcast/pkg/token";
 import { TOKEN_SECRET } from "./harness/roomcast";
 import { startCluster, type Cluster } from "./harness/cluster";

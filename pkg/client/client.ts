@@ -1,8 +1,11 @@
-// A small Node client of the roomcast protocol, used by the tests and tools. (The full SDK is a later issue.)
-import WebSocket from "ws";
+// The roomcast client SDK: one room membership over one WebSocket, kept alive with heartbeats and
+// re-established with back-off. Runs unchanged in browsers (native WebSocket) and in Node 20 (pass `ws`).
+import { EventEmitter } from "eventemitter3";
 import {
+  ErrCode,
   MsgLevel,
   PackageType,
+  checkRoomID,
   decodeBroadcast,
   decodeErr,
   decodeReply,
@@ -11,229 +14,356 @@ import {
   encodeSignIn,
   unpackMessages,
 } from "../protocol";
+import { defaultBackoff, reconnectDelay, type BackoffOptions } from "./backoff";
+import { ClientError, ConnectionError, ProtocolError, TimeoutError } from "./errors";
+import { Message } from "./message";
 
-export interface Received {
-  roomID: string;
-  msgLv: MsgLevel;
-  data: Uint8Array;
-  text: string;
-  /** Messages in the frame this one arrived in. */
-  batchSize: number;
+/** The part of the WebSocket API the SDK uses: the browser's WebSocket and the `ws` package both have it. */
+export interface WebSocketLike {
+  binaryType: string;
+  onopen: ((ev: never) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onclose: ((ev: { code: number; reason: string }) => void) | null;
+  onerror: ((ev: never) => void) | null;
+  send(data: Uint8Array): void;
+  close(code?: number, reason?: string): void;
 }
 
-export interface ErrReply {
-  code: number;
-  msg: string;
+export type WebSocketConstructor = new (url: string) => WebSocketLike;
+
+export interface ClientOptions {
+  /** ws://host:port/room of a conn node, or several: each reconnect attempt moves on to the next one. */
+  url: string | readonly string[];
+  /** The sign-in token, or a function that returns one; a function is called before every sign-in, so it can renew. */
+  token: string | (() => string | Promise<string>);
+  /** The room to join (1–128 bytes of UTF-8). */
+  room: string;
+  /** The WebSocket class. Defaults to the global one (browsers); in Node 20 pass the `ws` package's. */
+  WebSocket?: WebSocketConstructor;
+  /** How often to send HEARTBEAT once signed in (the server closes connections silent for 60 s). */
+  heartbeatIntervalMs?: number;
+  /** A heartbeat not answered within this long means the connection is dead: drop it and reconnect. */
+  pongTimeoutMs?: number;
+  /** Time for the WebSocket to open and the sign-in to be answered. */
+  connectTimeoutMs?: number;
+  /** Time limit of members(). */
+  requestTimeoutMs?: number;
+  /** Largest message send() accepts; the server's default limit. */
+  maxMessageBytes?: number;
+  /** Reconnect delays, or false to stay disconnected after the first loss. */
+  reconnect?: Partial<BackoffOptions> | false;
 }
 
-type Waiter<T> = { resolve: (v: T) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+/**
+ * idle: not started · connecting: an attempt is under way or scheduled · connected: signed in ·
+ * closed: close() was called, or the server refused in a way retrying cannot fix.
+ */
+export type ClientState = "idle" | "connecting" | "connected" | "closed";
 
-/** Waits for replies of one type, in order. */
-class ReplyQueue<T> {
-  private readonly items: T[] = [];
-  private readonly waiters: Waiter<T>[] = [];
-  push(v: T) {
-    const w = this.waiters.shift();
-    if (w) {
-      clearTimeout(w.timer);
-      w.resolve(v);
-    } else this.items.push(v);
+export interface ClientEvents {
+  state: (state: ClientState, previous: ClientState) => void;
+  /** Signed in; `reconnects` counts the failed attempts before this success. */
+  connected: (info: { url: string; reconnects: number }) => void;
+  /** A signed-in connection was lost. */
+  disconnected: (info: { url: string; code: number; reason: string }) => void;
+  /** The next attempt is scheduled. */
+  reconnecting: (info: { attempt: number; delayMs: number; url: string }) => void;
+  message: (message: Message) => void;
+  /** Err replies after sign-in (103, 104, 105 …), refused sign-ins, undecodable frames. The client carries on unless `closed` follows. */
+  error: (error: ClientError) => void;
+  /** Final: no more attempts. `error` says why when it was not close(). */
+  closed: (info: { error?: ClientError }) => void;
+}
+
+const CLOSE_NORMAL = 1000;
+/** No close frame (the connection died, or the SDK dropped it). */
+const CLOSE_ABNORMAL = 1006;
+/** The server's "too many malformed frames": reconnecting would repeat the same mistake. */
+const CLOSE_GARBAGE = 4002;
+
+interface Pending<T> {
+  resolve(v: T): void;
+  reject(e: Error): void;
+  timer: ReturnType<typeof setTimeout>;
+  /** Timed out: the late answer is still swallowed, so the next request is not paired with it. */
+  done: boolean;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const empty = new Uint8Array(0);
+
+export class RoomcastClient extends EventEmitter<ClientEvents> {
+  readonly room: string;
+  private readonly urls: readonly string[];
+  private readonly WS: WebSocketConstructor;
+  private readonly backoff: BackoffOptions | false;
+  private readonly heartbeatIntervalMs: number;
+  private readonly pongTimeoutMs: number;
+  private readonly connectTimeoutMs: number;
+  private readonly requestTimeoutMs: number;
+  private readonly maxMessageBytes: number;
+
+  private _state: ClientState = "idle";
+  private ws?: WebSocketLike;
+  private urlIndex = 0;
+  /** Failed attempts since the last successful sign-in. */
+  private failures = 0;
+  private signingIn = false;
+  private connectTimer?: ReturnType<typeof setTimeout>;
+  private reconnectTimer?: ReturnType<typeof setTimeout>;
+  private heartbeatTimer?: ReturnType<typeof setInterval>;
+  private pongTimer?: ReturnType<typeof setTimeout>;
+  private readonly membersRequests: Pending<number>[] = [];
+  private connectWaiters: Array<{ resolve(): void; reject(e: Error): void }> = [];
+
+  constructor(private readonly options: ClientOptions) {
+    super();
+    checkRoomID(options.room);
+    this.room = options.room;
+    this.urls = typeof options.url === "string" ? [options.url] : [...options.url];
+    if (this.urls.length === 0) throw new ClientError("options.url names no server");
+    const WS = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+    if (!WS) throw new ClientError("no WebSocket class: pass options.WebSocket (in Node 20, the ws package's WebSocket)");
+    this.WS = WS;
+    this.backoff = options.reconnect === false ? false : { ...defaultBackoff, ...options.reconnect };
+    this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 30_000;
+    this.pongTimeoutMs = options.pongTimeoutMs ?? 10_000;
+    this.connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 5_000;
+    this.maxMessageBytes = options.maxMessageBytes ?? 65_536;
   }
-  next(timeoutMs: number, what: string): Promise<T> {
-    if (this.items.length) return Promise.resolve(this.items.shift()!);
+
+  get state(): ClientState {
+    return this._state;
+  }
+
+  /** The server of the current (or next) attempt. */
+  get url(): string {
+    return this.urls[this.urlIndex % this.urls.length];
+  }
+
+  /**
+   * Starts connecting (again, after close()). Resolves on the first successful sign-in; rejects if the
+   * client closes before that (close(), a refused token, or no reconnecting allowed).
+   */
+  connect(): Promise<void> {
+    if (this._state === "connected") return Promise.resolve();
+    const signedIn = new Promise<void>((resolve, reject) => this.connectWaiters.push({ resolve, reject }));
+    if (this._state === "idle" || this._state === "closed") {
+      this.failures = 0;
+      this.setState("connecting");
+      this.open();
+    }
+    return signedIn;
+  }
+
+  /** Sends a message to the room (level NORMAL); it comes back to every member, this one included. */
+  send(data: string | Uint8Array): void {
+    const bytes = typeof data === "string" ? encoder.encode(data) : data;
+    if (bytes.byteLength > this.maxMessageBytes)
+      throw new ProtocolError(ErrCode.TOO_LARGE, `message of ${bytes.byteLength} bytes is over ${this.maxMessageBytes}`, false);
+    this.sendFrame(PackageType.MESSAGE, encodeBroadcast({ roomID: this.room, msgLv: MsgLevel.NORMAL, data: bytes }));
+  }
+
+  /** Members of the room across the whole cluster (at most a few seconds stale). */
+  members(timeoutMs = this.requestTimeoutMs): Promise<number> {
     return new Promise((resolve, reject) => {
-      const w: Waiter<T> = {
+      try {
+        this.sendFrame(PackageType.MEMBERS, empty);
+      } catch (err) {
+        return reject(err as Error);
+      }
+      const p: Pending<number> = {
         resolve,
         reject,
+        done: false,
         timer: setTimeout(() => {
-          this.waiters.splice(this.waiters.indexOf(w), 1);
-          reject(new Error(`no ${what} within ${timeoutMs} ms`));
+          p.done = true;
+          reject(new TimeoutError(`no MEMBERS answer within ${timeoutMs} ms`, timeoutMs));
         }, timeoutMs),
       };
-      this.waiters.push(w);
+      this.membersRequests.push(p);
     });
   }
-  fail(err: Error) {
-    for (const w of this.waiters.splice(0)) {
-      clearTimeout(w.timer);
-      w.reject(err);
+
+  /** Leaves the room for good: no more reconnects, pending requests fail, state becomes "closed". */
+  close(): void {
+    this.finish();
+  }
+
+  private setState(next: ClientState): void {
+    const prev = this._state;
+    if (prev === next) return;
+    this._state = next;
+    this.emit("state", next, prev);
+  }
+
+  private sendFrame(type: PackageType, data: Uint8Array): void {
+    if (this._state !== "connected" || !this.ws) throw new ConnectionError(`not connected (state ${this._state})`);
+    this.ws.send(encodeReq({ type, data }));
+  }
+
+  private open(): void {
+    const url = this.url;
+    let ws: WebSocketLike;
+    try {
+      ws = new this.WS(url);
+    } catch (err) {
+      // A malformed URL: retrying cannot help.
+      return this.finish(new ConnectionError(`cannot open ${url}: ${(err as Error).message}`));
     }
-  }
-  pending(): number {
-    return this.items.length;
-  }
-}
-
-export class RoomClient {
-  readonly received: Received[] = [];
-  readonly frames: number[] = [];
-  readonly closed: Promise<{ code: number; reason: string }>;
-  private readonly errs = new ReplyQueue<ErrReply>();
-  private readonly pongs = new ReplyQueue<string>();
-  private readonly counts = new ReplyQueue<string>();
-  private readonly messageWaiters = new Set<() => void>();
-  private isClosed = false;
-  private autoPongs = 0;
-  private keepAliveTimer?: NodeJS.Timeout;
-
-  private constructor(private readonly ws: WebSocket) {
-    ws.binaryType = "nodebuffer";
-    ws.on("message", (data: Buffer, isBinary: boolean) => this.onFrame(data, isBinary));
-    this.closed = new Promise((resolve) =>
-      ws.on("close", (code, reason) => {
-        this.isClosed = true;
-        clearInterval(this.keepAliveTimer);
-        const err = new Error(`connection closed (${code} ${reason.toString()})`);
-        this.errs.fail(err);
-        this.pongs.fail(err);
-        this.counts.fail(err);
-        for (const w of this.messageWaiters) w();
-        resolve({ code, reason: reason.toString() });
-      }),
+    this.ws = ws;
+    ws.binaryType = "arraybuffer";
+    this.signingIn = false;
+    this.connectTimer = setTimeout(
+      () => this.drop(ws, CLOSE_ABNORMAL, `not signed in within ${this.connectTimeoutMs} ms`),
+      this.connectTimeoutMs,
     );
-    ws.on("error", () => {});
+    ws.onopen = () => void this.signIn(ws);
+    ws.onmessage = (ev) => this.ws === ws && this.onFrame(ev.data);
+    ws.onclose = (ev) => this.ws === ws && this.lost(ev.code, ev.reason);
+    ws.onerror = () => {}; // a close event follows and carries what is known
   }
 
-  static connect(url: string, timeoutMs = 5_000): Promise<RoomClient> {
-    return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url, { handshakeTimeout: timeoutMs, maxPayload: 64 << 20 });
-      ws.once("open", () => resolve(new RoomClient(ws)));
-      ws.once("error", reject);
-    });
-  }
-
-  /** Connects and signs in; rejects if the server refuses. */
-  static async join(url: string, token: string, roomID: string): Promise<RoomClient> {
-    const c = await RoomClient.connect(url);
-    const r = await c.signIn(token, roomID);
-    if (r.code !== 0) {
-      c.close();
-      throw new Error(`sign-in refused: ${r.code} ${r.msg}`);
+  private async signIn(ws: WebSocketLike): Promise<void> {
+    let token: string;
+    try {
+      token = typeof this.options.token === "string" ? this.options.token : await this.options.token();
+    } catch (err) {
+      this.emit("error", new ClientError(`token provider failed: ${(err as Error).message}`, { cause: err }));
+      return this.drop(ws, CLOSE_ABNORMAL, "no token");
     }
-    return c;
+    if (this.ws !== ws) return;
+    this.signingIn = true;
+    ws.send(encodeReq({ type: PackageType.SIGN_IN, data: encodeSignIn({ token, roomID: this.room }) }));
   }
 
-  get open(): boolean {
-    return !this.isClosed;
-  }
-
-  signIn(token: string, roomID: string, timeoutMs = 5_000): Promise<ErrReply> {
-    this.sendFrame(PackageType.SIGN_IN, encodeSignIn({ token, roomID }));
-    return this.nextErr(timeoutMs);
-  }
-
-  /** Sends a heartbeat every intervalMs in the background (their pongs are not queued). */
-  keepAlive(intervalMs: number): this {
-    clearInterval(this.keepAliveTimer);
-    this.keepAliveTimer = setInterval(() => {
-      if (this.isClosed) return clearInterval(this.keepAliveTimer);
-      this.autoPongs++;
-      this.sendFrame(PackageType.HEARTBEAT, new Uint8Array(0));
-    }, intervalMs);
-    this.keepAliveTimer.unref();
-    return this;
-  }
-
-  heartbeat(timeoutMs = 5_000): Promise<string> {
-    this.sendFrame(PackageType.HEARTBEAT, new Uint8Array(0));
-    return this.pongs.next(timeoutMs, "pong");
-  }
-
-  async members(timeoutMs = 5_000): Promise<number> {
-    this.sendFrame(PackageType.MEMBERS, new Uint8Array(0));
-    return Number(await this.counts.next(timeoutMs, "MEMBERS reply"));
-  }
-
-  /** Sends a MESSAGE; nothing comes back on success (the message arrives like any other). */
-  say(roomID: string, data: string | Uint8Array, msgLv: MsgLevel = MsgLevel.NORMAL): void {
-    const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
-    this.sendFrame(PackageType.MESSAGE, encodeBroadcast({ roomID, msgLv, data: bytes }));
-  }
-
-  sendFrame(type: number, data: Uint8Array): void {
-    this.sendRaw(encodeReq({ type: type as PackageType, data }));
-  }
-
-  /** Sends bytes (binary frame) or a string (text frame) as they are. */
-  sendRaw(data: Uint8Array | string): void {
-    this.ws.send(data, { binary: typeof data !== "string" });
-  }
-
-  /** The next Reply{UNKNOWN, Err}. */
-  nextErr(timeoutMs = 5_000): Promise<ErrReply> {
-    return this.errs.next(timeoutMs, "Err reply");
-  }
-
-  pendingErrs(): number {
-    return this.errs.pending();
-  }
-
-  /** Resolves once `count` messages arrived in total (or the predicate holds); rejects on timeout. */
-  waitForMessages(count: number | ((r: Received[]) => boolean), timeoutMs = 10_000): Promise<Received[]> {
-    const done = typeof count === "number" ? (r: Received[]) => r.length >= count : count;
-    if (done(this.received)) return Promise.resolve(this.received);
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        if (done(this.received)) {
-          cleanup();
-          resolve(this.received);
-        } else if (this.isClosed) {
-          cleanup();
-          reject(new Error(`closed after ${this.received.length} messages`));
+  private onFrame(data: unknown): void {
+    if (!(data instanceof ArrayBuffer)) return; // the protocol has no text frames
+    try {
+      const reply = decodeReply(new Uint8Array(data));
+      switch (reply.type) {
+        case PackageType.UNKNOWN:
+          return this.onErr(decodeErr(reply.data));
+        case PackageType.HEARTBEAT:
+          clearTimeout(this.pongTimer);
+          this.pongTimer = undefined;
+          return;
+        case PackageType.MEMBERS:
+          return this.onMembers(Number(decoder.decode(reply.data)));
+        case PackageType.MESSAGE: {
+          const b = decodeBroadcast(reply.data);
+          for (const m of unpackMessages(b.data)) this.emit("message", new Message(b.roomID, b.msgLv, m));
+          return;
         }
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(
-          new Error(
-            `only ${this.received.length} messages within ${timeoutMs} ms: ${this.received
-              .slice(-5)
-              .map((r) => r.text)
-              .join(" | ")}`,
-          ),
-        );
-      }, timeoutMs);
-      const cleanup = () => {
-        clearTimeout(timer);
-        this.messageWaiters.delete(check);
-      };
-      this.messageWaiters.add(check);
-    });
-  }
-
-  close(code = 1000): void {
-    clearInterval(this.keepAliveTimer);
-    if (!this.isClosed) this.ws.close(code);
-  }
-
-  terminate(): void {
-    clearInterval(this.keepAliveTimer);
-    this.ws.terminate();
-  }
-
-  private onFrame(data: Buffer, isBinary: boolean): void {
-    if (!isBinary) return;
-    const reply = decodeReply(data);
-    switch (reply.type) {
-      case PackageType.UNKNOWN:
-        this.errs.push(decodeErr(reply.data));
-        break;
-      case PackageType.HEARTBEAT:
-        if (this.autoPongs > 0) this.autoPongs--;
-        else this.pongs.push(Buffer.from(reply.data).toString());
-        break;
-      case PackageType.MEMBERS:
-        this.counts.push(Buffer.from(reply.data).toString());
-        break;
-      case PackageType.MESSAGE: {
-        const b = decodeBroadcast(reply.data);
-        const msgs = unpackMessages(b.data);
-        this.frames.push(msgs.length);
-        for (const m of msgs)
-          this.received.push({ roomID: b.roomID, msgLv: b.msgLv, data: m, text: Buffer.from(m).toString(), batchSize: msgs.length });
-        for (const w of [...this.messageWaiters]) w();
-        break;
       }
+    } catch (err) {
+      this.emit("error", new ProtocolError(ErrCode.MALFORMED, `undecodable frame from the server: ${(err as Error).message}`, false));
+    }
+  }
+
+  private onErr(e: { code: number; msg: string }): void {
+    const err = new ProtocolError(e.code as ErrCode, e.msg);
+    if (!this.signingIn) return void this.emit("error", err);
+    this.signingIn = false;
+    if (e.code === ErrCode.OK) return this.signedIn();
+    this.emit("error", err);
+    // A fixed token that was refused, or a room the server rejects, fails the same way every time.
+    const hopeless = e.code === ErrCode.MALFORMED || (e.code === ErrCode.INVALID_TOKEN && typeof this.options.token === "string");
+    if (hopeless) this.finish(err);
+    else if (this.ws) this.drop(this.ws, CLOSE_NORMAL, `sign-in refused (${e.code})`);
+  }
+
+  private signedIn(): void {
+    clearTimeout(this.connectTimer);
+    const reconnects = this.failures;
+    this.failures = 0;
+    this.setState("connected");
+    this.heartbeatTimer = setInterval(() => this.beat(), this.heartbeatIntervalMs);
+    this.emit("connected", { url: this.url, reconnects });
+    for (const w of this.connectWaiters.splice(0)) w.resolve();
+  }
+
+  private beat(): void {
+    if (this.pongTimer === undefined) {
+      const ws = this.ws!;
+      this.pongTimer = setTimeout(() => this.drop(ws, CLOSE_ABNORMAL, `no pong within ${this.pongTimeoutMs} ms`), this.pongTimeoutMs);
+    }
+    this.sendFrame(PackageType.HEARTBEAT, empty);
+  }
+
+  private onMembers(count: number): void {
+    const p = this.membersRequests.shift();
+    if (!p || p.done) return;
+    clearTimeout(p.timer);
+    p.resolve(count);
+  }
+
+  /** Gives up on a socket without waiting for its close handshake (a dead peer never answers it). */
+  private drop(ws: WebSocketLike, code: number, reason: string): void {
+    if (this.ws !== ws) return;
+    this.detach(ws);
+    this.lost(code, reason);
+  }
+
+  private detach(ws: WebSocketLike): void {
+    ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
+    try {
+      ws.close(CLOSE_NORMAL);
+    } catch {
+      // already closed
+    }
+    if (this.ws === ws) this.ws = undefined;
+  }
+
+  /** The current socket is gone: fail what waited on it, then reconnect or stop. */
+  private lost(code: number, reason: string): void {
+    const url = this.url;
+    const wasConnected = this._state === "connected";
+    this.ws = undefined;
+    this.stopTimers();
+    this.failPending(new ConnectionError(`connection lost (${code}${reason ? ` ${reason}` : ""})`, code));
+    if (wasConnected) this.emit("disconnected", { url, code, reason });
+    if (code === CLOSE_GARBAGE)
+      return this.finish(new ConnectionError(`server closed the connection: ${reason || "malformed frames"}`, code));
+    if (this.backoff === false) return this.finish(new ConnectionError(`connection lost (${code}) and reconnect is off`, code));
+    this.setState("connecting");
+    const delayMs = reconnectDelay(this.failures, this.backoff);
+    this.failures++;
+    this.urlIndex++;
+    this.emit("reconnecting", { attempt: this.failures, delayMs, url: this.url });
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      this.open();
+    }, delayMs);
+  }
+
+  /** The end: close() without an error, or a failure that retrying cannot fix. */
+  private finish(error?: ClientError): void {
+    if (this.ws) this.detach(this.ws);
+    this.stopTimers();
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    const reason = error ?? new ConnectionError("client closed");
+    this.failPending(reason);
+    for (const w of this.connectWaiters.splice(0)) w.reject(reason);
+    if (this._state === "closed") return;
+    this.setState("closed");
+    this.emit("closed", { error });
+  }
+
+  private stopTimers(): void {
+    clearTimeout(this.connectTimer);
+    clearInterval(this.heartbeatTimer);
+    clearTimeout(this.pongTimer);
+    this.connectTimer = this.heartbeatTimer = this.pongTimer = undefined;
+  }
+
+  private failPending(err: Error): void {
+    for (const p of this.membersRequests.splice(0)) {
+      clearTimeout(p.timer);
+      if (!p.done) p.reject(err);
     }
   }
 }

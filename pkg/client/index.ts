@@ -1,1 +1,13 @@
-export * from "./client";
+// The client SDK's public surface. Browser-safe: nothing here (or below) imports a Node built-in.
+export {
+  RoomcastClient,
+  type ClientOptions,
+  type ClientState,
+  type ClientEvents,
+  type WebSocketLike,
+  type WebSocketConstructor,
+} from "./client";
+export { Message } from "./message";
+export { ClientError, ProtocolError, ConnectionError, TimeoutError } from "./errors";
+export { type BackoffOptions, defaultBackoff, reconnectDelay } from "./backoff";
+export { ErrCode, CloseCode, MsgLevel } from "../protocol";

@@ -1,5 +1,6 @@
 // Encoding and decoding of the client protocol (api/protocol/protocol.proto) with the generated protobufjs code.
-import { protocol } from "@roomcast/api";
+// Browser-safe: the client SDK bundles this file, so no Node built-ins here.
+import { protocol } from "@roomcast/api/messages";
 import { ErrCode, errText } from "./codes";
 import { RoomcastError } from "./errors";
 
@@ -98,9 +99,24 @@ export function decodeBroadcast(bytes: Uint8Array): Broadcast {
   return { roomID: b.roomID, msgLv: b.msgLv as MsgLevel, data: b.data ?? empty };
 }
 
+/** UTF-8 length of a string without encoding it (works in browsers, where Buffer does not exist). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
 /** A room id is 1–128 bytes of UTF-8. */
 export function checkRoomID(roomID: string): void {
-  const n = Buffer.byteLength(roomID ?? "", "utf8");
+  const n = utf8Length(roomID ?? "");
   if (n < 1 || n > MAX_ROOM_ID_BYTES) throw malformed(`roomID must be 1-${MAX_ROOM_ID_BYTES} bytes, got ${n}`);
 }
 

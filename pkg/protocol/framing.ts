@@ -1,16 +1,18 @@
 // Batch framing inside BroadcastRoomReq.data: |uint32 length, little-endian|bytes| repeated.
+// Browser-safe (no Buffer): the client SDK unpacks with this.
 // The seed's sample unpack reads only the low byte of each length; we always write and read all four.
 
 export const LENGTH_PREFIX_BYTES = 4;
 
 /** Concatenates messages, each behind its 32-bit little-endian length. */
-export function packMessages(messages: readonly Uint8Array[]): Buffer {
+export function packMessages(messages: readonly Uint8Array[]): Uint8Array {
   let total = 0;
   for (const m of messages) total += LENGTH_PREFIX_BYTES + m.byteLength;
-  const out = Buffer.allocUnsafe(total);
+  const out = new Uint8Array(total);
+  const view = new DataView(out.buffer);
   let off = 0;
   for (const m of messages) {
-    out.writeUInt32LE(m.byteLength, off);
+    view.setUint32(off, m.byteLength, true);
     out.set(m, off + LENGTH_PREFIX_BYTES);
     off += LENGTH_PREFIX_BYTES + m.byteLength;
   }

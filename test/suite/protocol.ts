@@ -1,6 +1,6 @@
 // The protocol suite: what a frontend and a business service see, run the same against standalone and a cluster.
 import jwt from "jsonwebtoken";
-import { RoomClient } from "@roomcast/pkg/client";
+import { RoomClient } from "../harness/room_client";
 import { MsgLevel, PackageType, encodeReq, encodeSignIn, encodeBroadcast } from "@roomcast/pkg/protocol";
 import { Tokens } from "@roomcast/pkg/token";
 import { TOKEN_SECRET, type Target } from "../harness/roomcast";
