@@ -2,6 +2,7 @@
 # Installs whatever roomcast's cluster and tests need and this machine lacks; safe to run again.
 #   nsqd, nsqlookupd  -> built from the Go module proxy into .data/bin (GOBIN owned by the project)
 #   etcd              -> Debian's etcd-server through apt
+#   chromium          -> Debian's chromium through apt (the chat page's browser test drives it with playwright-core)
 # Usage: deploy/install-deps.sh [--quiet]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,16 +39,22 @@ MOD
   (cd "$mod" && go mod tidy && go build -o "$bin/" github.com/nsqio/nsq/apps/nsqd github.com/nsqio/nsq/apps/nsqlookupd)
 }
 
+apt_updated=""
+apt_install() {
+  if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
+  [ -n "$apt_updated" ] || { $sudo apt-get update -qq >/dev/null; apt_updated=1; }
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
 install_etcd() {
   say "installing etcd-server through apt"
-  if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
-  $sudo apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq etcd-server >/dev/null
+  apt_install etcd-server
   # Debian starts a system etcd on 2379; roomcast starts its own, so stop that one where systemd runs it.
   if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet etcd 2>/dev/null; then $sudo systemctl disable --now etcd >/dev/null 2>&1 || true; fi
 }
 
 { have nsqd && have nsqlookupd; } || install_nsq
 have etcd || install_etcd
+[ -x /usr/bin/chromium ] || { say "installing chromium through apt"; apt_install chromium; }
 
-say "nsqd: $(command -v nsqd)  nsqlookupd: $(command -v nsqlookupd)  etcd: $(command -v etcd)"
+say "nsqd: $(command -v nsqd)  nsqlookupd: $(command -v nsqlookupd)  etcd: $(command -v etcd)  chromium: /usr/bin/chromium"

@@ -17,7 +17,12 @@ async function main() {
   const grpcPort = await grpcServer.listen(cfg.grpc.listenHost, cfg.grpc.port);
   const registration = await discovery.register("conn", {
     id: cfg.node.id,
-    addrs: { grpc: `${cfg.node.host}:${grpcPort}`, ws: `${cfg.node.host}:${node.wsPort}` },
+    addrs: {
+      grpc: `${cfg.node.host}:${grpcPort}`,
+      ws: `${cfg.node.host}:${node.wsPort}`,
+      // What clients dial; logic hands it out at GET /nodes.
+      wsUrl: `ws://${cfg.node.host}:${node.wsPort}${cfg.ws.path}`,
+    },
   });
   log.info({ node: cfg.node.id, ws: node.wsPort, grpc: grpcPort, config: file }, "conn ready");
 

@@ -4,7 +4,7 @@ import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
 import { NsqQueue } from "@roomcast/pkg/queue";
 import { Tokens } from "@roomcast/pkg/token";
-import { defaultLogicConfig, LogicService, LogicHttp, LogicGrpcServer, OnlineTable } from "@roomcast/internal/logic";
+import { defaultLogicConfig, ChatPage, LogicService, LogicHttp, LogicGrpcServer, OnlineTable } from "@roomcast/internal/logic";
 
 async function main() {
   const { cfg, file, log } = boot("logic", defaultLogicConfig(), __dirname);
@@ -24,8 +24,10 @@ async function main() {
     topics: { normal: q.topicNormal, important: q.topicImportant },
     maxMessageBytes: cfg.limits.maxMessageBytes,
   });
+  let connUrls: string[] = [];
   const connWatch = await discovery.watch("conn", (nodes) => {
     const ids = nodes.map((n) => n.id);
+    connUrls = nodes.flatMap((n) => (n.addrs.wsUrl ? [n.addrs.wsUrl] : []));
     online.setNodes(ids);
     logic.forgetNodes(new Set(ids));
   });
@@ -38,6 +40,8 @@ async function main() {
     registry,
     enableTokenEndpoint: cfg.http.enableTokenEndpoint,
     maxBodyBytes: cfg.http.maxBodyBytes,
+    connUrls: () => connUrls,
+    chatPage: cfg.http.enableChatPage ? new ChatPage(log) : undefined,
   });
   const httpPort = await http.listen(cfg.http.port, cfg.http.listenHost);
   const registration = await discovery.register("logic", {

@@ -7,12 +7,13 @@ import { StaticDiscovery } from "@roomcast/pkg/discovery";
 import { MemoryQueue } from "@roomcast/pkg/queue";
 import { Tokens } from "@roomcast/pkg/token";
 import { defaultConnConfig, ConnNode, DirectLogicLink, loadNativeUws } from "@roomcast/internal/conn";
-import { defaultLogicConfig, LogicService, LogicHttp, OnlineTable } from "@roomcast/internal/logic";
+import { defaultLogicConfig, ChatPage, LogicService, LogicHttp, OnlineTable } from "@roomcast/internal/logic";
 import { defaultJobConfig, JobService, DirectConnLink } from "@roomcast/internal/job";
 
 const defaults = () => {
   const logic = defaultLogicConfig();
   logic.http.enableTokenEndpoint = true;
+  logic.http.enableChatPage = true;
   return { conn: defaultConnConfig(), logic, job: defaultJobConfig(), log: defaultLog() };
 };
 
@@ -32,7 +33,11 @@ async function main() {
 
   const conn = new ConnNode({ config: cfg.conn, logic: new DirectLogicLink(logic), log, registry, uws });
   await conn.start();
-  const registration = await discovery.register("conn", { id: cfg.conn.node.id, addrs: { ws: `${cfg.conn.node.host}:${conn.wsPort}` } });
+  const wsUrl = `ws://${cfg.conn.node.host}:${conn.wsPort}${cfg.conn.ws.path}`;
+  const registration = await discovery.register("conn", {
+    id: cfg.conn.node.id,
+    addrs: { ws: `${cfg.conn.node.host}:${conn.wsPort}`, wsUrl },
+  });
 
   const j = cfg.job;
   const job = new JobService({
@@ -56,12 +61,11 @@ async function main() {
     registry,
     enableTokenEndpoint: cfg.logic.http.enableTokenEndpoint,
     maxBodyBytes: cfg.logic.http.maxBodyBytes,
+    connUrls: () => [wsUrl],
+    chatPage: cfg.logic.http.enableChatPage ? new ChatPage(log) : undefined,
   });
   const httpPort = await http.listen(cfg.logic.http.port, cfg.logic.http.listenHost);
-  log.info(
-    { ws: `ws://${cfg.conn.node.host}:${conn.wsPort}${cfg.conn.ws.path}`, http: `http://${cfg.conn.node.host}:${httpPort}`, config: file },
-    "standalone ready",
-  );
+  log.info({ ws: wsUrl, http: `http://${cfg.conn.node.host}:${httpPort}`, config: file }, "standalone ready");
 
   onShutdown(log, [
     { name: "http", run: () => http.close() },

@@ -7,6 +7,8 @@ export interface LogicConfig {
     port: number;
     /** POST /tk mints tokens for anyone: on for standalone and the local cluster, off in production. */
     enableTokenEndpoint: boolean;
+    /** The demo chat page at GET / (it needs the token endpoint too). */
+    enableChatPage: boolean;
     /** Largest request body accepted, bytes. */
     maxBodyBytes: number;
   };
@@ -32,7 +34,7 @@ export interface LogicConfig {
 
 export const defaultLogicConfig = (): LogicConfig => ({
   node: { id: "logic-0", cluster: "roomcast", host: "127.0.0.1" },
-  http: { listenHost: "127.0.0.1", port: 3111, enableTokenEndpoint: false, maxBodyBytes: 1 << 20 },
+  http: { listenHost: "127.0.0.1", port: 3111, enableTokenEndpoint: false, enableChatPage: false, maxBodyBytes: 1 << 20 },
   grpc: { listenHost: "127.0.0.1", port: 3119 },
   token: { secret: "", ttlSec: 86_400 },
   limits: { maxMessageBytes: 64 * 1024 },

@@ -5,6 +5,7 @@ import { bearer, type Tokens } from "@roomcast/pkg/token";
 import type { Logger } from "@roomcast/pkg/log";
 import type { Registry } from "@roomcast/pkg/metrics";
 import type { LogicService } from "./logic";
+import type { ChatPage } from "./chat_page";
 
 export interface HttpDeps {
   logic: LogicService;
@@ -13,13 +14,18 @@ export interface HttpDeps {
   registry: Registry;
   enableTokenEndpoint: boolean;
   maxBodyBytes: number;
+  /** ws:// URLs of the conn nodes clients may connect to, for GET /nodes. */
+  connUrls: () => string[];
+  /** The demo chat page at GET /, when enabled. */
+  chatPage?: ChatPage;
 }
 
 interface Reply {
   status: number;
   body: Record<string, unknown>;
-  /** Plain text instead of the JSON body (Prometheus metrics). */
+  /** A body other than JSON (Prometheus metrics, the chat page), with its content type. */
   text?: string;
+  contentType?: string;
 }
 
 const ok = (extra: Record<string, unknown> = {}): Reply => ({ status: 200, body: { code: HttpCode.OK, msg: "", ...extra } });
@@ -81,7 +87,7 @@ export class LogicHttp {
         .then((r) => {
           if (res.headersSent) return;
           if (r.text !== undefined) {
-            res.writeHead(r.status, { "content-type": "text/plain; version=0.0.4" });
+            res.writeHead(r.status, { "content-type": r.contentType ?? "text/plain; version=0.0.4" });
             res.end(r.text);
           } else {
             res.writeHead(r.status, { "content-type": "application/json" });
@@ -93,6 +99,7 @@ export class LogicHttp {
   }
 
   listen(port: number, host = "0.0.0.0"): Promise<number> {
+    this.deps.chatPage?.warm();
     return new Promise((resolve, reject) => {
       this.server.once("error", reject);
       this.server.listen(port, host, () => resolve((this.server.address() as { port: number }).port));
@@ -110,6 +117,11 @@ export class LogicHttp {
     const path = (req.url ?? "/").split("?")[0];
     if (req.method === "GET" && path === "/healthz") return ok();
     if (req.method === "GET" && path === "/metrics") return this.metrics();
+    if (req.method === "GET" && path === "/nodes") return ok({ data: { nodes: this.deps.connUrls() } });
+    if (req.method === "GET" && this.deps.chatPage) {
+      const asset = await this.deps.chatPage.asset(path);
+      if (asset) return { status: 200, body: {}, text: asset.body, contentType: asset.contentType };
+    }
     if (path !== "/msg" && path !== "/tk") return fail(404, `no route ${path}`);
     if (req.method !== "POST") return fail(405, `${path} takes POST`);
     if (path === "/tk" && !this.deps.enableTokenEndpoint) return fail(404, "the token endpoint is disabled");

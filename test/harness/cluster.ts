@@ -52,6 +52,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
           ROOMCAST_HTTP_PORT: String(http),
           ROOMCAST_GRPC_PORT: String(grpc),
           ROOMCAST_HTTP_ENABLE_TOKEN_ENDPOINT: "true",
+          ROOMCAST_HTTP_ENABLE_CHAT_PAGE: "true",
           ROOMCAST_TOKEN_SECRET: TOKEN_SECRET,
           ROOMCAST_QUEUE_NSQD_TCP: nsq.nsqdTcp,
           ROOMCAST_QUEUE_NSQD_HTTP: nsq.nsqdHttp,

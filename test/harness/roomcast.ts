@@ -40,7 +40,9 @@ export function tsProc(name: string, main: string, env: Record<string, string>, 
 
 export async function startStandalone(extraEnv: Record<string, string> = {}): Promise<Target> {
   const logDir = mkdtempSync(path.join(tmpdir(), "roomcast-standalone-"));
-  const [ws, http] = [await freePort(), await freePort()];
+  // Fixed ports may come in extraEnv (a restart on the same ports); otherwise any free ones.
+  const ws = Number(extraEnv.ROOMCAST_CONN_WS_PORT) || (await freePort());
+  const http = Number(extraEnv.ROOMCAST_LOGIC_HTTP_PORT) || (await freePort());
   const proc = tsProc(
     "standalone",
     "cmd/standalone/main.ts",

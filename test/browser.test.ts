@@ -1,0 +1,141 @@
+// The chat page in a real browser (Debian's chromium through playwright-core), on standalone and on a cluster.
+import * as path from "node:path";
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { artifactsDir, launchChromium } from "./harness/browser";
+import { startStandalone, type Target } from "./harness/roomcast";
+import { startCluster, type Cluster } from "./harness/cluster";
+import { killAll } from "./harness/proc";
+import { post, tokenFor } from "./suite/protocol";
+
+jest.setTimeout(90_000);
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await killAll();
+});
+
+/** Opens the chat page as `name` in `room` and joins; `ws` pins the conn node. */
+async function joinPage(httpUrl: string, name: string, room: string, ws?: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 900, height: 640 } });
+  const q = new URLSearchParams({ name, room, ...(ws ? { ws } : {}) });
+  await page.goto(`${httpUrl}/?${q}`);
+  await page.click("#join-button");
+  await page.waitForSelector("#status[data-state=connected]", { timeout: 15_000 });
+  return page;
+}
+
+const lines = (page: Page, kind: "normal" | "important" | "system") =>
+  page.$$eval(`#messages li.${kind}`, (els) => els.map((e) => e.textContent ?? ""));
+
+async function waitForLine(page: Page, kind: "normal" | "important", text: string): Promise<void> {
+  await page.waitForFunction(
+    ([k, t]) => [...document.querySelectorAll(`#messages li.${k}`)].some((e) => e.textContent?.includes(t)),
+    [kind, text] as const,
+    { timeout: 15_000 },
+  );
+}
+
+/** Two visitors chat, see each other counted, and both see a POST /msg set apart as important. */
+async function chatScenario(target: Target, pinned: [string?, string?], shot: string): Promise<void> {
+  const room = `browser-${target.name}-${Date.now()}`;
+  const [httpA, httpB] = [target.httpUrls[0], target.httpUrls[target.httpUrls.length - 1]];
+  const alice = await joinPage(httpA, "alice", room, pinned[0]);
+  const bob = await joinPage(httpB, "bob", room, pinned[1]);
+
+  await alice.fill("#text", "hello from alice");
+  await alice.click("#send");
+  await bob.fill("#text", "hi alice, bob here");
+  await bob.press("#text", "Enter");
+  for (const page of [alice, bob]) {
+    await waitForLine(page, "normal", "hello from alice");
+    await waitForLine(page, "normal", "hi alice, bob here");
+    await page.waitForSelector('#members[data-count="2"]', { timeout: 15_000 });
+  }
+  expect(await lines(bob, "normal")).toEqual(["alice: hello from alice", "bob: hi alice, bob here"]);
+
+  const push = await tokenFor(httpA, "order-service", "push");
+  const r = await post(`${httpB}/msg`, { room_id: room, msg: "Order #1042 has shipped" }, { Authorization: `Bearer ${push}` });
+  expect(r.json).toEqual({ code: 1, msg: "" });
+  for (const page of [alice, bob]) await waitForLine(page, "important", "Order #1042 has shipped");
+
+  const seen = { alice: await lines(alice, "important"), bob: await lines(bob, "important") };
+  expect(seen).toEqual({ alice: ["IMPORTANT Order #1042 has shipped"], bob: ["IMPORTANT Order #1042 has shipped"] });
+  expect(await bob.textContent("#members")).toBe("2 members");
+  // The important line is styled apart from chat lines.
+  const bg = (sel: string) => bob.$eval(sel, (e) => getComputedStyle(e).backgroundColor);
+  expect(await bg("#messages li.important")).not.toBe(await bg("#messages li.normal"));
+
+  const file = path.join(artifactsDir, shot);
+  await bob.screenshot({ path: file, fullPage: true });
+  expect(readFileSync(file).subarray(1, 4).toString()).toBe("PNG");
+  console.log(
+    `${target.name}: alice saw ${JSON.stringify(await lines(alice, "normal"))}; bob saw ${JSON.stringify(await lines(bob, "normal"))} ` +
+      `and ${JSON.stringify(seen.bob)}; members: ${await alice.textContent("#members")}; screenshot ${path.relative(process.cwd(), file)}`,
+  );
+  await Promise.all([alice.close(), bob.close()]);
+}
+
+describe("chat page on standalone", () => {
+  let target: Target;
+  beforeAll(async () => {
+    target = await startStandalone();
+  });
+  afterAll(() => target?.stop());
+
+  it("is served at / with its script bundled from the SDK", async () => {
+    const page = await fetch(`${target.httpUrls[0]}/`);
+    expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(await page.text()).toContain('<script src="/chat.js">');
+    const script = await fetch(`${target.httpUrls[0]}/chat.js`);
+    expect(script.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect((await script.text()).length).toBeGreaterThan(10_000);
+  });
+
+  it("two pages in one room exchange messages, count 2 members, and show POST /msg as important", async () => {
+    await chatScenario(target, [], "chat-standalone.png");
+  });
+
+  it("shows the reconnect while the server is away and chats again once it is back", async () => {
+    const room = `reconnect-${Date.now()}`;
+    const page = await joinPage(target.httpUrls[0], "carol", room);
+    const ports = { ws: new URL(target.wsUrls[0]).port, http: new URL(target.httpUrls[0]).port };
+    await target.stop();
+    await page.waitForSelector("#status[data-state=connecting]", { timeout: 10_000 });
+    expect(await page.textContent("#status")).toMatch(/^reconnecting to ws:\/\/127\.0\.0\.1:\d+\/room in \d+\.\d s \(attempt \d+\)$/);
+    expect((await lines(page, "system")).join()).toContain("connection lost (1001");
+
+    target = await startStandalone({ ROOMCAST_CONN_WS_PORT: ports.ws, ROOMCAST_LOGIC_HTTP_PORT: ports.http });
+    await page.waitForSelector("#status[data-state=connected]", { timeout: 30_000 });
+    expect((await lines(page, "system")).join()).toContain("reconnected to ws://");
+    await page.fill("#text", "back again");
+    await page.click("#send");
+    await waitForLine(page, "normal", "back again");
+    await page.close();
+  });
+});
+
+describe("chat page on a cluster", () => {
+  let cluster: Cluster;
+  beforeAll(async () => {
+    cluster = await startCluster();
+  }, 90_000);
+  afterAll(() => cluster?.stop());
+
+  it("logic lists every conn node at GET /nodes and serves the page", async () => {
+    for (const http of cluster.httpUrls) {
+      const nodes = (await (await fetch(`${http}/nodes`)).json()) as { code: number; data: { nodes: string[] } };
+      expect(nodes.code).toBe(1);
+      expect([...nodes.data.nodes].sort()).toEqual([...cluster.wsUrls].sort());
+      expect((await fetch(`${http}/`)).status).toBe(200);
+    }
+  });
+
+  it("pages on two different conn nodes, served by two logic nodes, chat and see POST /msg as important", async () => {
+    await chatScenario(cluster, [cluster.wsUrls[0], cluster.wsUrls[1]], "chat-cluster.png");
+  });
+});
