@@ -327,7 +327,7 @@ export class RoomcastClient extends EventEmitter<ClientEvents> {
     if (wasConnected) this.emit("disconnected", { url, code, reason });
     if (code === CLOSE_GARBAGE)
       return this.finish(new ConnectionError(`server closed the connection: ${reason || "malformed frames"}`, code));
-    if (this.backoff === false) return this.finish(new ConnectionError(`connection lost (${code}) and reconnect is off`, code));
+    if (this.backoff === false) return this.finish(new ConnectionError(`connection to ${url} lost (${code}) and reconnect is off`, code));
     this.setState("connecting");
     const delayMs = reconnectDelay(this.failures, this.backoff);
     this.failures++;

@@ -1,0 +1,192 @@
+// roomcast: the operator's command line. token mints offline; push goes through logic's POST /msg;
+// tail, members and say join a room through the client SDK like any frontend.
+import * as path from "node:path";
+import * as os from "node:os";
+import { existsSync, readFileSync } from "node:fs";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { parse as parseToml } from "smol-toml";
+import WebSocket from "ws";
+import { RoomcastClient, type Message, type WebSocketConstructor } from "@roomcast/pkg/client";
+import { Tokens, PUSH_SCOPE } from "@roomcast/pkg/token";
+
+const DEFAULT_HTTP = "http://127.0.0.1:3111";
+const DEFAULT_CONFIG = path.join(__dirname, "..", "logic", "logic.toml");
+
+interface Common {
+  http: string;
+  ws?: string[];
+  config: string;
+  secret?: string;
+  token?: string;
+  uid: string;
+}
+
+/** The token secret: --secret, else ROOMCAST_TOKEN_SECRET / ROOMCAST_LOGIC_TOKEN_SECRET, else the config file's. */
+function secretOf(o: Common): string {
+  if (o.secret) return o.secret;
+  const env = process.env.ROOMCAST_TOKEN_SECRET ?? process.env.ROOMCAST_LOGIC_TOKEN_SECRET;
+  if (env) return env;
+  if (!existsSync(o.config))
+    throw new Error(`no token secret: pass --secret, set ROOMCAST_TOKEN_SECRET, or --config a logic/standalone TOML`);
+  // A logic config has [token]; a standalone config has [logic.token].
+  const toml = parseToml(readFileSync(o.config, "utf8")) as { token?: { secret?: unknown }; logic?: { token?: { secret?: unknown } } };
+  const secret = toml.token?.secret ?? toml.logic?.token?.secret;
+  if (typeof secret !== "string" || !secret) throw new Error(`${o.config} has no [token] secret`);
+  return secret;
+}
+
+function mint(o: Common, uid: string, scope?: string, ttlSec = 3_600): string {
+  return new Tokens({ secret: secretOf(o), ttlSec }).sign(uid, scope, ttlSec);
+}
+
+/** The conn nodes to dial: --ws, else what logic lists at GET /nodes. */
+async function wsUrls(o: Common): Promise<string[]> {
+  if (o.ws?.length) return o.ws;
+  let body: { data?: { nodes?: string[] } };
+  try {
+    body = (await (await fetch(`${o.http}/nodes`)).json()) as typeof body;
+  } catch (err) {
+    throw new Error(`cannot ask ${o.http}/nodes for the conn nodes (${(err as Error).message}); pass --ws`);
+  }
+  const nodes = body.data?.nodes ?? [];
+  if (nodes.length === 0) throw new Error(`${o.http}/nodes lists no conn node; pass --ws`);
+  return nodes;
+}
+
+/** Joins the room through the SDK; progress goes to stderr so stdout holds only results. */
+async function join(o: Common, room: string, reconnect: boolean): Promise<RoomcastClient> {
+  const client = new RoomcastClient({
+    url: await wsUrls(o),
+    room,
+    token: o.token ?? (() => mint(o, o.uid)),
+    WebSocket: WebSocket as unknown as WebSocketConstructor,
+    reconnect: reconnect ? {} : false,
+  });
+  client.on("reconnecting", ({ attempt, delayMs, url }) => console.error(`reconnecting to ${url} in ${delayMs} ms (attempt ${attempt})`));
+  client.on("error", (err) => console.error(`${err.name}: ${err.message}`));
+  await client.connect();
+  return client;
+}
+
+function line(m: Message, json: boolean): string {
+  if (json) return JSON.stringify({ room: m.room, level: m.important ? "important" : "normal", text: m.text(), bytes: m.data.byteLength });
+  return `${m.important ? "IMPORTANT" : "normal"}\t${m.room}\t${m.text()}`;
+}
+
+const positiveInt = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError("expected a positive integer");
+  return n;
+};
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+const program = new Command("roomcast")
+  .description("Operate a roomcast cluster: mint tokens, push to rooms, watch rooms.")
+  .showHelpAfterError()
+  .addOption(new Option("--http <url>", "a logic node's HTTP address").env("ROOMCAST_HTTP_URL").default(DEFAULT_HTTP))
+  .addOption(new Option("--ws <url>", "a conn node's ws://…/room (repeatable); default: GET /nodes of --http").argParser(collect))
+  .addOption(new Option("--config <file>", "TOML whose [token] secret mints tokens").default(DEFAULT_CONFIG))
+  .option("--secret <secret>", "the token secret (overrides the config and ROOMCAST_TOKEN_SECRET)")
+  .option("--token <jwt>", "use this token instead of minting one")
+  .option("--uid <uid>", "who tail, members and say sign in as", `cli-${os.hostname()}-${process.pid}`);
+
+const common = (cmd: Command) => cmd.optsWithGlobals<Common>();
+
+program
+  .command("token")
+  .description("mint a token offline from the configured secret")
+  .argument("<uid>", "the token's uid")
+  .option("--push", "add scope push (what POST /msg requires)")
+  .option("--ttl <seconds>", "lifetime", positiveInt, 86_400)
+  .action((uid: string, opts: { push?: boolean; ttl: number }, cmd: Command) => {
+    console.log(mint(common(cmd), uid, opts.push ? PUSH_SCOPE : undefined, opts.ttl));
+  });
+
+program
+  .command("push")
+  .description("send an IMPORTANT message to a room through POST /msg")
+  .requiredOption("-r, --room <room>", "the room")
+  .argument("<msg...>", "the message (words are joined with spaces)")
+  .action(async (words: string[], opts: { room: string }, cmd: Command) => {
+    const o = common(cmd);
+    const token = o.token ?? mint(o, "roomcast-cli", PUSH_SCOPE, 300);
+    const res = await fetch(`${o.http}/msg`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ room_id: opts.room, msg: words.join(" ") }),
+    });
+    const body = (await res.json()) as { code: number; msg: string };
+    if (body.code !== 1) throw new Error(`POST /msg answered HTTP ${res.status}: code ${body.code} ${body.msg}`);
+    console.log("ok");
+  });
+
+program
+  .command("tail")
+  .description("join a room and print every message that arrives (Ctrl-C stops)")
+  .requiredOption("-r, --room <room>", "the room")
+  .option("-n, --count <n>", "exit after n messages", positiveInt)
+  .option("--json", "one JSON object per line")
+  .action(async (opts: { room: string; count?: number; json?: boolean }, cmd: Command) => {
+    const client = await join(common(cmd), opts.room, true);
+    console.error(`joined ${opts.room} on ${client.url}`);
+    let seen = 0;
+    await new Promise<void>((resolve) => {
+      client.on("message", (m) => {
+        console.log(line(m, opts.json ?? false));
+        if (opts.count !== undefined && ++seen >= opts.count) resolve();
+      });
+      client.on("closed", () => resolve());
+      process.once("SIGINT", () => resolve());
+      process.once("SIGTERM", () => resolve());
+    });
+    client.close();
+  });
+
+program
+  .command("members")
+  .description("print the room's member count across the cluster (this connection included)")
+  .requiredOption("-r, --room <room>", "the room")
+  .action(async (opts: { room: string }, cmd: Command) => {
+    const client = await join(common(cmd), opts.room, false);
+    try {
+      console.log(await client.members());
+    } finally {
+      client.close();
+    }
+  });
+
+program
+  .command("say")
+  .description("join a room, send a message as a member, and wait until it comes back")
+  .requiredOption("-r, --room <room>", "the room")
+  .option("--timeout <ms>", "how long to wait for the message to come back", positiveInt, 5_000)
+  .argument("<msg...>", "the message (words are joined with spaces)")
+  .action(async (words: string[], opts: { room: string; timeout: number }, cmd: Command) => {
+    const client = await join(common(cmd), opts.room, false);
+    const text = words.join(" ");
+    try {
+      const echoed = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the message did not come back within ${opts.timeout} ms`)), opts.timeout);
+        client.on("message", (m) => {
+          if (!m.important && m.text() === text) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        client.on("error", (err) => {
+          clearTimeout(timer);
+          reject(err);
+        });
+      });
+      client.send(text);
+      await echoed;
+      console.log("ok");
+    } finally {
+      client.close();
+    }
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  console.error(`roomcast: ${(err as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,124 @@
+// The roomcast command line against standalone: what an operator types and sees.
+import * as path from "node:path";
+import { execFile } from "node:child_process";
+import { Tokens } from "@roomcast/pkg/token";
+import { repoRoot } from "./harness/bin";
+import { startProc, killAll } from "./harness/proc";
+import { startStandalone, TOKEN_SECRET, type Target } from "./harness/roomcast";
+
+jest.setTimeout(60_000);
+
+let target: Target;
+beforeAll(async () => {
+  target = await startStandalone();
+});
+afterAll(async () => {
+  await target?.stop();
+  await killAll();
+});
+
+const cliArgs = (args: string[]) => ["--import", "tsx", path.join(repoRoot, "cmd/roomcast/main.ts"), "--http", target.httpUrls[0], ...args];
+const env = { ...process.env, ROOMCAST_TOKEN_SECRET: TOKEN_SECRET };
+
+/** Runs the CLI to its end. */
+function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, cliArgs(args), { cwd: repoRoot, env, timeout: 30_000 }, (err, stdout, stderr) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+const room = (tag: string) => `cli-${tag}-${Date.now()}`;
+const verifier = new Tokens({ secret: TOKEN_SECRET, ttlSec: 60 });
+
+describe("roomcast CLI", () => {
+  it("token mints a token from the configured secret, with scope push when asked", async () => {
+    const plain = await cli("token", "alice");
+    expect(plain.code).toBe(0);
+    expect(verifier.verify(plain.stdout.trim())).toMatchObject({ uid: "alice" });
+    expect(verifier.verify(plain.stdout.trim()).scope).toBeUndefined();
+    const push = await cli("token", "billing", "--push", "--ttl", "120");
+    const claims = verifier.verify(push.stdout.trim());
+    expect(claims).toMatchObject({ uid: "billing", scope: "push" });
+    const now = Math.floor(Date.now() / 1000);
+    expect(claims.exp).toBeGreaterThan(now + 100);
+    expect(claims.exp).toBeLessThanOrEqual(now + 120);
+  });
+
+  it("token reads the secret from a config file when no environment variable sets it", async () => {
+    const out = await new Promise<string>((resolve) =>
+      execFile(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          path.join(repoRoot, "cmd/roomcast/main.ts"),
+          "--config",
+          path.join(repoRoot, "cmd/standalone/standalone.toml"),
+          "token",
+          "x",
+        ],
+        { cwd: repoRoot, env: { ...process.env, ROOMCAST_TOKEN_SECRET: "" } },
+        (_e, stdout) => resolve(stdout.trim()),
+      ),
+    );
+    expect(new Tokens({ secret: "roomcast-dev-secret", ttlSec: 60 }).verify(out).uid).toBe("x");
+  });
+
+  it("tail prints what say and push send to the room, in order, and exits after --count", async () => {
+    const r = room("tail");
+    const tail = startProc("tail", process.execPath, cliArgs(["tail", "--room", r, "--count", "2"]), env, repoRoot);
+    await tail.waitFor(`joined ${r}`, 20_000);
+    const said = await cli("say", "--room", r, "hello", "from", "the", "cli");
+    expect(said).toMatchObject({ code: 0, stdout: "ok\n" });
+    const pushed = await cli("push", "--room", r, "order 7 shipped");
+    expect(pushed).toMatchObject({ code: 0, stdout: "ok\n" });
+    expect(await tail.exited).toBe(0);
+    const printed = tail
+      .output()
+      .split("\n")
+      .filter((l) => l.includes("\t"));
+    expect(printed).toEqual([`normal\t${r}\thello from the cli`, `IMPORTANT\t${r}\torder 7 shipped`]);
+  });
+
+  it("members prints the room's count, this connection included", async () => {
+    const r = room("members");
+    const tail = startProc("tail", process.execPath, cliArgs(["tail", "--room", r]), env, repoRoot);
+    await tail.waitFor(`joined ${r}`, 20_000);
+    const out = await cli("members", "--room", r);
+    expect(out).toMatchObject({ code: 0, stdout: "2\n" });
+    await tail.stop();
+  });
+
+  it("tail --json prints one JSON object per message", async () => {
+    const r = room("json");
+    const tail = startProc("tail", process.execPath, cliArgs(["tail", "--room", r, "--count", "1", "--json"]), env, repoRoot);
+    await tail.waitFor(`joined ${r}`, 20_000);
+    await cli("push", "--room", r, '{"id":1}');
+    expect(await tail.exited).toBe(0);
+    const json = tail
+      .output()
+      .split("\n")
+      .find((l) => l.startsWith("{"));
+    expect(JSON.parse(json!)).toEqual({ room: r, level: "important", text: '{"id":1}', bytes: 8 });
+  });
+
+  it("push with a bad token exits 1 and says why", async () => {
+    const out = await cli("push", "--token", "not-a-jwt", "--room", "r", "x");
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain("HTTP 401: code 1001");
+  });
+
+  it("a missing required option exits non-zero with usage", async () => {
+    const out = await cli("tail");
+    expect(out.code).not.toBe(0);
+    expect(out.stderr).toContain("required option '-r, --room <room>' not specified");
+  });
+
+  it("a conn node nobody listens on is reported, not hung on", async () => {
+    const out = await cli("--ws", "ws://127.0.0.1:1/room", "members", "--room", "r");
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain("roomcast: connection to ws://127.0.0.1:1/room lost (1006)");
+  });
+});
