@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { parse as parseToml } from "smol-toml";
 import WebSocket from "ws";
-import { RoomcastClient, type Message, type WebSocketConstructor } from "@roomcast/pkg/client";
+import { RoomcastClient, type Message } from "@roomcast/pkg/client";
 import { Tokens, PUSH_SCOPE } from "@roomcast/pkg/token";
 
 const DEFAULT_HTTP = "http://127.0.0.1:3111";
@@ -59,7 +59,7 @@ async function join(o: Common, room: string, reconnect: boolean): Promise<Roomca
     url: await wsUrls(o),
     room,
     token: o.token ?? (() => mint(o, o.uid)),
-    WebSocket: WebSocket as unknown as WebSocketConstructor,
+    WebSocket,
     reconnect: reconnect ? {} : false,
   });
   client.on("reconnecting", ({ attempt, delayMs, url }) => console.error(`reconnecting to ${url} in ${delayMs} ms (attempt ${attempt})`));

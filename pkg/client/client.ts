@@ -18,13 +18,16 @@ import { defaultBackoff, reconnectDelay, type BackoffOptions } from "./backoff";
 import { ClientError, ConnectionError, ProtocolError, TimeoutError } from "./errors";
 import { Message } from "./message";
 
+/** An event handler property, compared bivariantly: the DOM and `ws` declare richer event types than the SDK reads. */
+type Handler<E> = { bivariance(ev: E): void }["bivariance"];
+
 /** The part of the WebSocket API the SDK uses: the browser's WebSocket and the `ws` package both have it. */
 export interface WebSocketLike {
   binaryType: string;
-  onopen: ((ev: never) => void) | null;
-  onmessage: ((ev: { data: unknown }) => void) | null;
-  onclose: ((ev: { code: number; reason: string }) => void) | null;
-  onerror: ((ev: never) => void) | null;
+  onopen: Handler<unknown> | null;
+  onmessage: Handler<{ data: unknown }> | null;
+  onclose: Handler<{ code: number; reason: string }> | null;
+  onerror: Handler<unknown> | null;
   send(data: Uint8Array): void;
   close(code?: number, reason?: string): void;
 }
@@ -123,7 +126,8 @@ export class RoomcastClient extends EventEmitter<ClientEvents> {
     this.room = options.room;
     this.urls = typeof options.url === "string" ? [options.url] : [...options.url];
     if (this.urls.length === 0) throw new ClientError("options.url names no server");
-    const WS = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+    // The browser's WebSocket (also the compile-time proof that it fits WebSocketLike); Node 20 has none.
+    const WS: WebSocketConstructor | undefined = options.WebSocket ?? (typeof WebSocket === "undefined" ? undefined : WebSocket);
     if (!WS) throw new ClientError("no WebSocket class: pass options.WebSocket (in Node 20, the ws package's WebSocket)");
     this.WS = WS;
     this.backoff = options.reconnect === false ? false : { ...defaultBackoff, ...options.reconnect };
