@@ -72,7 +72,7 @@ echo
 echo "roomcast cluster is up ($N conn, $N logic, $N job; NSQ and etcd on their default ports)"
 for i in $(seq 0 $((N - 1))); do
   o=$((100 * i))
-  echo "  conn-$i   ws://127.0.0.1:$((3102 + o))/room     logic-$i  http://127.0.0.1:$((3111 + o))  (POST /msg, POST /tk)"
+  echo "  conn-$i   ws://127.0.0.1:$((3102 + o))/room     logic-$i  http://127.0.0.1:$((3111 + o))  (chat page at /, POST /msg, POST /tk, GET /nodes)"
 done
 echo "  logs: $data/logs and cmd/<service>/log/live-<node>.log"
 echo "Ctrl-C stops everything."
