@@ -1,0 +1,131 @@
+// The driver's side of the load generator: forks worker processes and speaks to them over IPC.
+import { fork, type ChildProcess } from "node:child_process";
+import * as path from "node:path";
+import * as hdr from "hdr-histogram-js";
+import type { StepStats, WorkerCommand, WorkerReply } from "./messages";
+
+/** One process may open 20,000 files here: stay well under it. */
+export const MAX_CLIENTS_PER_WORKER = 15_000;
+
+class Worker {
+  private readonly waiting: Array<(r: WorkerReply) => void> = [];
+  constructor(readonly child: ChildProcess) {
+    child.on("message", (r: WorkerReply) => this.waiting.shift()?.(r));
+  }
+  ask<T extends WorkerReply["type"]>(cmd: WorkerCommand, _expect: T, timeoutMs: number): Promise<Extract<WorkerReply, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`load-generator worker: no "${_expect}" within ${timeoutMs} ms`)), timeoutMs);
+      this.waiting.push((r) => {
+        clearTimeout(timer);
+        if (r.type !== _expect) reject(new Error(`load-generator worker answered ${r.type}, expected ${_expect}`));
+        else resolve(r as Extract<WorkerReply, { type: T }>);
+      });
+      this.child.send(cmd);
+    });
+  }
+}
+
+export interface Totals extends Omit<StepStats, "histogram"> {
+  histogram: hdr.Histogram;
+}
+
+export class LoadPool {
+  private constructor(private readonly workers: Worker[]) {}
+
+  static start(count: number): LoadPool {
+    const workers = Array.from({ length: count }, () => {
+      const child = fork(path.join(__dirname, "worker.ts"), [], {
+        execArgv: ["--import", "tsx"],
+        stdio: ["ignore", "inherit", "inherit", "ipc"],
+      });
+      return new Worker(child);
+    });
+    return new LoadPool(workers);
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Splits the clients over the workers in order: worker w gets clients [w·k, (w+1)·k). */
+  async join(opts: { urls: string[]; token: string; rooms: string[]; localAddresses: string[]; concurrency?: number; timeoutMs: number }) {
+    const per = Math.ceil(opts.rooms.length / this.workers.length);
+    const replies = await Promise.all(
+      this.workers.map((w, i) =>
+        w.ask(
+          {
+            type: "join",
+            urls: opts.urls,
+            token: opts.token,
+            rooms: opts.rooms.slice(i * per, (i + 1) * per),
+            localAddresses: opts.localAddresses,
+            concurrency: opts.concurrency ?? 100,
+          },
+          "joined",
+          opts.timeoutMs,
+        ),
+      ),
+    );
+    return {
+      joined: replies.reduce((n, r) => n + r.joined, 0),
+      failed: replies.reduce((n, r) => n + r.failed, 0),
+      firstError: replies.find((r) => r.firstError)?.firstError ?? "",
+      perWorker: per,
+    };
+  }
+
+  /** Runs publishers in the workers that hold their clients; resolves with messages sent per publisher id. */
+  async publish(
+    startUs: number,
+    size: number,
+    byWorker: Map<number, Array<{ id: number; conn: number; rate: number; count: number }>>,
+    timeoutMs: number,
+  ) {
+    const counts: Record<number, number> = {};
+    await Promise.all(
+      [...byWorker].map(async ([w, publishers]) => {
+        const r = await this.workers[w].ask({ type: "publish", startUs, size, publishers }, "published", timeoutMs);
+        Object.assign(counts, r.counts);
+      }),
+    );
+    return counts;
+  }
+
+  /** Everything received since the last report, summed over workers; the counters start again at zero. */
+  async report(): Promise<Totals> {
+    const stats = await Promise.all(this.workers.map((w) => w.ask({ type: "report" }, "report", 30_000)));
+    const histogram = hdr.build({
+      bitBucketSize: 64,
+      numberOfSignificantValueDigits: 3,
+      lowestDiscernibleValue: 1,
+      highestTrackableValue: 600_000_000,
+    });
+    const t: Totals = { messages: 0, frames: 0, unique: 0, dups: 0, foreign: 0, lost: 0, histogram };
+    for (const { stats: s } of stats) {
+      t.messages += s.messages;
+      t.frames += s.frames;
+      t.unique += s.unique;
+      t.dups += s.dups;
+      t.foreign += s.foreign;
+      t.lost += s.lost;
+      const h = hdr.decodeFromCompressedBase64(s.histogram, 64);
+      histogram.add(h);
+      h.destroy();
+    }
+    return t;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(
+      this.workers.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            if (w.child.exitCode !== null) return resolve();
+            w.child.once("exit", () => resolve());
+            w.child.send({ type: "close" } satisfies WorkerCommand);
+            setTimeout(() => w.child.kill("SIGKILL"), 5_000).unref();
+          }),
+      ),
+    );
+  }
+}

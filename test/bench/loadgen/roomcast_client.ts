@@ -1,0 +1,57 @@
+// A load-generator client of the roomcast protocol (roomcast itself and the bare-uWS ceiling speak it):
+// signs in, beats, sends MESSAGE frames, and hands each delivered message's bytes to the receiver unparsed.
+import WebSocket from "ws";
+import { MsgLevel, PackageType, encodeBroadcast, encodeReq, encodeSignIn } from "@roomcast/pkg/protocol";
+import { batchOf, eachMessage, replyParts } from "../wire";
+
+export interface BenchConn {
+  publish(body: string): void;
+  heartbeat(): void;
+  close(): void;
+}
+
+export type OnBody = (buf: Uint8Array, start: number, end: number) => void;
+
+const encoder = new TextEncoder();
+const heartbeatFrame = encodeReq({ type: PackageType.HEARTBEAT, data: new Uint8Array(0) });
+
+export function connectRoomcast(
+  url: string,
+  token: string,
+  room: string,
+  localAddress: string,
+  onBody: OnBody,
+  onFrame: (messages: number) => void,
+  onLost: () => void,
+): Promise<BenchConn> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { localAddress, perMessageDeflate: false, handshakeTimeout: 30_000 });
+    let signedIn = false;
+    const conn: BenchConn = {
+      publish: (body) =>
+        ws.send(
+          encodeReq({
+            type: PackageType.MESSAGE,
+            data: encodeBroadcast({ roomID: room, msgLv: MsgLevel.NORMAL, data: encoder.encode(body) }),
+          }),
+        ),
+      heartbeat: () => ws.readyState === WebSocket.OPEN && ws.send(heartbeatFrame),
+      close: () => ws.terminate(),
+    };
+    ws.on("open", () => ws.send(encodeReq({ type: PackageType.SIGN_IN, data: encodeSignIn({ token, roomID: room }) })));
+    ws.on("message", (data: Buffer) => {
+      const { type, data: span } = replyParts(data);
+      if (type === PackageType.MESSAGE) {
+        onFrame(eachMessage(data, batchOf(data, span), (s, e) => onBody(data, s, e)));
+      } else if (type === PackageType.UNKNOWN && !signedIn) {
+        signedIn = true;
+        // Err{code=1}: a code of 0 is not written at all, so an ok reply has no field 1 inside.
+        const err = data.subarray(span.start, span.end);
+        if (err.length > 0 && err[0] === 0x08 && err[1] !== 0) reject(new Error(`sign-in refused: ${Buffer.from(err).toString("latin1")}`));
+        else resolve(conn);
+      }
+    });
+    ws.on("error", (err) => (signedIn ? undefined : reject(err)));
+    ws.on("close", () => (signedIn ? onLost() : reject(new Error("closed before sign-in"))));
+  });
+}
