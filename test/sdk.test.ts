@@ -5,7 +5,7 @@ import { Tokens } from "@roomcast/pkg/token";
 import { startStandalone, TOKEN_SECRET, type Target } from "./harness/roomcast";
 import { startCluster, type Cluster } from "./harness/cluster";
 import { killAll } from "./harness/proc";
-import { post } from "./suite/protocol";
+import { eventually, post } from "./suite/protocol";
 
 jest.setTimeout(60_000);
 
@@ -58,15 +58,7 @@ function sdk(opts: Partial<ClientOptions> & Pick<ClientOptions, "url" | "room">)
 const pushMsg = (http: string, roomID: string, msg: string) => post(`${http}/msg`, { room_id: roomID, msg }, { Authorization: pushToken });
 
 /** Polls members() until it answers `want` (counts are a report interval stale by design). */
-async function membersReach(c: RoomcastClient, want: number, timeoutMs = 10_000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  let n = await c.members();
-  while (n !== want && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 200));
-    n = await c.members();
-  }
-  return n;
-}
+const membersReach = (c: RoomcastClient, want: number) => eventually(() => c.members(), want);
 
 describe("SDK on standalone", () => {
   let target: Target;

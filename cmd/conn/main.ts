@@ -20,8 +20,7 @@ async function main() {
     addrs: {
       grpc: `${cfg.node.host}:${grpcPort}`,
       ws: `${cfg.node.host}:${node.wsPort}`,
-      // What clients dial; logic hands it out at GET /nodes.
-      wsUrl: `ws://${cfg.node.host}:${node.wsPort}${cfg.ws.path}`,
+      wsUrl: node.wsUrl,
     },
   });
   log.info({ node: cfg.node.id, ws: node.wsPort, grpc: grpcPort, config: file }, "conn ready");

@@ -33,7 +33,7 @@ async function main() {
 
   const conn = new ConnNode({ config: cfg.conn, logic: new DirectLogicLink(logic), log, registry, uws });
   await conn.start();
-  const wsUrl = `ws://${cfg.conn.node.host}:${conn.wsPort}${cfg.conn.ws.path}`;
+  const wsUrl = conn.wsUrl;
   const registration = await discovery.register("conn", {
     id: cfg.conn.node.id,
     addrs: { ws: `${cfg.conn.node.host}:${conn.wsPort}`, wsUrl },

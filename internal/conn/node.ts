@@ -26,6 +26,11 @@ export class ConnNode implements PushTarget {
   readonly counters: SessionCounters = { signIns: 0, signInFailures: 0, messagesIn: 0, badFrames: 0 };
   wsPort = 0;
 
+  /** The ws:// URL clients dial (registered in discovery; logic lists it at GET /nodes). Valid after start(). */
+  get wsUrl(): string {
+    return `ws://${this.deps.config.node.host}:${this.wsPort}${this.deps.config.ws.path}`;
+  }
+
   constructor(private readonly deps: ConnNodeDeps) {
     const { config: c, log } = deps;
     this.rooms = new Rooms((topic, frame) => this.ws.publish(topic, frame));

@@ -24,8 +24,7 @@ interface Reply {
   status: number;
   body: Record<string, unknown>;
   /** A body other than JSON (Prometheus metrics, the chat page), with its content type. */
-  text?: string;
-  contentType?: string;
+  raw?: { body: string; contentType: string };
 }
 
 const ok = (extra: Record<string, unknown> = {}): Reply => ({ status: 200, body: { code: HttpCode.OK, msg: "", ...extra } });
@@ -86,9 +85,9 @@ export class LogicHttp {
         })
         .then((r) => {
           if (res.headersSent) return;
-          if (r.text !== undefined) {
-            res.writeHead(r.status, { "content-type": r.contentType ?? "text/plain; version=0.0.4" });
-            res.end(r.text);
+          if (r.raw) {
+            res.writeHead(r.status, { "content-type": r.raw.contentType });
+            res.end(r.raw.body);
           } else {
             res.writeHead(r.status, { "content-type": "application/json" });
             res.end(JSON.stringify(r.body));
@@ -120,7 +119,7 @@ export class LogicHttp {
     if (req.method === "GET" && path === "/nodes") return ok({ data: { nodes: this.deps.connUrls() } });
     if (req.method === "GET" && this.deps.chatPage) {
       const asset = await this.deps.chatPage.asset(path);
-      if (asset) return { status: 200, body: {}, text: asset.body, contentType: asset.contentType };
+      if (asset) return { status: 200, body: {}, raw: asset };
     }
     if (path !== "/msg" && path !== "/tk") return fail(404, `no route ${path}`);
     if (req.method !== "POST") return fail(405, `${path} takes POST`);
@@ -167,6 +166,6 @@ export class LogicHttp {
   }
 
   private async metrics(): Promise<Reply> {
-    return { status: 200, body: {}, text: await this.deps.registry.metrics() };
+    return { status: 200, body: {}, raw: { body: await this.deps.registry.metrics(), contentType: "text/plain; version=0.0.4" } };
   }
 }

@@ -31,7 +31,7 @@ const room = (tag: string) => `${tag}-${process.pid}-${++roomSeq}-${Math.random(
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls until fn() returns the wanted value (MEMBERS counts are a report interval stale by design). */
-async function eventually<T>(fn: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(fn: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T = await fn();
   while (last !== want && Date.now() < deadline) {

@@ -1,4 +1,9 @@
 // The messages between the bench driver and its load-generator workers (over the fork IPC channel).
+import * as hdr from "hdr-histogram-js";
+
+/** Latency histograms, µs: the workers fill them and the driver merges them, so both must build the same shape. */
+export const newLatencyHistogram = (): hdr.Histogram =>
+  hdr.build({ bitBucketSize: 64, numberOfSignificantValueDigits: 3, lowestDiscernibleValue: 1, highestTrackableValue: 600_000_000 });
 
 export type WorkerCommand =
   | {

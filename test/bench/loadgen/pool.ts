@@ -2,7 +2,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
 import * as hdr from "hdr-histogram-js";
-import type { StepStats, WorkerCommand, WorkerReply } from "./messages";
+import { newLatencyHistogram, type StepStats, type WorkerCommand, type WorkerReply } from "./messages";
 
 /** One process may open 20,000 files here: stay well under it. */
 export const MAX_CLIENTS_PER_WORKER = 15_000;
@@ -12,12 +12,12 @@ class Worker {
   constructor(readonly child: ChildProcess) {
     child.on("message", (r: WorkerReply) => this.waiting.shift()?.(r));
   }
-  ask<T extends WorkerReply["type"]>(cmd: WorkerCommand, _expect: T, timeoutMs: number): Promise<Extract<WorkerReply, { type: T }>> {
+  ask<T extends WorkerReply["type"]>(cmd: WorkerCommand, expected: T, timeoutMs: number): Promise<Extract<WorkerReply, { type: T }>> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`load-generator worker: no "${_expect}" within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => reject(new Error(`load-generator worker: no "${expected}" within ${timeoutMs} ms`)), timeoutMs);
       this.waiting.push((r) => {
         clearTimeout(timer);
-        if (r.type !== _expect) reject(new Error(`load-generator worker answered ${r.type}, expected ${_expect}`));
+        if (r.type !== expected) reject(new Error(`load-generator worker answered ${r.type}, expected ${expected}`));
         else resolve(r as Extract<WorkerReply, { type: T }>);
       });
       this.child.send(cmd);
@@ -94,12 +94,7 @@ export class LoadPool {
   /** Everything received since the last report, summed over workers; the counters start again at zero. */
   async report(): Promise<Totals> {
     const stats = await Promise.all(this.workers.map((w) => w.ask({ type: "report" }, "report", 30_000)));
-    const histogram = hdr.build({
-      bitBucketSize: 64,
-      numberOfSignificantValueDigits: 3,
-      lowestDiscernibleValue: 1,
-      highestTrackableValue: 600_000_000,
-    });
+    const histogram = newLatencyHistogram();
     const t: Totals = { messages: 0, frames: 0, unique: 0, dups: 0, foreign: 0, lost: 0, histogram };
     for (const { stats: s } of stats) {
       t.messages += s.messages;

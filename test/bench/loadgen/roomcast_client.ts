@@ -1,7 +1,7 @@
 // A load-generator client of the roomcast protocol (roomcast itself and the bare-uWS ceiling speak it):
 // signs in, beats, sends MESSAGE frames, and hands each delivered message's bytes to the receiver unparsed.
 import WebSocket from "ws";
-import { MsgLevel, PackageType, encodeBroadcast, encodeReq, encodeSignIn } from "@roomcast/pkg/protocol";
+import { MsgLevel, PackageType, decodeErr, encodeBroadcast, encodeReq, encodeSignIn } from "@roomcast/pkg/protocol";
 import { batchOf, eachMessage, replyParts } from "../wire";
 
 export interface BenchConn {
@@ -45,9 +45,8 @@ export function connectRoomcast(
         onFrame(eachMessage(data, batchOf(data, span), (s, e) => onBody(data, s, e)));
       } else if (type === PackageType.UNKNOWN && !signedIn) {
         signedIn = true;
-        // Err{code=1}: a code of 0 is not written at all, so an ok reply has no field 1 inside.
-        const err = data.subarray(span.start, span.end);
-        if (err.length > 0 && err[0] === 0x08 && err[1] !== 0) reject(new Error(`sign-in refused: ${Buffer.from(err).toString("latin1")}`));
+        const err = decodeErr(data.subarray(span.start, span.end));
+        if (err.code !== 0) reject(new Error(`sign-in refused: ${err.code} ${err.msg}`));
         else resolve(conn);
       }
     });

@@ -3,11 +3,9 @@
 import * as hdr from "hdr-histogram-js";
 import { connectRoomcast, type BenchConn } from "./roomcast_client";
 import { makeBody, nowUs, readStamp } from "../payload";
-import type { WorkerCommand, WorkerReply, StepStats } from "./messages";
+import { newLatencyHistogram, type WorkerCommand, type WorkerReply, type StepStats } from "./messages";
 
 const HEARTBEAT_MS = 20_000;
-const newHistogram = () =>
-  hdr.build({ bitBucketSize: 64, numberOfSignificantValueDigits: 3, lowestDiscernibleValue: 1, highestTrackableValue: 600_000_000 });
 
 /** What one client has seen of each publisher: a bitmap of sequence numbers. */
 class Seen {
@@ -37,7 +35,7 @@ class Seen {
 
 const conns: BenchConn[] = [];
 const seen: Seen[] = [];
-let histogram = newHistogram();
+let histogram = newLatencyHistogram();
 let frames = 0;
 let messages = 0;
 let foreign = 0;
@@ -122,7 +120,7 @@ function report(): StepStats {
   }
   const stats: StepStats = { messages, frames, unique, dups, foreign, lost, histogram: hdr.encodeIntoCompressedBase64(histogram) };
   histogram.destroy();
-  histogram = newHistogram();
+  histogram = newLatencyHistogram();
   messages = frames = foreign = 0;
   return stats;
 }

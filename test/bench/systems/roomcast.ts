@@ -14,7 +14,6 @@ export async function roomcastStandalone(): Promise<SystemUnderTest> {
   const target = await startStandalone(benchTuning);
   return {
     name: "roomcast standalone",
-    protocol: "roomcast",
     wsUrls: target.wsUrls,
     token: new Tokens({ secret: TOKEN_SECRET, ttlSec: 86_400 }).sign("bench"),
     pids: () => target.procs.map((p) => p.child.pid!),

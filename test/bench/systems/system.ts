@@ -3,8 +3,6 @@
 export interface SystemUnderTest {
   /** The column name in the results. */
   name: string;
-  /** The client protocol the load generator speaks to it. */
-  protocol: "roomcast";
   /** WebSocket URLs clients dial (spread over, client i takes urls[i % n]). */
   wsUrls: string[];
   /** A token every bench client may sign in with. */
