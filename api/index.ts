@@ -15,11 +15,14 @@ export type { DisconnectReq__Output as DisconnectReq } from "./gen/grpc/roomcast
 export type { HeartbeatReq__Output as HeartbeatReq } from "./gen/grpc/roomcast/logic/HeartbeatReq";
 export type { PublishReq__Output as PublishReq } from "./gen/grpc/roomcast/logic/PublishReq";
 export type { PublishReply } from "./gen/grpc/roomcast/logic/PublishReply";
+export type { PublishBatchReply } from "./gen/grpc/roomcast/logic/PublishBatchReply";
 export type { OnlineReq__Output as OnlineReq } from "./gen/grpc/roomcast/logic/OnlineReq";
 export type { OnlineReply } from "./gen/grpc/roomcast/logic/OnlineReply";
 export type { PushRoomReq__Output as PushRoomReq } from "./gen/grpc/roomcast/conn/PushRoomReq";
 export type { PushAllReq__Output as PushAllReq } from "./gen/grpc/roomcast/conn/PushAllReq";
 export type { PushReply } from "./gen/grpc/roomcast/conn/PushReply";
+export type { PushRoomsReq__Output as PushRoomsReq } from "./gen/grpc/roomcast/conn/PushRoomsReq";
+export type { PushRoomsReply } from "./gen/grpc/roomcast/conn/PushRoomsReply";
 
 const loaderOptions: protoLoader.Options = { keepCase: true, longs: String, enums: Number, defaults: true, oneofs: true };
 

@@ -14,6 +14,7 @@ async function main() {
   const queue = new NsqQueue({
     lookupdHttpAddresses: q.lookupdHttp,
     lookupdPollIntervalSec: q.lookupdPollSec,
+    outputBufferTimeoutMs: q.outputBufferTimeoutMs,
     clientId: cfg.node.id,
     logger: log,
   });

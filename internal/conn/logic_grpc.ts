@@ -1,11 +1,12 @@
 // conn → logic over gRPC. Logic nodes come from discovery; calls spread over them by the caller's key,
 // online reports go to every one of them so each logic knows the whole cluster.
-import { logicService, type LogicClient, type ConnectReply, type PublishReply, type OnlineReply } from "@roomcast/api";
+import { logicService, type LogicClient, type ConnectReply, type PublishBatchReply, type OnlineReply } from "@roomcast/api";
+import { TurnBatcher } from "@roomcast/pkg/batch";
 import { ErrCode, RoomcastError } from "@roomcast/pkg/protocol";
-import { grpc, call, clientOptions, PeerSet } from "@roomcast/pkg/rpc";
+import { grpc, call, clientOptions, PeerSet, batchRequestLimits } from "@roomcast/pkg/rpc";
 import type { Discovery } from "@roomcast/pkg/discovery";
 import type { Logger } from "@roomcast/pkg/log";
-import type { LogicLink, ConnectArgs, SessionArgs, PublishArgs, OnlineArgs, OnlineResult } from "./logic_link";
+import type { LogicLink, ConnectArgs, SessionArgs, PublishArgs, PublishResult, OnlineArgs, OnlineResult } from "./logic_link";
 
 function hash(s: string): number {
   let h = 2166136261;
@@ -36,10 +37,15 @@ export class GrpcLogicLink implements LogicLink {
    * Calls one logic node chosen by key, and the next one if that node is unreachable (or, for idempotent
    * calls, too slow; a publish that timed out may have gone through, and NORMAL messages are at most once).
    */
-  private async one<Res>(key: string, fn: (c: LogicClient) => Promise<Res>, idempotent = true): Promise<Res> {
+  private one<Res>(key: string, fn: (c: LogicClient) => Promise<Res>, idempotent = true): Promise<Res> {
+    return this.oneFrom(hash(key), fn, idempotent);
+  }
+
+  /** As one(), starting at node `start` modulo the nodes alive now. */
+  private async oneFrom<Res>(start: number, fn: (c: LogicClient) => Promise<Res>, idempotent: boolean): Promise<Res> {
     const peers = this.peers.list();
     if (peers.length === 0) throw new RoomcastError(ErrCode.INTERNAL, "no logic node available");
-    const first = hash(key) % peers.length;
+    const first = start % peers.length;
     let lastErr: unknown;
     for (let i = 0; i < Math.min(2, peers.length); i++) {
       const p = peers[(first + i) % peers.length]!;
@@ -67,11 +73,30 @@ export class GrpcLogicLink implements LogicLink {
     await this.one(a.key, (c) => call(this.timeoutMs, (o, cb) => c.Heartbeat(a, o, cb)));
   }
 
-  publish(a: PublishArgs) {
-    // Keyed by sender so one client's messages keep their order through one logic node.
-    const req = { ...a, data: Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength) };
-    return this.one(`${a.server}/${a.uid}`, (c) => call<Required<PublishReply>>(this.timeoutMs, (o, cb) => c.Publish(req, o, cb)), false);
+  /**
+   * Messages go out once per turn, one PublishBatch per logic node. The node is chosen by sender, so one client's
+   * messages keep their order through one logic node.
+   */
+  publish(a: PublishArgs): Promise<PublishResult> {
+    return this.publishes.add(hash(`${a.server}/${a.uid}`), {
+      ...a,
+      data: Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength),
+    });
   }
+
+  private readonly publishes = new TurnBatcher<number, PublishArgs, PublishResult>(
+    async (start, items) => {
+      const reply = await this.oneFrom(
+        start,
+        (c) => call<PublishBatchReply>(this.timeoutMs, (o, cb) => c.PublishBatch({ items }, o, cb)),
+        false,
+      );
+      return (reply.results ?? []).map((r) => ({ code: r.code ?? 0, msg: r.msg ?? "" }));
+    },
+    // 2 ms of messages per call: a busy node sends a few calls per window instead of one per message, and a
+    // NORMAL message waits for its batch window (20 ms) anyway. A call stays under the gRPC message cap.
+    { delayMs: 2, ...batchRequestLimits((m: PublishArgs) => m.data.byteLength + m.roomID.length + m.uid.length + m.server.length + 16) },
+  );
 
   async reportOnline(a: OnlineArgs): Promise<OnlineResult> {
     const peers = this.peers.list();

@@ -13,8 +13,10 @@ export class ConnGrpcServer {
 
   constructor(target: PushTarget) {
     const handlers: ConnHandlers = {
-      PushRoom: unary((r) => ({ delivered: target.pushRoom(r.roomID, r.msgLv as MsgLevel, r.batch, r.count) })),
       PushAll: unary((r) => ({ delivered: target.pushAll(r.msgLv as MsgLevel, r.batch, r.count) })),
+      PushRooms: unary((r) => ({
+        delivered: r.rooms.reduce((n, b) => n + target.pushRoom(b.roomID, b.msgLv as MsgLevel, b.batch, b.count), 0),
+      })),
     };
     this.server.addService(connService().service, handlers);
   }

@@ -28,6 +28,21 @@ describe("Batcher", () => {
     expect(out.map((x) => x.roomID).sort()).toEqual(["r1", "r2"]);
   });
 
+  it("every room pending when the window ends flushes then: no message waits longer than the window", () => {
+    const out: Batch[] = [];
+    const batcher = new Batcher({ windowMs: 20, maxMessages: 100, maxBytes: 1 << 20 }, (x) => out.push(x));
+    batcher.add("r1", MsgLevel.NORMAL, b("a"), null);
+    jest.advanceTimersByTime(15);
+    batcher.add("r2", MsgLevel.NORMAL, b("b"), null);
+    jest.advanceTimersByTime(5);
+    expect(out.map((x) => x.roomID)).toEqual(["r1", "r2"]);
+    batcher.add("r1", MsgLevel.NORMAL, b("c"), null);
+    jest.advanceTimersByTime(19);
+    expect(out).toHaveLength(2);
+    jest.advanceTimersByTime(1);
+    expect(out.map((x) => x.messages.map(String))).toEqual([["a"], ["b"], ["c"]]);
+  });
+
   it("flushes at once when the message cap is reached", () => {
     const out: Batch[] = [];
     const batcher = new Batcher({ windowMs: 1000, maxMessages: 3, maxBytes: 1 << 20 }, (x) => out.push(x));

@@ -1,4 +1,6 @@
 // Merges NORMAL messages per room for a short window, so one frame carries many messages (DESIGN.md §4).
+// The window is shared: every batch pending when it ends flushes in the same turn, so a message waits at most
+// windowMs, one timer serves all rooms, and the batches for one conn node can leave in one push.
 import type { MsgLevel } from "@roomcast/pkg/protocol";
 
 export interface Batch {
@@ -16,19 +18,16 @@ export interface BatchLimits {
   maxBytes: number;
 }
 
-interface Pending extends Batch {
-  timer: NodeJS.Timeout;
-}
-
 export class Batcher {
-  private readonly pending = new Map<string, Pending>();
+  private readonly pending = new Map<string, Batch>();
+  private window: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly limits: BatchLimits,
     private readonly flush: (b: Batch) => void,
   ) {}
 
-  /** Adds a message; the room's batch flushes when its window ends or it reaches a size cap. */
+  /** Adds a message; the room's batch flushes when the window ends or it reaches a size cap. */
   add(roomID: string, msgLv: MsgLevel, data: Uint8Array, targets: readonly string[] | null): void {
     const key = `${msgLv}:${roomID}`;
     let b = this.pending.get(key);
@@ -43,9 +42,9 @@ export class Batcher {
         messages: [],
         bytes: 0,
         targets: targets ? new Set(targets) : null,
-        timer: setTimeout(() => this.flushKey(key), this.limits.windowMs),
       };
       this.pending.set(key, b);
+      this.window ??= setTimeout(() => this.flushAll(), this.limits.windowMs);
     } else if (b.targets) {
       if (targets) for (const t of targets) b.targets.add(t);
       else b.targets = null;
@@ -55,8 +54,10 @@ export class Batcher {
     if (b.messages.length >= this.limits.maxMessages) this.flushKey(key);
   }
 
-  /** Flushes everything pending (shutdown). */
+  /** Flushes everything pending: at the end of each window, and at shutdown. */
   flushAll(): void {
+    clearTimeout(this.window);
+    this.window = undefined;
     for (const key of [...this.pending.keys()]) this.flushKey(key);
   }
 
@@ -68,7 +69,6 @@ export class Batcher {
     const b = this.pending.get(key);
     if (!b) return;
     this.pending.delete(key);
-    clearTimeout(b.timer);
-    this.flush({ roomID: b.roomID, msgLv: b.msgLv, messages: b.messages, bytes: b.bytes, targets: b.targets });
+    this.flush(b);
   }
 }

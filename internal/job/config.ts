@@ -15,6 +15,8 @@ export interface JobConfig {
     backoffMs: number;
     maxBackoffMs: number;
     lookupdPollSec: number;
+    /** The longest nsqd may buffer messages before writing them to this job; 0 = write each at once (nsqd's default: 250 ms). */
+    outputBufferTimeoutMs: number;
   };
   batch: {
     /** NORMAL messages of one room are merged for this long before one push per conn node. */
@@ -40,6 +42,7 @@ export const defaultJobConfig = (): JobConfig => ({
     backoffMs: 200,
     maxBackoffMs: 5_000,
     lookupdPollSec: 5,
+    outputBufferTimeoutMs: 0,
   },
   batch: { windowMs: 20, maxMessages: 200, maxBytes: 256 * 1024 },
   push: { timeoutMs: 3_000 },

@@ -1,7 +1,6 @@
 // Standalone: job hands batches to the conn node in the same process.
-import type { MsgLevel } from "@roomcast/pkg/protocol";
 import type { PushTarget } from "../conn/push_grpc";
-import type { ConnLink } from "./conn_link";
+import type { ConnLink, RoomBatch } from "./conn_link";
 
 export class DirectConnLink implements ConnLink {
   constructor(
@@ -11,9 +10,9 @@ export class DirectConnLink implements ConnLink {
   nodeIds() {
     return [this.nodeId];
   }
-  async pushRoom(nodeId: string, roomID: string, msgLv: MsgLevel, batch: Uint8Array, count: number) {
+  async pushRooms(nodeId: string, batches: readonly RoomBatch[]) {
     if (nodeId !== this.nodeId) throw new Error(`unknown conn node ${nodeId}`);
-    this.conn.pushRoom(roomID, msgLv, batch, count);
+    for (const b of batches) this.conn.pushRoom(b.roomID, b.msgLv, b.batch, b.count);
   }
   async close() {}
 }

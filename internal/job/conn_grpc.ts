@@ -1,10 +1,9 @@
 // job → conn over gRPC: one client per conn node, the set kept current from discovery.
-import { connService, type ConnClient, type PushReply } from "@roomcast/api";
-import type { MsgLevel } from "@roomcast/pkg/protocol";
+import { connService, type ConnClient, type PushRoomsReply } from "@roomcast/api";
 import { grpc, call, clientOptions, PeerSet } from "@roomcast/pkg/rpc";
 import type { Discovery } from "@roomcast/pkg/discovery";
 import type { Logger } from "@roomcast/pkg/log";
-import type { ConnLink } from "./conn_link";
+import type { ConnLink, RoomBatch } from "./conn_link";
 
 export class GrpcConnLink implements ConnLink {
   private constructor(
@@ -22,11 +21,11 @@ export class GrpcConnLink implements ConnLink {
     return this.peers.ids();
   }
 
-  async pushRoom(nodeId: string, roomID: string, msgLv: MsgLevel, batch: Uint8Array, count: number): Promise<void> {
+  async pushRooms(nodeId: string, batches: readonly RoomBatch[]): Promise<void> {
     const p = this.peers.get(nodeId);
     if (!p) throw new Error(`conn node ${nodeId} is not registered`);
-    const req = { roomID, msgLv, batch: Buffer.from(batch.buffer, batch.byteOffset, batch.byteLength), count };
-    await call<PushReply>(this.timeoutMs, (o, cb) => p.client.PushRoom(req, o, cb));
+    const rooms = batches.map((b) => ({ ...b, batch: Buffer.from(b.batch.buffer, b.batch.byteOffset, b.batch.byteLength) }));
+    await call<PushRoomsReply>(this.timeoutMs, (o, cb) => p.client.PushRooms({ rooms }, o, cb));
   }
 
   close(): Promise<void> {

@@ -4,7 +4,7 @@ import { MemoryQueue } from "@roomcast/pkg/queue";
 import { silentLogger } from "@roomcast/pkg/log";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { JobService } from "./job";
-import type { ConnLink } from "./conn_link";
+import type { ConnLink, RoomBatch } from "./conn_link";
 
 interface Push {
   node: string;
@@ -20,9 +20,15 @@ class FakeConns implements ConnLink {
   nodeIds() {
     return this.alive;
   }
-  async pushRoom(node: string, roomID: string, msgLv: MsgLevel, batch: Uint8Array) {
-    if (this.failing.has(node)) throw new Error(`${node} down`);
+  private record(node: string, roomID: string, msgLv: MsgLevel, batch: Uint8Array) {
     this.pushes.push({ node, roomID, msgLv, messages: unpackMessages(batch).map((m) => Buffer.from(m).toString()) });
+  }
+  /** One entry per pushRooms call: the node and how many room batches it carried. */
+  calls: Array<{ node: string; rooms: number }> = [];
+  async pushRooms(node: string, batches: readonly RoomBatch[]) {
+    if (this.failing.has(node)) throw new Error(`${node} down`);
+    this.calls.push({ node, rooms: batches.length });
+    for (const b of batches) this.record(node, b.roomID, b.msgLv, b.batch);
   }
   async close() {}
 }
@@ -54,6 +60,27 @@ async function setup(alive: string[]) {
 }
 
 describe("JobService", () => {
+  it("splits a window's pushes to one conn node so no call passes half the gRPC message cap", async () => {
+    const { queue, conns, job } = await setup(["c1"]);
+    const big = "x".repeat(300_000);
+    for (let i = 0; i < 40; i++) await queue.publish("n", body(`room-${i}`, big, MsgLevel.NORMAL, ["c1"]));
+    await sleep(80);
+    expect(conns.pushes).toHaveLength(40);
+    expect(conns.calls.length).toBeGreaterThan(1);
+    expect(conns.calls.every((c) => c.rooms * 300_000 < 8 << 20)).toBe(true);
+    await job.stop();
+  });
+
+  it("sends the NORMAL batches of many rooms due in one window to a conn node in one call", async () => {
+    const { queue, conns, job } = await setup(["c1", "c2"]);
+    for (let i = 0; i < 50; i++) await queue.publish("n", body(`room-${i}`, `m${i}`, MsgLevel.NORMAL, ["c1"]));
+    await sleep(60);
+    expect(conns.pushes.map((p) => p.roomID).sort()).toEqual(Array.from({ length: 50 }, (_, i) => `room-${i}`).sort());
+    expect(conns.pushes.every((p) => p.node === "c1")).toBe(true);
+    expect(conns.calls).toEqual([{ node: "c1", rooms: 50 }]);
+    await job.stop();
+  });
+
   it("merges NORMAL messages of a room and pushes one batch to each node that holds the room", async () => {
     const { queue, conns, job } = await setup(["c1", "c2", "c3"]);
     for (let i = 0; i < 3; i++) await queue.publish("n", body("r", `m${i}`, MsgLevel.NORMAL, ["c1", "c2"]));

@@ -6,7 +6,9 @@ import type { Queue, QueueMessage, Subscription } from "@roomcast/pkg/queue";
 import type { Logger } from "@roomcast/pkg/log";
 import { Counter, type Registry } from "@roomcast/pkg/metrics";
 import { Batcher, type Batch, type BatchLimits } from "./batcher";
-import type { ConnLink } from "./conn_link";
+import type { ConnLink, RoomBatch } from "./conn_link";
+import { TurnBatcher } from "@roomcast/pkg/batch";
+import { batchRequestLimits } from "@roomcast/pkg/rpc";
 
 export interface JobDeps {
   queue: Queue;
@@ -28,6 +30,9 @@ interface RoomMsg {
   targets: string[];
   targetsKnown: boolean;
 }
+
+/** A PushRooms call stays well under the gRPC message cap however large the batches. */
+const pushLimits = batchRequestLimits((b: RoomBatch) => b.batch.byteLength + b.roomID.length + 16);
 
 export class JobService {
   private subs: Subscription[] = [];
@@ -72,6 +77,7 @@ export class JobService {
     await Promise.all(this.subs.map((s) => s.close()));
     this.subs = [];
     this.batcher.flushAll();
+    this.normalPushes.flush();
     await Promise.allSettled([...this.inflightPushes]);
   }
 
@@ -101,7 +107,7 @@ export class JobService {
     const done = this.importantDone.get(msg.id) ?? new Set<string>();
     const targets = this.targets(m.targetsKnown ? new Set(m.targets) : null).filter((id) => !done.has(id));
     const batch = packMessages([m.data]);
-    const results = await Promise.allSettled(targets.map((id) => this.push(id, m.roomID, MsgLevel.IMPORTANT, batch, 1)));
+    const results = await Promise.allSettled(targets.map((id) => this.pushImportant(id, m.roomID, batch)));
     const failed: string[] = [];
     results.forEach((r, i) => (r.status === "fulfilled" ? done.add(targets[i]!) : failed.push(targets[i]!)));
     if (failed.length === 0) {
@@ -125,24 +131,49 @@ export class JobService {
   private flush(b: Batch): void {
     const targets = this.targets(b.targets);
     if (targets.length === 0) return;
-    const batch = packMessages(b.messages);
+    const batch = { roomID: b.roomID, msgLv: b.msgLv, batch: packMessages(b.messages), count: b.messages.length };
     for (const id of targets) {
-      const p = this.push(id, b.roomID, b.msgLv, batch, b.messages.length).catch((err: unknown) => {
-        this.deps.log.warn({ err, conn: id, roomID: b.roomID, messages: b.messages.length }, "NORMAL batch push failed; dropped");
-      });
+      const p = this.normalPushes.add(id, batch);
       this.inflightPushes.add(p);
-      p.finally(() => this.inflightPushes.delete(p));
+      void p.finally(() => this.inflightPushes.delete(p));
     }
   }
 
-  private async push(conn: string, roomID: string, msgLv: MsgLevel, batch: Uint8Array, count: number): Promise<void> {
-    const level = msgLv === MsgLevel.IMPORTANT ? "important" : "normal";
+  /** Pushes room batches to one conn node in one call, counted by level and result; rejects if the node did not take them. */
+  private async pushRooms(conn: string, level: "normal" | "important", batches: RoomBatch[]): Promise<void> {
     try {
-      await this.deps.conns.pushRoom(conn, roomID, msgLv, batch, count);
-      this.pushes.inc({ conn, level, result: "ok" });
+      await this.deps.conns.pushRooms(conn, batches);
+      this.pushes.inc({ conn, level, result: "ok" }, batches.length);
     } catch (err) {
-      this.pushes.inc({ conn, level, result: "failed" });
+      this.pushes.inc({ conn, level, result: "failed" }, batches.length);
       throw err;
     }
+  }
+
+  /**
+   * One call carries every NORMAL batch due for a conn node in this turn (the batch window ends for all rooms at
+   * once); a failed call drops them (at most once), so these promises never reject.
+   */
+  private readonly normalPushes = new TurnBatcher<string, RoomBatch, void>(async (conn, batches) => {
+    try {
+      await this.pushRooms(conn, "normal", batches);
+    } catch (err) {
+      const messages = batches.reduce((n, b) => n + b.count, 0);
+      this.deps.log.warn({ err, conn, rooms: batches.length, messages }, "NORMAL batches push failed; dropped");
+    }
+    return batches.map(() => undefined);
+  }, pushLimits);
+
+  /**
+   * IMPORTANT messages are not held back by a window, but the ones handled in the same turn for one conn node
+   * share a PushRooms call; each message is finished only when its own call succeeded.
+   */
+  private readonly importantPushes = new TurnBatcher<string, RoomBatch, void>(async (conn, batches) => {
+    await this.pushRooms(conn, "important", batches);
+    return batches.map(() => undefined);
+  }, pushLimits);
+
+  private pushImportant(conn: string, roomID: string, batch: Uint8Array): Promise<void> {
+    return this.importantPushes.add(conn, { roomID, msgLv: MsgLevel.IMPORTANT, batch, count: 1 });
   }
 }

@@ -12,6 +12,12 @@ export class LogicGrpcServer {
       Disconnect: unary((r) => (logic.disconnect(r), {})),
       Heartbeat: unary((r) => (logic.heartbeat(r), {})),
       Publish: unary((r) => logic.publish({ server: r.server, uid: r.uid, roomID: r.roomID, msgLv: r.msgLv, data: r.data })),
+      // Started in order, so one client's messages reach the queue in the order it sent them.
+      PublishBatch: unary(async (r) => ({
+        results: await Promise.all(
+          r.items.map((m) => logic.publish({ server: m.server, uid: m.uid, roomID: m.roomID, msgLv: m.msgLv, data: m.data })),
+        ),
+      })),
       ReportOnline: unary((r) => logic.reportOnline({ server: r.server, rooms: r.rooms, full: r.full })),
     };
     this.server.addService(logicService().service, handlers);

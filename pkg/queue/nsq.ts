@@ -1,5 +1,6 @@
 // NSQ behind the Queue interface: an nsqjs Writer to the local nsqd, Readers that find nsqd through nsqlookupd.
 import * as nsq from "nsqjs";
+import { TurnBatcher } from "../batch/turn";
 import {
   attemptsExhausted,
   backoffDelay,
@@ -29,6 +30,12 @@ export interface NsqQueueOptions {
   lookupdPollIntervalSec?: number;
   /** Asks nsqd for this message timeout instead of its -msg-timeout; handlers are touched at half of it. */
   msgTimeoutMs?: number;
+  /**
+   * How long nsqd may hold messages for a reader before writing them out. 0 (the default) makes nsqd write each
+   * message at once. nsqd's own default is 250 ms, which a reader with more than one message in flight waits out
+   * on a quiet topic: too slow for push. A value above 0 must be at least nsqd's -min-output-buffer-timeout (25 ms).
+   */
+  outputBufferTimeoutMs?: number;
   clientId?: string;
   logger?: NsqLogger;
 }
@@ -82,11 +89,10 @@ export class NsqQueue implements Queue {
     if (!res.ok) throw new Error(`nsqd POST ${path} ${JSON.stringify(params)}: HTTP ${res.status} ${await res.text()}`);
   }
 
+  /** Publishes go out once per turn, one MPUB per topic: a burst of messages costs nsqd one command. */
   async publish(topic: string, body: Buffer): Promise<void> {
     if (this.closed) throw new Error("NsqQueue: publish after close");
-    const p = this.connectWriter().then(
-      (w) => new Promise<void>((resolve, reject) => w.publish(topic, body, (err?: Error) => (err ? reject(err) : resolve()))),
-    );
+    const p = this.mpub.add(topic, body);
     this.publishing.add(p);
     try {
       await p;
@@ -95,6 +101,18 @@ export class NsqQueue implements Queue {
       this.publishing.delete(p);
     }
   }
+
+  private readonly mpub = new TurnBatcher<string, Buffer, void>(
+    async (topic, bodies) => {
+      const w = await this.connectWriter();
+      await new Promise<void>((resolve, reject) =>
+        w.publish(topic, bodies.length === 1 ? bodies[0]! : bodies, (err?: Error) => (err ? reject(err) : resolve())),
+      );
+      return bodies.map(() => undefined);
+      // nsqd refuses an MPUB body over its -max-body-size (5 MB by default).
+    },
+    { maxSize: 4 * 1024 * 1024, sizeOf: (b) => b.length + 4 },
+  );
 
   /** The connected writer, connecting a new one when there is none or the last one dropped. */
   private connectWriter(): Promise<nsq.Writer> {
@@ -139,6 +157,9 @@ export class NsqQueue implements Queue {
       maxInFlight: opts.maxInFlight ?? 1,
       // We give up at maxAttempts ourselves; nsqjs only discards what timed out past it.
       maxAttempts,
+      ...(this.opts.outputBufferTimeoutMs
+        ? { outputBufferTimeout: this.opts.outputBufferTimeoutMs }
+        : { outputBufferSize: -1, outputBufferTimeout: -1 }),
       ...(this.opts.msgTimeoutMs ? { messageTimeout: this.opts.msgTimeoutMs } : {}),
       ...(this.opts.clientId ? { clientId: this.opts.clientId } : {}),
     });

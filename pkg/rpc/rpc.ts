@@ -36,13 +36,19 @@ export function shutdownServer(server: grpc.Server, graceMs = 5_000): Promise<vo
   });
 }
 
+/** The largest gRPC message either side takes. */
+export const MAX_MESSAGE_BYTES = 16 << 20;
+
+/** Limits for a TurnBatcher that gathers items into one gRPC request: half the message cap leaves room for framing. */
+export const batchRequestLimits = <T>(sizeOf: (item: T) => number) => ({ maxSize: MAX_MESSAGE_BYTES / 2, sizeOf });
+
 /** Channel options shared by every client: keepalive so dead peers are noticed, large messages for batches. */
 export const clientOptions: grpc.ChannelOptions = {
   "grpc.keepalive_time_ms": 10_000,
   "grpc.keepalive_timeout_ms": 5_000,
   "grpc.keepalive_permit_without_calls": 1,
-  "grpc.max_receive_message_length": 16 << 20,
-  "grpc.max_send_message_length": 16 << 20,
+  "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
+  "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
   "grpc.initial_reconnect_backoff_ms": 200,
   "grpc.max_reconnect_backoff_ms": 2_000,
 };
@@ -50,8 +56,8 @@ export const clientOptions: grpc.ChannelOptions = {
 export const serverOptions: grpc.ServerOptions = {
   "grpc.keepalive_permit_without_calls": 1,
   "grpc.http2.min_ping_interval_without_data_ms": 5_000,
-  "grpc.max_receive_message_length": 16 << 20,
-  "grpc.max_send_message_length": 16 << 20,
+  "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
+  "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
 };
 
 /** Runs one callback-style unary call as a promise with a deadline: call(ms, (opts, cb) => client.Method(req, opts, cb)). */

@@ -5,6 +5,8 @@ import type { ConnClient as _roomcast_conn_ConnClient, ConnDefinition as _roomca
 import type { PushAllReq as _roomcast_conn_PushAllReq, PushAllReq__Output as _roomcast_conn_PushAllReq__Output } from './roomcast/conn/PushAllReq';
 import type { PushReply as _roomcast_conn_PushReply, PushReply__Output as _roomcast_conn_PushReply__Output } from './roomcast/conn/PushReply';
 import type { PushRoomReq as _roomcast_conn_PushRoomReq, PushRoomReq__Output as _roomcast_conn_PushRoomReq__Output } from './roomcast/conn/PushRoomReq';
+import type { PushRoomsReply as _roomcast_conn_PushRoomsReply, PushRoomsReply__Output as _roomcast_conn_PushRoomsReply__Output } from './roomcast/conn/PushRoomsReply';
+import type { PushRoomsReq as _roomcast_conn_PushRoomsReq, PushRoomsReq__Output as _roomcast_conn_PushRoomsReq__Output } from './roomcast/conn/PushRoomsReq';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -17,6 +19,8 @@ export interface ProtoGrpcType {
       PushAllReq: MessageTypeDefinition<_roomcast_conn_PushAllReq, _roomcast_conn_PushAllReq__Output>
       PushReply: MessageTypeDefinition<_roomcast_conn_PushReply, _roomcast_conn_PushReply__Output>
       PushRoomReq: MessageTypeDefinition<_roomcast_conn_PushRoomReq, _roomcast_conn_PushRoomReq__Output>
+      PushRoomsReply: MessageTypeDefinition<_roomcast_conn_PushRoomsReply, _roomcast_conn_PushRoomsReply__Output>
+      PushRoomsReq: MessageTypeDefinition<_roomcast_conn_PushRoomsReq, _roomcast_conn_PushRoomsReq__Output>
     }
   }
 }

@@ -10,6 +10,8 @@ import type { HeartbeatReq as _roomcast_logic_HeartbeatReq, HeartbeatReq__Output
 import type { LogicClient as _roomcast_logic_LogicClient, LogicDefinition as _roomcast_logic_LogicDefinition } from './roomcast/logic/Logic';
 import type { OnlineReply as _roomcast_logic_OnlineReply, OnlineReply__Output as _roomcast_logic_OnlineReply__Output } from './roomcast/logic/OnlineReply';
 import type { OnlineReq as _roomcast_logic_OnlineReq, OnlineReq__Output as _roomcast_logic_OnlineReq__Output } from './roomcast/logic/OnlineReq';
+import type { PublishBatchReply as _roomcast_logic_PublishBatchReply, PublishBatchReply__Output as _roomcast_logic_PublishBatchReply__Output } from './roomcast/logic/PublishBatchReply';
+import type { PublishBatchReq as _roomcast_logic_PublishBatchReq, PublishBatchReq__Output as _roomcast_logic_PublishBatchReq__Output } from './roomcast/logic/PublishBatchReq';
 import type { PublishReply as _roomcast_logic_PublishReply, PublishReply__Output as _roomcast_logic_PublishReply__Output } from './roomcast/logic/PublishReply';
 import type { PublishReq as _roomcast_logic_PublishReq, PublishReq__Output as _roomcast_logic_PublishReq__Output } from './roomcast/logic/PublishReq';
 
@@ -29,6 +31,8 @@ export interface ProtoGrpcType {
       Logic: SubtypeConstructor<typeof grpc.Client, _roomcast_logic_LogicClient> & { service: _roomcast_logic_LogicDefinition }
       OnlineReply: MessageTypeDefinition<_roomcast_logic_OnlineReply, _roomcast_logic_OnlineReply__Output>
       OnlineReq: MessageTypeDefinition<_roomcast_logic_OnlineReq, _roomcast_logic_OnlineReq__Output>
+      PublishBatchReply: MessageTypeDefinition<_roomcast_logic_PublishBatchReply, _roomcast_logic_PublishBatchReply__Output>
+      PublishBatchReq: MessageTypeDefinition<_roomcast_logic_PublishBatchReq, _roomcast_logic_PublishBatchReq__Output>
       PublishReply: MessageTypeDefinition<_roomcast_logic_PublishReply, _roomcast_logic_PublishReply__Output>
       PublishReq: MessageTypeDefinition<_roomcast_logic_PublishReq, _roomcast_logic_PublishReq__Output>
     }

@@ -10,6 +10,8 @@ import type { HeartbeatReply as _roomcast_logic_HeartbeatReply, HeartbeatReply__
 import type { HeartbeatReq as _roomcast_logic_HeartbeatReq, HeartbeatReq__Output as _roomcast_logic_HeartbeatReq__Output } from '../../roomcast/logic/HeartbeatReq';
 import type { OnlineReply as _roomcast_logic_OnlineReply, OnlineReply__Output as _roomcast_logic_OnlineReply__Output } from '../../roomcast/logic/OnlineReply';
 import type { OnlineReq as _roomcast_logic_OnlineReq, OnlineReq__Output as _roomcast_logic_OnlineReq__Output } from '../../roomcast/logic/OnlineReq';
+import type { PublishBatchReply as _roomcast_logic_PublishBatchReply, PublishBatchReply__Output as _roomcast_logic_PublishBatchReply__Output } from '../../roomcast/logic/PublishBatchReply';
+import type { PublishBatchReq as _roomcast_logic_PublishBatchReq, PublishBatchReq__Output as _roomcast_logic_PublishBatchReq__Output } from '../../roomcast/logic/PublishBatchReq';
 import type { PublishReply as _roomcast_logic_PublishReply, PublishReply__Output as _roomcast_logic_PublishReply__Output } from '../../roomcast/logic/PublishReply';
 import type { PublishReq as _roomcast_logic_PublishReq, PublishReq__Output as _roomcast_logic_PublishReq__Output } from '../../roomcast/logic/PublishReq';
 
@@ -50,6 +52,15 @@ export interface LogicClient extends grpc.Client {
   publish(argument: _roomcast_logic_PublishReq, options: grpc.CallOptions, callback: grpc.requestCallback<_roomcast_logic_PublishReply__Output>): grpc.ClientUnaryCall;
   publish(argument: _roomcast_logic_PublishReq, callback: grpc.requestCallback<_roomcast_logic_PublishReply__Output>): grpc.ClientUnaryCall;
   
+  PublishBatch(argument: _roomcast_logic_PublishBatchReq, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_roomcast_logic_PublishBatchReply__Output>): grpc.ClientUnaryCall;
+  PublishBatch(argument: _roomcast_logic_PublishBatchReq, metadata: grpc.Metadata, callback: grpc.requestCallback<_roomcast_logic_PublishBatchReply__Output>): grpc.ClientUnaryCall;
+  PublishBatch(argument: _roomcast_logic_PublishBatchReq, options: grpc.CallOptions, callback: grpc.requestCallback<_roomcast_logic_PublishBatchReply__Output>): grpc.ClientUnaryCall;
+  PublishBatch(argument: _roomcast_logic_PublishBatchReq, callback: grpc.requestCallback<_roomcast_logic_PublishBatchReply__Output>): grpc.ClientUnaryCall;
+  publishBatch(argument: _roomcast_logic_PublishBatchReq, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_roomcast_logic_PublishBatchReply__Output>): grpc.ClientUnaryCall;
+  publishBatch(argument: _roomcast_logic_PublishBatchReq, metadata: grpc.Metadata, callback: grpc.requestCallback<_roomcast_logic_PublishBatchReply__Output>): grpc.ClientUnaryCall;
+  publishBatch(argument: _roomcast_logic_PublishBatchReq, options: grpc.CallOptions, callback: grpc.requestCallback<_roomcast_logic_PublishBatchReply__Output>): grpc.ClientUnaryCall;
+  publishBatch(argument: _roomcast_logic_PublishBatchReq, callback: grpc.requestCallback<_roomcast_logic_PublishBatchReply__Output>): grpc.ClientUnaryCall;
+  
   ReportOnline(argument: _roomcast_logic_OnlineReq, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_roomcast_logic_OnlineReply__Output>): grpc.ClientUnaryCall;
   ReportOnline(argument: _roomcast_logic_OnlineReq, metadata: grpc.Metadata, callback: grpc.requestCallback<_roomcast_logic_OnlineReply__Output>): grpc.ClientUnaryCall;
   ReportOnline(argument: _roomcast_logic_OnlineReq, options: grpc.CallOptions, callback: grpc.requestCallback<_roomcast_logic_OnlineReply__Output>): grpc.ClientUnaryCall;
@@ -70,6 +81,8 @@ export interface LogicHandlers extends grpc.UntypedServiceImplementation {
   
   Publish: grpc.handleUnaryCall<_roomcast_logic_PublishReq__Output, _roomcast_logic_PublishReply>;
   
+  PublishBatch: grpc.handleUnaryCall<_roomcast_logic_PublishBatchReq__Output, _roomcast_logic_PublishBatchReply>;
+  
   ReportOnline: grpc.handleUnaryCall<_roomcast_logic_OnlineReq__Output, _roomcast_logic_OnlineReply>;
   
 }
@@ -79,5 +92,6 @@ export interface LogicDefinition extends grpc.ServiceDefinition {
   Disconnect: MethodDefinition<_roomcast_logic_DisconnectReq, _roomcast_logic_DisconnectReply, _roomcast_logic_DisconnectReq__Output, _roomcast_logic_DisconnectReply__Output>
   Heartbeat: MethodDefinition<_roomcast_logic_HeartbeatReq, _roomcast_logic_HeartbeatReply, _roomcast_logic_HeartbeatReq__Output, _roomcast_logic_HeartbeatReply__Output>
   Publish: MethodDefinition<_roomcast_logic_PublishReq, _roomcast_logic_PublishReply, _roomcast_logic_PublishReq__Output, _roomcast_logic_PublishReply__Output>
+  PublishBatch: MethodDefinition<_roomcast_logic_PublishBatchReq, _roomcast_logic_PublishBatchReply, _roomcast_logic_PublishBatchReq__Output, _roomcast_logic_PublishBatchReply__Output>
   ReportOnline: MethodDefinition<_roomcast_logic_OnlineReq, _roomcast_logic_OnlineReply, _roomcast_logic_OnlineReq__Output, _roomcast_logic_OnlineReply__Output>
 }

@@ -1,0 +1,10 @@
+// Original file: conn/conn.proto
+
+
+export interface PushRoomsReply {
+  'delivered'?: (number);
+}
+
+export interface PushRoomsReply__Output {
+  'delivered': (number);
+}

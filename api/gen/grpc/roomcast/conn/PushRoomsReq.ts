@@ -1,0 +1,11 @@
+// Original file: conn/conn.proto
+
+import type { PushRoomReq as _roomcast_conn_PushRoomReq, PushRoomReq__Output as _roomcast_conn_PushRoomReq__Output } from '../../roomcast/conn/PushRoomReq';
+
+export interface PushRoomsReq {
+  'rooms'?: (_roomcast_conn_PushRoomReq)[];
+}
+
+export interface PushRoomsReq__Output {
+  'rooms': (_roomcast_conn_PushRoomReq__Output)[];
+}
