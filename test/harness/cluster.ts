@@ -13,6 +13,16 @@ export interface ClusterOptions {
   jobs?: number;
   /** etcd lease TTL of every node. */
   ttlSec?: number;
+  /** Every conn process listens on one WebSocket port (SO_REUSEPORT; the kernel spreads connections). */
+  sharedWsPort?: boolean;
+  /** More environment for every conn process (after the defaults, so it can override them). */
+  connEnv?: Record<string, string>;
+  /** Node flags for every conn process (e.g. --inspect). */
+  connNodeArgs?: string[];
+  /** Node flags for every conn, logic and job process (e.g. --cpu-prof). */
+  nodeArgs?: string[];
+  /** Extra nsqd flags. */
+  nsqdArgs?: string[];
 }
 
 export interface Cluster extends Target {
@@ -25,12 +35,20 @@ export interface Cluster extends Target {
   lookupdHttp: string;
   nsqdHttp: string;
   nsqd: Proc;
+  /** nsqd, nsqlookupd and etcd as they run now. */
+  infra(): Proc[];
 }
 
 export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> {
-  const { conns = 2, logics = 2, jobs = 2, ttlSec = 3 } = opts;
+  const { conns = 2, logics = 2, jobs = 2, ttlSec = 3, connEnv = {}, connNodeArgs = [], nodeArgs = [] } = opts;
   const logDir = mkdtempSync(path.join(tmpdir(), "roomcast-cluster-"));
-  const [nsq, etcd] = await Promise.all([startNsq(), startEtcd()]);
+  const [nsqStarted, etcdStarted] = await Promise.allSettled([startNsq({ nsqdArgs: opts.nsqdArgs }), startEtcd()]);
+  if (nsqStarted.status === "rejected" || etcdStarted.status === "rejected") {
+    // Whichever did start is stopped, so a failed start leaves no process behind.
+    await Promise.all([nsqStarted, etcdStarted].map((r) => (r.status === "fulfilled" ? r.value.stop() : undefined)));
+    throw nsqStarted.status === "rejected" ? nsqStarted.reason : (etcdStarted as PromiseRejectedResult).reason;
+  }
+  const [nsq, etcd] = [nsqStarted.value, etcdStarted.value];
   const cluster = `it${Math.random().toString(36).slice(2, 8)}`;
   const common = {
     ROOMCAST_NODE_CLUSTER: cluster,
@@ -59,6 +77,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
           ROOMCAST_QUEUE_LOOKUPD_HTTP: nsq.lookupdHttp,
         },
         logDir,
+        nodeArgs,
       ),
     );
     httpUrls.push(`http://127.0.0.1:${http}`);
@@ -81,14 +100,16 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
           ROOMCAST_QUEUE_MAX_BACKOFF_MS: "1000",
         },
         logDir,
+        nodeArgs,
       ),
     );
     jobMetricsUrls.push(`http://127.0.0.1:${http}/metrics`);
   }
   const connProcs: Proc[] = [];
   const wsUrls: string[] = [];
+  const sharedWs = opts.sharedWsPort ? await freePort() : 0;
   for (let i = 0; i < conns; i++) {
-    const [ws, grpc] = [await freePort(), await freePort()];
+    const [ws, grpc] = [sharedWs || (await freePort()), await freePort()];
     connProcs.push(
       tsProc(
         `conn-${i}`,
@@ -101,11 +122,13 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
           ROOMCAST_WS_HEARTBEAT_TIMEOUT_SEC: testTuning.heartbeatTimeoutSec,
           ROOMCAST_WS_SIGN_IN_TIMEOUT_SEC: testTuning.signInTimeoutSec,
           ROOMCAST_ONLINE_REPORT_INTERVAL_MS: "500",
+          ...connEnv,
         },
         logDir,
+        [...connNodeArgs, ...nodeArgs],
       ),
     );
-    wsUrls.push(`ws://127.0.0.1:${ws}/room`);
+    if (!sharedWs || i === 0) wsUrls.push(`ws://127.0.0.1:${ws}/room`);
   }
   const all = [...logicProcs, ...jobProcs, ...connProcs];
   const stopAll = async () => {
@@ -141,6 +164,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     lookupdHttp: nsq.lookupdHttp,
     nsqdHttp: nsq.nsqdHttp,
     nsqd: nsq.nsqd,
+    infra: () => [nsq.nsqd, nsq.lookupd, etcd.proc],
     stop: stopAll,
   };
 }

@@ -24,11 +24,11 @@ export interface Target {
   stop(): Promise<void>;
 }
 
-export function tsProc(name: string, main: string, env: Record<string, string>, logDir: string): Proc {
+export function tsProc(name: string, main: string, env: Record<string, string>, logDir: string, nodeArgs: string[] = []): Proc {
   return startProc(
     name,
     process.execPath,
-    ["--import", "tsx", path.join(repoRoot, main)],
+    [...nodeArgs, "--import", "tsx", path.join(repoRoot, main)],
     {
       ROOMCAST_LOG_FILE: path.join(logDir, `${name}.log`),
       ROOMCAST_LOG_LEVEL: "info",
@@ -38,7 +38,7 @@ export function tsProc(name: string, main: string, env: Record<string, string>, 
   );
 }
 
-export async function startStandalone(extraEnv: Record<string, string> = {}): Promise<Target> {
+export async function startStandalone(extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Target> {
   const logDir = mkdtempSync(path.join(tmpdir(), "roomcast-standalone-"));
   // Fixed ports may come in extraEnv (a restart on the same ports); otherwise any free ones.
   const ws = Number(extraEnv.ROOMCAST_CONN_WS_PORT) || (await freePort());
@@ -55,6 +55,7 @@ export async function startStandalone(extraEnv: Record<string, string> = {}): Pr
       ...extraEnv,
     },
     logDir,
+    nodeArgs,
   );
   await proc.waitFor("standalone ready", 30_000);
   return {
