@@ -1,38 +1,72 @@
 // The bench harness itself works (quick mode against standalone): it counts every message, fills the
-// latency histogram, and sees no gaps at a low rate. No timing is asserted: figures come from `pnpm bench`.
+// latency histograms, sees no gaps at a low rate, and writes its results. No timing is asserted: figures
+// come from `pnpm bench`.
 import * as path from "node:path";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { runBench } from "./main";
+import { ROOMCAST } from "./report";
+import type { Outcome } from "./results";
 import { killAll } from "../harness/proc";
 
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 afterAll(() => killAll());
 
-it("quick mode measures room fan-out on standalone with every message accounted for", async () => {
+const ok = <T>(o: Outcome<T> | undefined): T => {
+  if (!o?.ok) throw new Error(`scenario failed: ${o ? o.error : "did not run"}`);
+  return o.result;
+};
+
+it("quick mode runs every scenario on standalone with every message accounted for", async () => {
   const out = mkdtempSync(path.join(tmpdir(), "roomcast-bench-"));
   try {
-    const r = await runBench({ quick: true, out });
-    const { params, systems } = r.fanout;
-    const { steps } = systems["roomcast standalone"];
-    expect(steps.map((s) => s.offeredPerSec)).toEqual(params.rates);
-    for (const s of steps) {
-      expect(s.published).toBe(s.offeredPerSec * params.stepSec);
-      expect(s.expected).toBe(s.published * params.members);
-      expect({ delivered: s.delivered, missing: s.missing, dups: s.dups, lost: s.lost }).toEqual({
-        delivered: s.expected,
-        missing: 0,
-        dups: 0,
-        lost: 0,
-      });
-      expect(s.latencyMs.p50).toBeGreaterThan(0);
-      expect(s.latencyMs.max).toBeGreaterThanOrEqual(s.latencyMs.p99);
-      expect(s.msgsPerFrame).toBeGreaterThanOrEqual(1);
-      expect(s.serverCpuSec).toBeGreaterThan(0);
+    const r = await runBench({ quick: true, out, systems: ["standalone"] });
+    expect(r.systems).toEqual([ROOMCAST]);
+    expect(r.unavailable).toEqual({});
+    for (const scenario of ["fanout", "manyRooms"] as const) {
+      const p = r.params[scenario];
+      const { steps } = ok(r[scenario][ROOMCAST]);
+      expect(steps.map((s) => s.offeredPerSec)).toEqual(p.rates);
+      for (const s of steps) {
+        expect(s.published).toBe(s.offeredPerSec * p.stepSec);
+        expect(s.expected).toBe(s.published * p.members);
+        expect({ delivered: s.delivered, missing: s.missing, dups: s.dups, lost: s.lost }).toEqual({
+          delivered: s.expected,
+          missing: 0,
+          dups: 0,
+          lost: 0,
+        });
+        expect(s.latencyMs.count).toBe(s.expected);
+        expect(s.latencyMs.p50).toBeGreaterThan(0);
+        expect(s.latencyMs.max).toBeGreaterThanOrEqual(s.latencyMs.p99);
+        expect(s.msgsPerFrame).toBeGreaterThanOrEqual(1);
+        expect(s.serverCpuSec).toBeGreaterThan(0);
+      }
     }
-    const stem = path.join(out, `${r.date.slice(0, 10)}-${r.cores}cores-quick`);
-    expect(JSON.parse(readFileSync(`${stem}.json`, "utf8")).fanout.params).toEqual(params);
-    expect(readFileSync(`${stem}.md`, "utf8")).toContain(`| roomcast standalone | ${params.rates[0]} |`);
+    const imp = ok(r.important[ROOMCAST]);
+    const ip = r.params.important;
+    expect(imp).toMatchObject({
+      posted: ip.rate * ip.seconds,
+      failedPosts: 0,
+      expected: ip.rate * ip.seconds * ip.members,
+      missing: 0,
+      dups: 0,
+    });
+    expect(imp.latencyMs.count).toBe(imp.expected);
+
+    const idle = ok(r.idle[ROOMCAST]);
+    expect(idle).toMatchObject({ connections: r.params.idle.connections, joined: r.params.idle.connections, lost: 0, gc: true });
+    expect(idle.processes).toHaveLength(1);
+    expect(idle.processes[0].connections).toBeGreaterThanOrEqual(r.params.idle.connections);
+    expect(idle.rssBytesPerConnection).toBeGreaterThan(0);
+
+    const files = readdirSync(out);
+    const stem = `${r.date.slice(0, 10)}-${r.cores}cores-quick`;
+    expect(files.sort()).toEqual([`${stem}-fanout-latency.svg`, `${stem}.json`, `${stem}.md`]);
+    expect(JSON.parse(readFileSync(path.join(out, `${stem}.json`), "utf8")).params).toEqual(r.params);
+    const md = readFileSync(path.join(out, `${stem}.md`), "utf8");
+    expect(md).toContain(`| delivered msg/s | ${ok(r.fanout[ROOMCAST]).steps[1].deliveredPerSec.toLocaleString("en-US")} |`);
+    expect(readFileSync(path.join(out, `${stem}-fanout-latency.svg`), "utf8")).toContain(ROOMCAST);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -1,67 +1,215 @@
-// pnpm bench: starts each system, drives it with the load generator, prints and writes the results.
+// pnpm bench: starts each system in turn, drives it through every scenario with the same load generator,
+// and writes the results (Markdown, JSON, latency plot) under test/bench/results/.
 import * as os from "node:os";
 import * as path from "node:path";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { Command } from "commander";
-import { LoadPool } from "./loadgen/pool";
-import { fanout, type FanoutParams } from "./scenarios/fanout";
-import { roomcastStandalone } from "./systems/roomcast";
-import { fanoutTable } from "./report";
+import { rooms, type RoomsParams } from "./scenarios/rooms";
+import { important, type ImportantParams } from "./scenarios/important";
+import { idle, type IdleParams } from "./scenarios/idle";
+import { roomcastCluster, roomcastStandalone } from "./systems/roomcast";
+import { socketIoRedis, socketIoSingle } from "./systems/socketio";
+import { centrifugoRedis, centrifugoSingle } from "./systems/centrifugo";
+import { ceiling } from "./systems/ceiling";
+import { PeerUnavailable, type SystemUnderTest } from "./systems/system";
+import type { BenchParams, BenchResults, Outcome } from "./results";
+import { markdown } from "./report";
+import { latencySvg } from "./plot";
+import { waitForQuiet } from "./procfs";
+import { profileTable, topOfProfile } from "./profile";
 
 export interface BenchOptions {
   quick: boolean;
   out: string;
+  /** Keys of SYSTEMS to run (default all). */
+  systems?: string[];
+  /** Writes V8 CPU profiles of the roomcast and ceiling server processes here and prints their tops. */
+  cpuProfDir?: string;
 }
 
-/** Source addresses for the clients: 127.0.0.1 … 127.0.0.n, so more than ~28k sockets fit per target port. */
-const localAddresses = (n: number) => Array.from({ length: n }, (_, i) => `127.0.0.${i + 1}`);
-
-export function fanoutParams(quick: boolean): FanoutParams {
-  return quick
-    ? { members: 200, publishers: 2, rates: [50, 200], stepSec: 2, size: 64, minGrowth: -1 }
-    : { members: 5_000, publishers: 4, rates: [50, 100, 200, 400, 800, 1_600], stepSec: 10, size: 64, minGrowth: 0.05 };
+interface SystemEntry {
+  key: string;
+  name: string;
+  start(nodeArgs: string[]): Promise<SystemUnderTest>;
 }
 
-export async function runBench(o: BenchOptions) {
-  const started = new Date();
-  const params = fanoutParams(o.quick);
-  const pool = LoadPool.start(o.quick ? 1 : 2);
-  const sut = await roomcastStandalone();
+/** Column order of the results. */
+export const SYSTEMS: SystemEntry[] = [
+  { key: "standalone", name: "roomcast standalone", start: (nodeArgs) => roomcastStandalone({ nodeArgs }) },
+  { key: "cluster", name: "roomcast cluster", start: (nodeArgs) => roomcastCluster({ conns: 2, sharedWsPort: true, nodeArgs }) },
+  { key: "socketio", name: "socket.io", start: () => socketIoSingle() },
+  { key: "socketio-redis", name: "socket.io + redis", start: () => socketIoRedis() },
+  { key: "centrifugo", name: "Centrifugo", start: () => centrifugoSingle() },
+  { key: "centrifugo-redis", name: "Centrifugo + redis", start: () => centrifugoRedis() },
+  { key: "ceiling", name: "ceiling (bare uWS)", start: (nodeArgs) => ceiling(nodeArgs) },
+];
+
+export function benchParams(quick: boolean): BenchParams {
+  const fanout: RoomsParams = quick
+    ? {
+        rooms: 1,
+        members: 200,
+        publishers: 2,
+        rates: [50, 200],
+        stepSec: 1,
+        warmupSec: 0.25,
+        size: 64,
+        minGrowth: -1,
+        workers: 1,
+        localAddresses: 1,
+      }
+    : {
+        rooms: 1,
+        members: 5_000,
+        publishers: 4,
+        rates: [20, 50, 100, 200, 400, 800],
+        stepSec: 5,
+        warmupSec: 2,
+        size: 64,
+        minGrowth: 0.05,
+        workers: 2,
+        localAddresses: 1,
+      };
+  const manyRooms: RoomsParams = quick
+    ? {
+        rooms: 50,
+        members: 4,
+        publishers: 1,
+        rates: [50, 200],
+        stepSec: 1,
+        warmupSec: 0.25,
+        size: 64,
+        minGrowth: -1,
+        workers: 1,
+        localAddresses: 1,
+      }
+    : {
+        rooms: 1_000,
+        members: 10,
+        publishers: 1,
+        rates: [500, 1_000, 2_000, 4_000],
+        stepSec: 5,
+        warmupSec: 2,
+        size: 64,
+        minGrowth: 0.05,
+        workers: 2,
+        localAddresses: 1,
+      };
+  const importantP: ImportantParams = quick
+    ? { members: 20, rate: 200, seconds: 0.5, size: 64, workers: 1 }
+    : { members: 10, rate: 1_000, seconds: 10, size: 64, workers: 1 };
+  const idleP: IdleParams = quick
+    ? { connections: 500, roomSize: 100, holdSec: 0.5, localAddresses: 1 }
+    : { connections: 15_000, roomSize: 100, holdSec: 5, localAddresses: 1 };
+  // Quick mode leaves these out: the cluster column's idle scenario already runs conn processes on one port.
+  const idleLarge = quick
+    ? []
+    : [
+        { connections: 50_000, roomSize: 100, holdSec: 5, localAddresses: 4, connProcesses: 4 },
+        { connections: 100_000, roomSize: 100, holdSec: 5, localAddresses: 8, connProcesses: 7 },
+      ];
+  return { fanout, manyRooms, important: importantP, idle: idleP, idleLarge };
+}
+
+async function outcome<T>(run: () => Promise<T>): Promise<Outcome<T>> {
   try {
-    console.log(`fan-out on ${sut.name}: ${JSON.stringify(params)}`);
-    const r = await fanout(sut, pool, params, localAddresses(o.quick ? 1 : 4));
-    const results = {
-      date: started.toISOString(),
-      cores: os.cpus().length,
-      quick: o.quick,
-      fanout: { params, systems: { [sut.name]: r } },
-    };
-    const md = [
-      `# roomcast bench ${started.toISOString().slice(0, 10)} (${results.cores} cores${o.quick ? ", quick" : ""})`,
-      "",
-      fanoutTable(results.fanout),
-      "",
-    ].join("\n");
-    mkdirSync(o.out, { recursive: true });
-    const stem = path.join(o.out, `${started.toISOString().slice(0, 10)}-${results.cores}cores${o.quick ? "-quick" : ""}`);
-    writeFileSync(`${stem}.json`, JSON.stringify(results, null, 2));
-    writeFileSync(`${stem}.md`, md);
-    console.log(md);
-    console.log(`written: ${stem}.md, ${stem}.json`);
-    return results;
-  } finally {
-    await pool.close();
-    await sut.stop();
+    return { ok: true, result: await run() };
+  } catch (err) {
+    console.error(`  failed: ${(err as Error).message}`);
+    return { ok: false, error: (err as Error).message };
   }
+}
+
+export async function runBench(o: BenchOptions): Promise<BenchResults> {
+  const started = new Date();
+  const params = benchParams(o.quick);
+  const nodeArgs = o.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(o.cpuProfDir)}`] : [];
+  const entries = o.systems ? SYSTEMS.filter((s) => o.systems!.includes(s.key)) : SYSTEMS;
+  const r: BenchResults = {
+    date: started.toISOString(),
+    cores: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    node: process.version,
+    quick: o.quick,
+    systems: entries.map((e) => e.name),
+    unavailable: {},
+    params,
+    fanout: {},
+    manyRooms: {},
+    important: {},
+    idle: {},
+    idleLarge: {},
+  };
+  console.log(`bench ${o.quick ? "(quick) " : ""}on ${r.cores} cores: ${JSON.stringify(params)}`);
+  for (const e of entries) {
+    console.log(`${e.name}:`);
+    let sut: SystemUnderTest;
+    try {
+      sut = await e.start(nodeArgs);
+    } catch (err) {
+      const why = err instanceof PeerUnavailable ? err.message : `could not start: ${(err as Error).message}`;
+      console.error(`  ${e.name} skipped: ${why}`);
+      r.unavailable[e.name] = why;
+      continue;
+    }
+    try {
+      // Idle first, while the processes hold nothing but their start-up: the memory readings are per connection.
+      // Each scenario starts once the last one's goodbyes are done.
+      r.idle[e.name] = await outcome(() => idle(sut, params.idle));
+      await waitForQuiet(sut.pids);
+      r.fanout[e.name] = await outcome(() => rooms(sut, params.fanout));
+      await waitForQuiet(sut.pids);
+      r.manyRooms[e.name] = await outcome(() => rooms(sut, params.manyRooms));
+      await waitForQuiet(sut.pids);
+      if (sut.postMessage) r.important[e.name] = await outcome(() => important(sut, params.important));
+    } finally {
+      await sut.stop();
+    }
+  }
+  if (!o.systems || o.systems.includes("cluster"))
+    for (const p of params.idleLarge) {
+      const label = `${p.connections.toLocaleString("en-US")} on ${p.connProcesses} conn processes`;
+      console.log(`roomcast cluster, ${label}:`);
+      r.idleLarge[label] = await outcome(async () => {
+        const sut = await roomcastCluster({ conns: p.connProcesses, sharedWsPort: true, nodeArgs });
+        try {
+          return await idle(sut, p);
+        } finally {
+          await sut.stop();
+        }
+      });
+    }
+
+  mkdirSync(o.out, { recursive: true });
+  const stem = `${started.toISOString().slice(0, 10)}-${r.cores}cores${o.quick ? "-quick" : ""}`;
+  const svg = await latencySvg(r.fanout, r.systems);
+  if (svg) writeFileSync(path.join(o.out, `${stem}-fanout-latency.svg`), svg);
+  const md = markdown(r, svg ? `${stem}-fanout-latency.svg` : undefined);
+  writeFileSync(path.join(o.out, `${stem}.json`), JSON.stringify(r, null, 2));
+  writeFileSync(path.join(o.out, `${stem}.md`), md);
+  console.log(md);
+  console.log(`written: ${path.join(o.out, stem)}.{md,json}${svg ? ", -fanout-latency.svg" : ""}`);
+  if (o.cpuProfDir)
+    for (const f of readdirSync(o.cpuProfDir).filter((f) => f.endsWith(".cpuprofile")))
+      console.log(profileTable(f, topOfProfile(path.join(o.cpuProfDir, f))), "\n");
+  return r;
 }
 
 if (require.main === module) {
   const program = new Command("bench")
-    .description("roomcast benchmark harness")
+    .description("roomcast benchmark harness: roomcast beside socket.io, Centrifugo and a bare uWS ceiling")
     .option("--quick", "every scenario at a small size (under two minutes)", false)
     .option("--out <dir>", "where results go", path.join(__dirname, "results"))
+    .option("--systems <keys>", `comma-separated subset of: ${SYSTEMS.map((s) => s.key).join(", ")}`, (v: string) => v.split(","))
+    .option("--cpu-prof <dir>", "write V8 CPU profiles of the roomcast and ceiling server processes into <dir>")
     .parse();
-  runBench(program.opts<BenchOptions>()).catch((err: unknown) => {
+  const opts = program.opts<{ quick: boolean; out: string; systems?: string[]; cpuProf?: string }>();
+  runBench({
+    quick: opts.quick,
+    out: opts.out,
+    systems: opts.systems,
+    cpuProfDir: opts.cpuProf,
+  }).catch((err: unknown) => {
     console.error("bench failed:", err);
     process.exit(1);
   });

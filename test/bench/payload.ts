@@ -21,11 +21,16 @@ const COMMA = 0x2c;
 const SEMI = 0x3b;
 
 /** Reads the header of a body (bytes at [start, end) of buf) without copying; undefined if it is not one. */
-export function readStamp(buf: Uint8Array, start: number, end: number): Stamp | undefined {
+export const readStamp = (buf: Uint8Array, start: number, end: number): Stamp | undefined => parseStamp((i) => buf[i], start, end);
+
+/** The same for a body delivered as a string (text protocols). */
+export const readStampText = (body: string): Stamp | undefined => parseStamp((i) => body.charCodeAt(i), 0, body.length);
+
+function parseStamp(code: (i: number) => number, start: number, end: number): Stamp | undefined {
   const fields = [0, 0, 0];
   let f = 0;
   for (let i = start; i < end; i++) {
-    const c = buf[i];
+    const c = code(i);
     if (c === SEMI) return f === 2 ? { publisher: fields[0], seq: fields[1], intendedUs: fields[2] } : undefined;
     if (c === COMMA) {
       if (++f > 2) return undefined;

@@ -1,5 +1,6 @@
 // The messages between the bench driver and its load-generator workers (over the fork IPC channel).
 import * as hdr from "hdr-histogram-js";
+import type { ClientKind } from "./client";
 
 /** Latency histograms, µs: the workers fill them and the driver merges them, so both must build the same shape. */
 export const newLatencyHistogram = (): hdr.Histogram =>
@@ -8,6 +9,7 @@ export const newLatencyHistogram = (): hdr.Histogram =>
 export type WorkerCommand =
   | {
       type: "join";
+      client: ClientKind;
       /** conn WebSocket URLs; client i dials urls[i % n]. */
       urls: string[];
       token: string;
@@ -16,6 +18,8 @@ export type WorkerCommand =
       /** Source addresses in 127.0.0.0/8; client i binds localAddresses[i % n] (more than 28k sockets per target). */
       localAddresses: string[];
       concurrency: number;
+      /** Attempts after a failed one, per client, as a real client would reconnect. */
+      retries: number;
     }
   | {
       type: "publish";
@@ -23,10 +27,23 @@ export type WorkerCommand =
       startUs: number;
       size: number;
       /** conn: index of this worker's client that sends. */
-      publishers: Array<{ id: number; conn: number; rate: number; count: number }>;
+      publishers: PublisherSpec[];
     }
   | { type: "report" }
+  /** Distinct deliveries so far, without resetting anything. */
+  | { type: "count" }
   | { type: "close" };
+
+/** A publishing client: message k is due at startUs + offsetUs + k/rate. */
+export interface PublisherSpec {
+  id: number;
+  /** Index of the client in this worker's join list. */
+  conn: number;
+  rate: number;
+  count: number;
+  /** Spreads publishers over one interval, so rooms do not all publish in the same instant. */
+  offsetUs: number;
+}
 
 export interface StepStats {
   /** Messages delivered to this worker's clients (all of them, duplicates included). */
@@ -45,6 +62,7 @@ export interface StepStats {
 }
 
 export type WorkerReply =
-  | { type: "joined"; joined: number; failed: number; firstError: string; ms: number }
+  | { type: "joined"; joined: number; failed: number; retried: number; firstError: string; ms: number }
   | { type: "published"; counts: Record<number, number> }
-  | { type: "report"; stats: StepStats };
+  | { type: "report"; stats: StepStats }
+  | { type: "count"; unique: number };

@@ -2,7 +2,8 @@
 import { fork, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
 import * as hdr from "hdr-histogram-js";
-import { newLatencyHistogram, type StepStats, type WorkerCommand, type WorkerReply } from "./messages";
+import type { ClientKind } from "./client";
+import { newLatencyHistogram, type PublisherSpec, type StepStats, type WorkerCommand, type WorkerReply } from "./messages";
 
 /** One process may open 20,000 files here: stay well under it. */
 export const MAX_CLIENTS_PER_WORKER = 15_000;
@@ -47,40 +48,53 @@ export class LoadPool {
     return this.workers.length;
   }
 
-  /** Splits the clients over the workers in order: worker w gets clients [w·k, (w+1)·k). */
-  async join(opts: { urls: string[]; token: string; rooms: string[]; localAddresses: string[]; concurrency?: number; timeoutMs: number }) {
+  /**
+   * Splits the clients over the workers in order: worker w gets clients [w·k, (w+1)·k). Throws when any client
+   * could not join after its retries: a scenario measures the load it asked for or none.
+   */
+  async join(opts: {
+    client: ClientKind;
+    urls: string[];
+    token: string;
+    rooms: string[];
+    localAddresses: string[];
+    concurrency?: number;
+    retries?: number;
+    timeoutMs: number;
+  }) {
     const per = Math.ceil(opts.rooms.length / this.workers.length);
     const replies = await Promise.all(
       this.workers.map((w, i) =>
         w.ask(
           {
             type: "join",
+            client: opts.client,
             urls: opts.urls,
             token: opts.token,
             rooms: opts.rooms.slice(i * per, (i + 1) * per),
             localAddresses: opts.localAddresses,
             concurrency: opts.concurrency ?? 100,
+            retries: opts.retries ?? 3,
           },
           "joined",
           opts.timeoutMs,
         ),
       ),
     );
+    const failed = replies.reduce((n, r) => n + r.failed, 0);
+    if (failed > 0) {
+      const firstError = replies.find((r) => r.firstError)?.firstError ?? "";
+      throw new Error(`${failed} of ${opts.rooms.length} clients could not join: ${firstError}`);
+    }
     return {
       joined: replies.reduce((n, r) => n + r.joined, 0),
-      failed: replies.reduce((n, r) => n + r.failed, 0),
-      firstError: replies.find((r) => r.firstError)?.firstError ?? "",
+      retried: replies.reduce((n, r) => n + r.retried, 0),
       perWorker: per,
     };
   }
 
   /** Runs publishers in the workers that hold their clients; resolves with messages sent per publisher id. */
-  async publish(
-    startUs: number,
-    size: number,
-    byWorker: Map<number, Array<{ id: number; conn: number; rate: number; count: number }>>,
-    timeoutMs: number,
-  ) {
+  async publish(startUs: number, size: number, byWorker: Map<number, PublisherSpec[]>, timeoutMs: number) {
     const counts: Record<number, number> = {};
     await Promise.all(
       [...byWorker].map(async ([w, publishers]) => {
@@ -89,6 +103,24 @@ export class LoadPool {
       }),
     );
     return counts;
+  }
+
+  /**
+   * Waits until the workers have seen `expected` distinct deliveries since the last report, or until the count
+   * stops growing for quietMs, or maxMs at most: messages still queued in a busy system or in the load
+   * generator itself are not counted as missing. Resolves with the time (ms) the count last grew.
+   */
+  async drain(expected: number, quietMs: number, maxMs: number): Promise<number> {
+    const deadline = Date.now() + maxMs;
+    let last = -1;
+    let lastGrowth = Date.now();
+    for (;;) {
+      const counts = await Promise.all(this.workers.map((w) => w.ask({ type: "count" }, "count", 30_000)));
+      const unique = counts.reduce((n, c) => n + c.unique, 0);
+      if (unique !== last) [last, lastGrowth] = [unique, Date.now()];
+      if (unique >= expected || Date.now() >= deadline || Date.now() - lastGrowth >= quietMs) return lastGrowth;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 
   /** Everything received since the last report, summed over workers; the counters start again at zero. */

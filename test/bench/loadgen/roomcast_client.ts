@@ -3,28 +3,13 @@
 import WebSocket from "ws";
 import { MsgLevel, PackageType, decodeErr, encodeBroadcast, encodeReq, encodeSignIn } from "@roomcast/pkg/protocol";
 import { batchOf, eachMessage, replyParts } from "../wire";
-
-export interface BenchConn {
-  publish(body: string): void;
-  heartbeat(): void;
-  close(): void;
-}
-
-export type OnBody = (buf: Uint8Array, start: number, end: number) => void;
+import type { BenchConn, Connect } from "./client";
 
 const encoder = new TextEncoder();
 const heartbeatFrame = encodeReq({ type: PackageType.HEARTBEAT, data: new Uint8Array(0) });
 
-export function connectRoomcast(
-  url: string,
-  token: string,
-  room: string,
-  localAddress: string,
-  onBody: OnBody,
-  onFrame: (messages: number) => void,
-  onLost: () => void,
-): Promise<BenchConn> {
-  return new Promise((resolve, reject) => {
+export const connectRoomcast: Connect = ({ url, token, room, localAddress }, rx) =>
+  new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { localAddress, perMessageDeflate: false, handshakeTimeout: 30_000 });
     let signedIn = false;
     const conn: BenchConn = {
@@ -42,7 +27,7 @@ export function connectRoomcast(
     ws.on("message", (data: Buffer) => {
       const { type, data: span } = replyParts(data);
       if (type === PackageType.MESSAGE) {
-        onFrame(eachMessage(data, batchOf(data, span), (s, e) => onBody(data, s, e)));
+        rx.frame(eachMessage(data, batchOf(data, span), (s, e) => rx.bytes(data, s, e)));
       } else if (type === PackageType.UNKNOWN && !signedIn) {
         signedIn = true;
         const err = decodeErr(data.subarray(span.start, span.end));
@@ -51,6 +36,5 @@ export function connectRoomcast(
       }
     });
     ws.on("error", (err) => (signedIn ? undefined : reject(err)));
-    ws.on("close", () => (signedIn ? onLost() : reject(new Error("closed before sign-in"))));
+    ws.on("close", () => (signedIn ? rx.lost() : reject(new Error("closed before sign-in"))));
   });
-}

@@ -1,22 +1,83 @@
-// roomcast standalone as a system under test, with the per-client rate limit lifted (the load is the point).
-import { Tokens } from "@roomcast/pkg/token";
+// roomcast as a system under test: standalone, and the local cluster on real nsqd, nsqlookupd and etcd.
+// The per-client rate limit is lifted (the load is the point) and the idle timeout is the production one.
+import { PUSH_SCOPE, Tokens } from "@roomcast/pkg/token";
 import { startStandalone, TOKEN_SECRET } from "../../harness/roomcast";
+import { startCluster } from "../../harness/cluster";
+import type { Proc } from "../../harness/proc";
+import { INSPECT, collectGarbage, inspectPort } from "./inspector";
 import type { SystemUnderTest } from "./system";
+import { postJson } from "./http_post";
 
-export const benchTuning = {
-  ROOMCAST_CONN_WS_MESSAGES_PER_SEC: "1000000",
-  ROOMCAST_CONN_WS_MESSAGE_BURST: "1000000",
+const tuning = {
+  WS_MESSAGES_PER_SEC: "1000000",
+  WS_MESSAGE_BURST: "1000000",
   // The production idle timeout (the test harness shortens it to 4 s); bench clients beat every 20 s.
-  ROOMCAST_CONN_WS_HEARTBEAT_TIMEOUT_SEC: "60",
+  WS_HEARTBEAT_TIMEOUT_SEC: "60",
 };
+const prefixed = (prefix: string) => Object.fromEntries(Object.entries(tuning).map(([k, v]) => [`${prefix}${k}`, v]));
+/** standalone reads conn's settings under ROOMCAST_CONN_*, a conn process under ROOMCAST_*. */
+export const benchTuning = prefixed("ROOMCAST_CONN_");
 
-export async function roomcastStandalone(): Promise<SystemUnderTest> {
-  const target = await startStandalone(benchTuning);
+const benchToken = () => new Tokens({ secret: TOKEN_SECRET, ttlSec: 86_400 }).sign("bench");
+const pidsOf = (procs: Proc[]) => procs.map((p) => p.child.pid!);
+
+export interface RoomcastOptions {
+  /** More node flags for the roomcast processes (e.g. --cpu-prof). */
+  nodeArgs?: string[];
+}
+
+export async function roomcastStandalone(o: RoomcastOptions = {}): Promise<SystemUnderTest> {
+  const target = await startStandalone(benchTuning, [INSPECT, ...(o.nodeArgs ?? [])]);
+  const port = await inspectPort(target.procs[0]);
   return {
     name: "roomcast standalone",
+    client: "roomcast",
     wsUrls: target.wsUrls,
-    token: new Tokens({ secret: TOKEN_SECRET, ttlSec: 86_400 }).sign("bench"),
-    pids: () => target.procs.map((p) => p.child.pid!),
+    token: benchToken(),
+    pids: () => pidsOf(target.procs),
+    connPids: () => pidsOf(target.procs),
+    gc: () => collectGarbage(port),
+    postMessage: (room, body) => postMsg(target.httpUrls[0], room, body),
     stop: () => target.stop(),
   };
+}
+
+export interface RoomcastClusterOptions extends RoomcastOptions {
+  /** conn processes (default 2). */
+  conns?: number;
+  /** Every conn process on one WebSocket port, as on a production host (DESIGN.md §4). */
+  sharedWsPort?: boolean;
+}
+
+export async function roomcastCluster(o: RoomcastClusterOptions = {}): Promise<SystemUnderTest> {
+  const c = await startCluster({
+    conns: o.conns ?? 2,
+    logics: 1,
+    jobs: 1,
+    ttlSec: 10,
+    sharedWsPort: o.sharedWsPort,
+    connEnv: prefixed("ROOMCAST_"),
+    connNodeArgs: [INSPECT],
+    nodeArgs: o.nodeArgs,
+  });
+  const ports = await Promise.all(c.conns.map(inspectPort));
+  return {
+    name: "roomcast cluster",
+    client: "roomcast",
+    wsUrls: c.wsUrls,
+    token: benchToken(),
+    pids: () => pidsOf([...c.procs, ...c.infra()]),
+    connPids: () => pidsOf(c.conns),
+    gc: async () => void (await Promise.all(ports.map(collectGarbage))),
+    postMessage: (room, body) => postMsg(c.httpUrls[0], room, body),
+    stop: () => c.stop(),
+  };
+}
+
+const pushToken = new Tokens({ secret: TOKEN_SECRET, ttlSec: 86_400 }).sign("bench-service", PUSH_SCOPE);
+
+async function postMsg(http: string, room: string, body: string): Promise<void> {
+  const { status, text } = await postJson(`${http}/msg`, { room_id: room, msg: body }, { authorization: `Bearer ${pushToken}` });
+  const answer = JSON.parse(text) as { code: number; msg: string };
+  if (status !== 200 || answer.code !== 1) throw new Error(`POST /msg: HTTP ${status} ${text}`);
 }

@@ -1,13 +1,27 @@
 // A system under test: started by the harness, dialled by the load generator, measured by its processes' CPU.
+import type { ClientKind } from "../loadgen/client";
 
 export interface SystemUnderTest {
   /** The column name in the results. */
   name: string;
+  /** Which load-generator client speaks its protocol. */
+  client: ClientKind;
   /** WebSocket URLs clients dial (spread over, client i takes urls[i % n]). */
   wsUrls: string[];
   /** A token every bench client may sign in with. */
   token: string;
   /** pids of every server process, for CPU time. */
   pids(): number[];
+  /** pids of the processes that hold client sockets, for memory per connection. */
+  connPids(): number[];
+  /** Collects garbage in connPids() before a memory reading, where the runtime lets the harness ask. */
+  gc?(): Promise<void>;
+  /** Sends a message to a room the way a business service does (roomcast: POST /msg, IMPORTANT). */
+  postMessage?(room: string, body: string): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** A peer that cannot be built or started on this machine: the harness reports why and goes on without it. */
+export class PeerUnavailable extends Error {
+  override readonly name = "PeerUnavailable";
 }

@@ -1,0 +1,35 @@
+// The shape of one bench run's results (written as JSON, read back by the report and the tests).
+import type { RoomsParams, RoomsResult } from "./scenarios/rooms";
+import type { ImportantParams, ImportantResult } from "./scenarios/important";
+import type { IdleParams, IdleResult } from "./scenarios/idle";
+
+/** A scenario's result on one system, or why there is none. */
+export type Outcome<T> = { ok: true; result: T } | { ok: false; error: string };
+
+export interface BenchParams {
+  fanout: RoomsParams;
+  manyRooms: RoomsParams;
+  important: ImportantParams;
+  idle: IdleParams;
+  /** Many idle connections on one host, on roomcast clusters with several conn processes on one port. */
+  idleLarge: Array<IdleParams & { connProcesses: number }>;
+}
+
+export interface BenchResults {
+  date: string;
+  cores: number;
+  cpu: string;
+  node: string;
+  quick: boolean;
+  /** Column order. */
+  systems: string[];
+  /** Systems that could not be built or started, and why. */
+  unavailable: Record<string, string>;
+  params: BenchParams;
+  fanout: Record<string, Outcome<RoomsResult>>;
+  manyRooms: Record<string, Outcome<RoomsResult>>;
+  important: Record<string, Outcome<ImportantResult>>;
+  idle: Record<string, Outcome<IdleResult>>;
+  /** Keyed by a label such as "100,000 on 7 conn processes". */
+  idleLarge: Record<string, Outcome<IdleResult>>;
+}

@@ -1,0 +1,104 @@
+// IMPORTANT via POST /msg: a business service posts to one room open-loop at a fixed rate; every member must
+// get every message (checked by sequence) and the latency is taken from the intended post time.
+import { makeBody, nowUs } from "../payload";
+import { totalCpuSeconds } from "../procfs";
+import { LoadPool } from "../loadgen/pool";
+import type { SystemUnderTest } from "../systems/system";
+import { latencyOf, type Latency } from "./latency";
+import { localAddresses, settleMs } from "./rooms";
+
+export interface ImportantParams {
+  members: number;
+  /** Posts per second. */
+  rate: number;
+  seconds: number;
+  size: number;
+  workers: number;
+}
+
+export interface ImportantResult {
+  posted: number;
+  failedPosts: number;
+  firstPostError: string;
+  expected: number;
+  delivered: number;
+  missing: number;
+  dups: number;
+  lost: number;
+  serverCpuSec: number;
+  latencyMs: Latency;
+}
+
+const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
+
+export async function important(sut: SystemUnderTest, p: ImportantParams): Promise<ImportantResult> {
+  const post = sut.postMessage;
+  if (!post) throw new Error(`${sut.name} has no HTTP publish`);
+  const room = `important-${Date.now().toString(36)}`;
+  const pool = LoadPool.start(p.workers);
+  try {
+    await pool.join({
+      client: sut.client,
+      urls: sut.wsUrls,
+      token: sut.token,
+      rooms: Array(p.members).fill(room),
+      localAddresses: localAddresses(1),
+      timeoutMs: 120_000,
+    });
+    // Warm-up, not counted: the HTTP connection and every code path on the way are used before measuring.
+    for (let i = 0; i < 20; i++) await post(room, makeBody(0, i, nowUs(), p.size));
+    await sleep(settleMs(p.seconds));
+    await pool.report();
+    const cpu0 = totalCpuSeconds(sut.pids());
+    const count = Math.round(p.rate * p.seconds);
+    const intervalUs = 1e6 / p.rate;
+    const startUs = nowUs() + 100_000;
+    const posts: Array<Promise<void>> = [];
+    let failedPosts = 0;
+    let firstPostError = "";
+    // Open loop: each post leaves when it is due, whether or not the ones before were answered.
+    await new Promise<void>((resolve) => {
+      let seq = 0;
+      const tick = () => {
+        const now = nowUs();
+        while (seq < count && startUs + seq * intervalUs <= now) {
+          const due = Math.round(startUs + seq * intervalUs);
+          posts.push(
+            post(room, makeBody(0, seq, due, p.size)).catch((err: unknown) => {
+              failedPosts++;
+              firstPostError ||= (err as Error).message;
+            }),
+          );
+          seq++;
+        }
+        if (seq < count) setTimeout(tick, 1);
+        else resolve();
+      };
+      setTimeout(tick, 100);
+    });
+    await Promise.all(posts);
+    const expected = (count - failedPosts) * p.members;
+    await pool.drain(expected, settleMs(p.seconds), 30_000);
+    const cpu = totalCpuSeconds(sut.pids()) - cpu0;
+    const t = await pool.report();
+    const r: ImportantResult = {
+      posted: count,
+      failedPosts,
+      firstPostError,
+      expected,
+      delivered: t.unique,
+      missing: expected - t.unique,
+      dups: t.dups,
+      lost: t.lost,
+      serverCpuSec: Math.round(cpu * 100) / 100,
+      latencyMs: latencyOf(t.histogram),
+    };
+    t.histogram.destroy();
+    console.log(
+      `  ${sut.name}: ${count} posts at ${p.rate}/s, p99 ${r.latencyMs.p99} ms, missing ${r.missing}, failed posts ${failedPosts}`,
+    );
+    return r;
+  } finally {
+    await pool.close();
+  }
+}
