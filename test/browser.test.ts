@@ -49,6 +49,8 @@ async function chatScenario(target: Target, pinned: [string?, string?], shot: st
 
   await alice.fill("#text", "hello from alice");
   await alice.click("#send");
+  // Bob answers once he has read Alice: two people typing at once have no order across conn nodes, a reply does.
+  await waitForLine(bob, "normal", "hello from alice");
   await bob.fill("#text", "hi alice, bob here");
   await bob.press("#text", "Enter");
   for (const page of [alice, bob]) {
