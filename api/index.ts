@@ -22,7 +22,7 @@ export type { PushRoomReq__Output as PushRoomReq } from "./gen/grpc/roomcast/con
 export type { PushAllReq__Output as PushAllReq } from "./gen/grpc/roomcast/conn/PushAllReq";
 export type { PushReply } from "./gen/grpc/roomcast/conn/PushReply";
 export type { PushRoomsReq__Output as PushRoomsReq } from "./gen/grpc/roomcast/conn/PushRoomsReq";
-export type { PushRoomsReply } from "./gen/grpc/roomcast/conn/PushRoomsReply";
+export type { PushAck, PushAck__Output } from "./gen/grpc/roomcast/conn/PushAck";
 
 const loaderOptions: protoLoader.Options = { keepCase: true, longs: String, enums: Number, defaults: true, oneofs: true };
 

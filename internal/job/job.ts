@@ -31,7 +31,7 @@ interface RoomMsg {
   targetsKnown: boolean;
 }
 
-/** A PushRooms call stays well under the gRPC message cap however large the batches. */
+/** A push request stays well under the gRPC message cap however large the batches. */
 const pushLimits = batchRequestLimits((b: RoomBatch) => b.batch.byteLength + b.roomID.length + 16);
 
 export class JobService {
@@ -166,7 +166,7 @@ export class JobService {
 
   /**
    * IMPORTANT messages are not held back by a window, but the ones handled in the same turn for one conn node
-   * share a PushRooms call; each message is finished only when its own call succeeded.
+   * share a push request; each message is finished only when its own request was acknowledged.
    */
   private readonly importantPushes = new TurnBatcher<string, RoomBatch, void>(async (conn, batches) => {
     await this.pushRooms(conn, "important", batches);

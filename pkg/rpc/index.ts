@@ -1,2 +1,3 @@
 export * from "./rpc";
 export * from "./peers";
+export * from "./acked_stream";
