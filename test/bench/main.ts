@@ -96,8 +96,8 @@ export function benchParams(quick: boolean): BenchParams {
         localAddresses: 1,
       };
   const importantP: ImportantParams = quick
-    ? { members: 20, rate: 200, seconds: 0.5, size: 64, workers: 1 }
-    : { members: 10, rate: 1_000, seconds: 10, size: 64, workers: 1 };
+    ? { members: 20, rate: 200, seconds: 0.5, warmupSec: 0.25, size: 64, workers: 1 }
+    : { members: 10, rate: 1_000, seconds: 10, warmupSec: 2, size: 64, workers: 1 };
   const idleP: IdleParams = quick
     ? { connections: 500, roomSize: 100, holdSec: 0.5, localAddresses: 1 }
     : { connections: 15_000, roomSize: 100, holdSec: 5, localAddresses: 1 };

@@ -12,6 +12,8 @@ export interface ImportantParams {
   /** Posts per second. */
   rate: number;
   seconds: number;
+  /** Posts at the same rate before the measured ones, not counted: connections, JIT and heaps reach their working size. */
+  warmupSec: number;
   size: number;
   workers: number;
 }
@@ -45,38 +47,20 @@ export async function important(sut: SystemUnderTest, p: ImportantParams): Promi
       localAddresses: localAddresses(1),
       timeoutMs: 120_000,
     });
-    // Warm-up, not counted: the HTTP connection and every code path on the way are used before measuring.
-    for (let i = 0; i < 20; i++) await post(room, makeBody(0, i, nowUs(), p.size));
+    // Warm-up at the same rate, not counted: the kept-alive HTTP connections, the JIT and the heaps of every
+    // process on the way reach their working state (in the first second of a cold run the tail is several times longer).
+    const warm = await postOpenLoop((room_, seq, due) => post(room_, makeBody(0, seq, due, p.size)), room, p.rate, p.warmupSec);
+    await pool.drain(warm.posted * p.members, settleMs(p.seconds), 30_000);
     await sleep(settleMs(p.seconds));
-    await pool.report();
+    await pool.report(); // forgets the warm-up's deliveries and sequence numbers
     const cpu0 = totalCpuSeconds(sut.pids());
     const count = Math.round(p.rate * p.seconds);
-    const intervalUs = 1e6 / p.rate;
-    const startUs = nowUs() + 100_000;
-    const posts: Array<Promise<void>> = [];
-    let failedPosts = 0;
-    let firstPostError = "";
-    // Open loop: each post leaves when it is due, whether or not the ones before were answered.
-    await new Promise<void>((resolve) => {
-      let seq = 0;
-      const tick = () => {
-        const now = nowUs();
-        while (seq < count && startUs + seq * intervalUs <= now) {
-          const due = Math.round(startUs + seq * intervalUs);
-          posts.push(
-            post(room, makeBody(0, seq, due, p.size)).catch((err: unknown) => {
-              failedPosts++;
-              firstPostError ||= (err as Error).message;
-            }),
-          );
-          seq++;
-        }
-        if (seq < count) setTimeout(tick, 1);
-        else resolve();
-      };
-      setTimeout(tick, 100);
-    });
-    await Promise.all(posts);
+    const { failedPosts, firstPostError } = await postOpenLoop(
+      (room_, seq, due) => post(room_, makeBody(0, seq, due, p.size)),
+      room,
+      p.rate,
+      p.seconds,
+    );
     const expected = (count - failedPosts) * p.members;
     await pool.drain(expected, settleMs(p.seconds), 30_000);
     const cpu = totalCpuSeconds(sut.pids()) - cpu0;
@@ -101,4 +85,43 @@ export async function important(sut: SystemUnderTest, p: ImportantParams): Promi
   } finally {
     await pool.close();
   }
+}
+
+/**
+ * Posts rate × seconds messages open-loop: each leaves when it is due, whether or not the ones before were answered.
+ * Resolves once every post was answered.
+ */
+async function postOpenLoop(
+  post: (room: string, seq: number, dueUs: number) => Promise<void>,
+  room: string,
+  rate: number,
+  seconds: number,
+): Promise<{ posted: number; failedPosts: number; firstPostError: string }> {
+  const count = Math.round(rate * seconds);
+  const intervalUs = 1e6 / rate;
+  const startUs = nowUs() + 100_000;
+  const posts: Array<Promise<void>> = [];
+  let failedPosts = 0;
+  let firstPostError = "";
+  await new Promise<void>((resolve) => {
+    let seq = 0;
+    const tick = () => {
+      const now = nowUs();
+      while (seq < count && startUs + seq * intervalUs <= now) {
+        const due = Math.round(startUs + seq * intervalUs);
+        posts.push(
+          post(room, seq, due).catch((err: unknown) => {
+            failedPosts++;
+            firstPostError ||= (err as Error).message;
+          }),
+        );
+        seq++;
+      }
+      if (seq < count) setTimeout(tick, 1);
+      else resolve();
+    };
+    setTimeout(tick, 100);
+  });
+  await Promise.all(posts);
+  return { posted: count - failedPosts, failedPosts, firstPostError };
 }
