@@ -15,7 +15,8 @@ export type { DisconnectReq__Output as DisconnectReq } from "./gen/grpc/roomcast
 export type { HeartbeatReq__Output as HeartbeatReq } from "./gen/grpc/roomcast/logic/HeartbeatReq";
 export type { PublishReq__Output as PublishReq } from "./gen/grpc/roomcast/logic/PublishReq";
 export type { PublishReply } from "./gen/grpc/roomcast/logic/PublishReply";
-export type { PublishBatchReply } from "./gen/grpc/roomcast/logic/PublishBatchReply";
+export type { PublishBatchReply, PublishBatchReply__Output } from "./gen/grpc/roomcast/logic/PublishBatchReply";
+export type { PublishBatchReq__Output as PublishBatchReq } from "./gen/grpc/roomcast/logic/PublishBatchReq";
 export type { OnlineReq__Output as OnlineReq } from "./gen/grpc/roomcast/logic/OnlineReq";
 export type { OnlineReply } from "./gen/grpc/roomcast/logic/OnlineReply";
 export type { PushRoomReq__Output as PushRoomReq } from "./gen/grpc/roomcast/conn/PushRoomReq";

@@ -1,9 +1,16 @@
 // conn → logic over gRPC. Logic nodes come from discovery; calls spread over them by the caller's key,
 // online reports go to every one of them so each logic knows the whole cluster.
-import { logicService, type LogicClient, type ConnectReply, type PublishBatchReply, type OnlineReply } from "@roomcast/api";
+import {
+  logicService,
+  type LogicClient,
+  type ConnectReply,
+  type PublishBatchReq,
+  type PublishBatchReply__Output,
+  type OnlineReply,
+} from "@roomcast/api";
 import { TurnBatcher } from "@roomcast/pkg/batch";
 import { ErrCode, RoomcastError } from "@roomcast/pkg/protocol";
-import { grpc, call, clientOptions, PeerSet, batchRequestLimits } from "@roomcast/pkg/rpc";
+import { grpc, call, clientOptions, PeerSet, StreamingPeer, batchRequestLimits } from "@roomcast/pkg/rpc";
 import type { Discovery } from "@roomcast/pkg/discovery";
 import type { Logger } from "@roomcast/pkg/log";
 import type { LogicLink, ConnectArgs, SessionArgs, PublishArgs, PublishResult, OnlineArgs, OnlineResult } from "./logic_link";
@@ -14,9 +21,12 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
+/** One logic node as conn sees it: its gRPC client and the publish stream on it. */
+type LogicPeer = StreamingPeer<LogicClient, PublishBatchReq, PublishBatchReply__Output>;
+
 export class GrpcLogicLink implements LogicLink {
   private constructor(
-    private readonly peers: PeerSet<LogicClient>,
+    private readonly peers: PeerSet<LogicPeer>,
     private readonly timeoutMs: number,
     private readonly log: Logger,
   ) {}
@@ -27,7 +37,13 @@ export class GrpcLogicLink implements LogicLink {
     const peers = await PeerSet.start(
       discovery,
       "logic",
-      (addr) => new Client(addr, grpc.credentials.createInsecure(), clientOptions),
+      (addr): LogicPeer =>
+        new StreamingPeer(
+          new Client(addr, grpc.credentials.createInsecure(), clientOptions),
+          (c) => c.PublishStream(),
+          timeoutMs,
+          `PublishStream(${addr})`,
+        ),
       log,
     );
     return new GrpcLogicLink(peers, timeoutMs, log);
@@ -37,12 +53,12 @@ export class GrpcLogicLink implements LogicLink {
    * Calls one logic node chosen by key, and the next one if that node is unreachable (or, for idempotent
    * calls, too slow; a publish that timed out may have gone through, and NORMAL messages are at most once).
    */
-  private one<Res>(key: string, fn: (c: LogicClient) => Promise<Res>, idempotent = true): Promise<Res> {
+  private one<Res>(key: string, fn: (c: LogicPeer) => Promise<Res>, idempotent = true): Promise<Res> {
     return this.oneFrom(hash(key), fn, idempotent);
   }
 
   /** As one(), starting at node `start` modulo the nodes alive now. */
-  private async oneFrom<Res>(start: number, fn: (c: LogicClient) => Promise<Res>, idempotent: boolean): Promise<Res> {
+  private async oneFrom<Res>(start: number, fn: (c: LogicPeer) => Promise<Res>, idempotent: boolean): Promise<Res> {
     const peers = this.peers.list();
     if (peers.length === 0) throw new RoomcastError(ErrCode.INTERNAL, "no logic node available");
     const first = start % peers.length;
@@ -53,7 +69,7 @@ export class GrpcLogicLink implements LogicLink {
         return await fn(p.client);
       } catch (err) {
         lastErr = err;
-        const code = (err as grpc.ServiceError).code;
+        const code = (err as { code?: grpc.status }).code;
         if (code !== grpc.status.UNAVAILABLE && !(idempotent && code === grpc.status.DEADLINE_EXCEEDED)) break;
         this.log.warn({ err, logic: p.id }, "logic call failed, trying the next node");
       }
@@ -62,19 +78,19 @@ export class GrpcLogicLink implements LogicLink {
   }
 
   connect(a: ConnectArgs) {
-    return this.one(a.key, (c) => call<Required<ConnectReply>>(this.timeoutMs, (o, cb) => c.Connect(a, o, cb)));
+    return this.one(a.key, (c) => call<Required<ConnectReply>>(this.timeoutMs, (o, cb) => c.rpc.Connect(a, o, cb)));
   }
 
   async disconnect(a: SessionArgs) {
-    await this.one(a.key, (c) => call(this.timeoutMs, (o, cb) => c.Disconnect(a, o, cb)));
+    await this.one(a.key, (c) => call(this.timeoutMs, (o, cb) => c.rpc.Disconnect(a, o, cb)));
   }
 
   async heartbeat(a: SessionArgs) {
-    await this.one(a.key, (c) => call(this.timeoutMs, (o, cb) => c.Heartbeat(a, o, cb)));
+    await this.one(a.key, (c) => call(this.timeoutMs, (o, cb) => c.rpc.Heartbeat(a, o, cb)));
   }
 
   /**
-   * Messages go out once per turn, one PublishBatch per logic node. The node is chosen by sender, so one client's
+   * Messages go out in batches of 2 ms, one request per logic node on its publish stream. The node is chosen by sender, so one client's
    * messages keep their order through one logic node.
    */
   publish(a: PublishArgs): Promise<PublishResult> {
@@ -84,14 +100,10 @@ export class GrpcLogicLink implements LogicLink {
     });
   }
 
-  private readonly publishes = new TurnBatcher<number, PublishArgs, PublishResult>(
+  private readonly publishes = new TurnBatcher<number, PublishArgs & { data: Buffer }, PublishResult>(
     async (start, items) => {
-      const reply = await this.oneFrom(
-        start,
-        (c) => call<PublishBatchReply>(this.timeoutMs, (o, cb) => c.PublishBatch({ items }, o, cb)),
-        false,
-      );
-      return (reply.results ?? []).map((r) => ({ code: r.code ?? 0, msg: r.msg ?? "" }));
+      const reply = await this.oneFrom(start, (c) => c.stream.send({ items }), false);
+      return reply.results.map((r) => ({ code: r.code, msg: r.msg }));
     },
     // 2 ms of messages per call: a busy node sends a few calls per window instead of one per message, and a
     // NORMAL message waits for its batch window (20 ms) anyway. A call stays under the gRPC message cap.
@@ -102,7 +114,7 @@ export class GrpcLogicLink implements LogicLink {
     const peers = this.peers.list();
     if (peers.length === 0) throw new RoomcastError(ErrCode.INTERNAL, "no logic node available");
     const results = await Promise.allSettled(
-      peers.map((p) => call<OnlineReply>(this.timeoutMs, (o, cb) => p.client.ReportOnline(a, o, cb))),
+      peers.map((p) => call<OnlineReply>(this.timeoutMs, (o, cb) => p.client.rpc.ReportOnline(a, o, cb))),
     );
     let answer: OnlineResult | undefined;
     results.forEach((r, i) => {

@@ -3,7 +3,7 @@ import { connService } from "@roomcast/api";
 import { StaticDiscovery } from "@roomcast/pkg/discovery";
 import { silentLogger } from "@roomcast/pkg/log";
 import { MsgLevel, packMessages, unpackMessages } from "@roomcast/pkg/protocol";
-import { grpc, bindServer, StreamTimeoutError } from "@roomcast/pkg/rpc";
+import { grpc, bindServer, StreamRequestError } from "@roomcast/pkg/rpc";
 import { ConnGrpcServer, type PushTarget } from "../conn/push_grpc";
 import { GrpcConnLink } from "./conn_grpc";
 import type { RoomBatch } from "./conn_link";
@@ -114,7 +114,12 @@ describe("job → conn push stream", () => {
     const link = await linkTo(port, 200);
     const results = await Promise.allSettled([link.pushRooms("conn-0", [batch("a", "1")]), link.pushRooms("conn-0", [batch("a", "2")])]);
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
-    expect((results[0] as PromiseRejectedResult).reason).toBeInstanceOf(StreamTimeoutError);
+    const reasons = results.map((r) => (r as PromiseRejectedResult).reason as StreamRequestError);
+    expect(reasons.map((e) => [e.constructor, e.code])).toEqual([
+      [StreamRequestError, grpc.status.DEADLINE_EXCEEDED],
+      [StreamRequestError, grpc.status.DEADLINE_EXCEEDED],
+    ]);
+    expect(reasons[0]!.message).toMatch(/no ack within 200 ms/);
   });
 
   it("a push to a node that is not registered fails without a call", async () => {

@@ -1,10 +1,11 @@
 // logic's gRPC server for conn nodes; every call lands in LogicService.
-import { logicService, type LogicHandlers } from "@roomcast/api";
-import { grpc, unary, bindServer, shutdownServer, serverOptions } from "@roomcast/pkg/rpc";
+import { logicService, type LogicHandlers, type PublishBatchReply, type PublishBatchReq } from "@roomcast/api";
+import { grpc, unary, bindServer, shutdownServer, serverOptions, AckedStreamServer } from "@roomcast/pkg/rpc";
 import type { LogicService } from "./logic";
 
 export class LogicGrpcServer {
   private readonly server = new grpc.Server(serverOptions);
+  private readonly streams = new AckedStreamServer();
 
   constructor(logic: LogicService) {
     const handlers: LogicHandlers = {
@@ -13,11 +14,14 @@ export class LogicGrpcServer {
       Heartbeat: unary((r) => (logic.heartbeat(r), {})),
       Publish: unary((r) => logic.publish({ server: r.server, uid: r.uid, roomID: r.roomID, msgLv: r.msgLv, data: r.data })),
       // Started in order, so one client's messages reach the queue in the order it sent them.
-      PublishBatch: unary(async (r) => ({
-        results: await Promise.all(
-          r.items.map((m) => logic.publish({ server: m.server, uid: m.uid, roomID: m.roomID, msgLv: m.msgLv, data: m.data })),
-        ),
-      })),
+      PublishStream: this.streams.handler<PublishBatchReq, PublishBatchReply & { id: number; error: string }>(
+        async (r) => ({
+          results: await Promise.all(
+            r.items.map((m) => logic.publish({ server: m.server, uid: m.uid, roomID: m.roomID, msgLv: m.msgLv, data: m.data })),
+          ),
+        }),
+        { results: [] },
+      ),
       ReportOnline: unary((r) => logic.reportOnline({ server: r.server, rooms: r.rooms, full: r.full })),
     };
     this.server.addService(logicService().service, handlers);
@@ -27,7 +31,10 @@ export class LogicGrpcServer {
     return bindServer(this.server, host, port);
   }
 
+  /** Stops taking calls; each conn's publish stream ends once its requests are answered. */
   close(graceMs?: number): Promise<void> {
-    return shutdownServer(this.server, graceMs);
+    const stopped = shutdownServer(this.server, graceMs);
+    this.streams.endAll();
+    return stopped;
   }
 }

@@ -1,6 +1,6 @@
 // Requests over one long-lived gRPC bidi stream, each answered by an ack that carries its id. Far cheaper per
 // request than a unary call (one DATA frame each way instead of a new HTTP/2 stream with headers and trailers).
-import type * as grpc from "@grpc/grpc-js";
+import * as grpc from "@grpc/grpc-js";
 
 export interface StreamAck {
   id: number;
@@ -14,9 +14,20 @@ interface Pending<A> {
   timer: NodeJS.Timeout;
 }
 
-/** The ack of a request did not come within the deadline; the stream is cut, so the requests behind it fail too. */
-export class StreamTimeoutError extends Error {
-  override readonly name = "StreamTimeoutError";
+/**
+ * A request on an AckedStream failed. `code` reads like a unary call's status: UNAVAILABLE when the request was
+ * not taken (the stream could not open, or the peer had ended it), DEADLINE_EXCEEDED when its ack did not come in
+ * time, INTERNAL when the peer answered with an error, the stream's own status when it broke mid-way.
+ */
+export class StreamRequestError extends Error {
+  override readonly name = "StreamRequestError";
+  constructor(
+    message: string,
+    readonly code: grpc.status,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
 }
 
 /**
@@ -36,16 +47,16 @@ export class AckedStream<Req extends { id: number }, Ack extends StreamAck> {
   ) {}
 
   send(req: Omit<Req, "id">): Promise<Ack> {
-    if (this.closed) return Promise.reject(new Error(`${this.label}: closed`));
+    if (this.closed) return Promise.reject(new StreamRequestError(`${this.label}: closed`, grpc.status.UNAVAILABLE));
     const stream = this.stream ?? this.start();
     this.nextId = (this.nextId + 1) >>> 0;
     const id = this.nextId;
     return new Promise<Ack>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new StreamTimeoutError(`${this.label}: no ack within ${this.timeoutMs} ms`));
+        reject(new StreamRequestError(`${this.label}: no ack within ${this.timeoutMs} ms`, grpc.status.DEADLINE_EXCEEDED));
         // A peer that fell this far behind is cut off; the next request opens a fresh stream.
-        this.fail(stream, new Error(`${this.label}: cut after a request timed out`));
+        this.fail(stream, new StreamRequestError(`${this.label}: cut after a request timed out`, grpc.status.DEADLINE_EXCEEDED));
         stream.cancel();
       }, this.timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
@@ -62,7 +73,7 @@ export class AckedStream<Req extends { id: number }, Ack extends StreamAck> {
     this.closed = true;
     if (!this.stream) return;
     const s = this.stream;
-    this.fail(s, new Error(`${this.label}: closed`));
+    this.fail(s, new StreamRequestError(`${this.label}: closed`, grpc.status.UNAVAILABLE));
     s.cancel();
   }
 
@@ -74,11 +85,14 @@ export class AckedStream<Req extends { id: number }, Ack extends StreamAck> {
       if (!p) return; // its deadline already passed
       this.pending.delete(ack.id);
       clearTimeout(p.timer);
-      if (ack.error) p.reject(new Error(`${this.label}: ${ack.error}`));
+      if (ack.error) p.reject(new StreamRequestError(`${this.label}: ${ack.error}`, grpc.status.INTERNAL));
       else p.resolve(ack);
     });
-    s.on("error", (err: Error) => this.fail(s, new Error(`${this.label}: stream failed: ${err.message}`, { cause: err })));
-    s.on("end", () => this.fail(s, new Error(`${this.label}: stream ended by the peer`)));
+    s.on("error", (err: grpc.ServiceError) =>
+      this.fail(s, new StreamRequestError(`${this.label}: stream failed: ${err.message}`, err.code ?? grpc.status.UNKNOWN, { cause: err })),
+    );
+    // The peer answers every request it took before it ends its side, so what is still waiting was not taken.
+    s.on("end", () => this.fail(s, new StreamRequestError(`${this.label}: stream ended by the peer`, grpc.status.UNAVAILABLE)));
     return s;
   }
 
@@ -92,5 +106,79 @@ export class AckedStream<Req extends { id: number }, Ack extends StreamAck> {
     }
     this.pending.clear();
     s.end();
+  }
+}
+
+/**
+ * The serving side: each request is handled, in arrival order, and answered with an ack carrying its id (an
+ * error becomes the ack's `error`, the stream goes on). endAll() ends every open stream once its requests are
+ * answered, so a graceful stop does not wait for the clients to hang up.
+ */
+export class AckedStreamServer {
+  private readonly ends = new Set<() => void>();
+
+  handler<Req extends { id: number }, Ack extends StreamAck>(
+    handle: (req: Req) => Omit<Ack, "id" | "error"> | Promise<Omit<Ack, "id" | "error">>,
+    failed: Omit<Ack, "id" | "error">,
+  ): grpc.handleBidiStreamingCall<Req, Ack> {
+    return (call) => {
+      let unanswered = 0;
+      let ending = false;
+      const end = () => {
+        ending = true;
+        if (unanswered === 0) call.end();
+      };
+      const answer = (ack: Ack) => {
+        unanswered--;
+        if (call.writable) call.write(ack);
+        if (ending && unanswered === 0) call.end();
+      };
+      const forget = () => this.ends.delete(end);
+      this.ends.add(end);
+      call.on("data", (req: Req) => {
+        unanswered++;
+        const fail = (err: unknown) => answer({ ...failed, id: req.id, error: err instanceof Error ? err.message : String(err) } as Ack);
+        try {
+          const res = handle(req);
+          if (res instanceof Promise) res.then((r) => answer({ ...r, id: req.id, error: "" } as Ack), fail);
+          else answer({ ...res, id: req.id, error: "" } as Ack);
+        } catch (err) {
+          fail(err);
+        }
+      });
+      call.on("end", () => {
+        forget();
+        end();
+      });
+      // The client went away or cut the stream; it opens a new one when it needs it.
+      call.on("error", forget);
+      call.on("cancelled", forget);
+      call.on("close", forget);
+    };
+  }
+
+  /** Ends every open stream once the requests it holds are answered. */
+  endAll(): void {
+    for (const end of this.ends) end();
+    this.ends.clear();
+  }
+}
+
+/** A gRPC client and the AckedStream it carries, closed together: one peer of a PeerSet. */
+export class StreamingPeer<C extends grpc.Client, Req extends { id: number }, Ack extends StreamAck> {
+  readonly stream: AckedStream<Req, Ack>;
+
+  constructor(
+    readonly rpc: C,
+    open: (rpc: C) => grpc.ClientDuplexStream<Req, Ack>,
+    timeoutMs: number,
+    label: string,
+  ) {
+    this.stream = new AckedStream(() => open(rpc), timeoutMs, label);
+  }
+
+  close(): void {
+    this.stream.close();
+    this.rpc.close();
   }
 }

@@ -52,14 +52,10 @@ export interface LogicClient extends grpc.Client {
   publish(argument: _roomcast_logic_PublishReq, options: grpc.CallOptions, callback: grpc.requestCallback<_roomcast_logic_PublishReply__Output>): grpc.ClientUnaryCall;
   publish(argument: _roomcast_logic_PublishReq, callback: grpc.requestCallback<_roomcast_logic_PublishReply__Output>): grpc.ClientUnaryCall;
   
-  PublishBatch(argument: _roomcast_logic_PublishBatchReq, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_roomcast_logic_PublishBatchReply__Output>): grpc.ClientUnaryCall;
-  PublishBatch(argument: _roomcast_logic_PublishBatchReq, metadata: grpc.Metadata, callback: grpc.requestCallback<_roomcast_logic_PublishBatchReply__Output>): grpc.ClientUnaryCall;
-  PublishBatch(argument: _roomcast_logic_PublishBatchReq, options: grpc.CallOptions, callback: grpc.requestCallback<_roomcast_logic_PublishBatchReply__Output>): grpc.ClientUnaryCall;
-  PublishBatch(argument: _roomcast_logic_PublishBatchReq, callback: grpc.requestCallback<_roomcast_logic_PublishBatchReply__Output>): grpc.ClientUnaryCall;
-  publishBatch(argument: _roomcast_logic_PublishBatchReq, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_roomcast_logic_PublishBatchReply__Output>): grpc.ClientUnaryCall;
-  publishBatch(argument: _roomcast_logic_PublishBatchReq, metadata: grpc.Metadata, callback: grpc.requestCallback<_roomcast_logic_PublishBatchReply__Output>): grpc.ClientUnaryCall;
-  publishBatch(argument: _roomcast_logic_PublishBatchReq, options: grpc.CallOptions, callback: grpc.requestCallback<_roomcast_logic_PublishBatchReply__Output>): grpc.ClientUnaryCall;
-  publishBatch(argument: _roomcast_logic_PublishBatchReq, callback: grpc.requestCallback<_roomcast_logic_PublishBatchReply__Output>): grpc.ClientUnaryCall;
+  PublishStream(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_roomcast_logic_PublishBatchReq, _roomcast_logic_PublishBatchReply__Output>;
+  PublishStream(options?: grpc.CallOptions): grpc.ClientDuplexStream<_roomcast_logic_PublishBatchReq, _roomcast_logic_PublishBatchReply__Output>;
+  publishStream(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_roomcast_logic_PublishBatchReq, _roomcast_logic_PublishBatchReply__Output>;
+  publishStream(options?: grpc.CallOptions): grpc.ClientDuplexStream<_roomcast_logic_PublishBatchReq, _roomcast_logic_PublishBatchReply__Output>;
   
   ReportOnline(argument: _roomcast_logic_OnlineReq, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_roomcast_logic_OnlineReply__Output>): grpc.ClientUnaryCall;
   ReportOnline(argument: _roomcast_logic_OnlineReq, metadata: grpc.Metadata, callback: grpc.requestCallback<_roomcast_logic_OnlineReply__Output>): grpc.ClientUnaryCall;
@@ -81,7 +77,7 @@ export interface LogicHandlers extends grpc.UntypedServiceImplementation {
   
   Publish: grpc.handleUnaryCall<_roomcast_logic_PublishReq__Output, _roomcast_logic_PublishReply>;
   
-  PublishBatch: grpc.handleUnaryCall<_roomcast_logic_PublishBatchReq__Output, _roomcast_logic_PublishBatchReply>;
+  PublishStream: grpc.handleBidiStreamingCall<_roomcast_logic_PublishBatchReq__Output, _roomcast_logic_PublishBatchReply>;
   
   ReportOnline: grpc.handleUnaryCall<_roomcast_logic_OnlineReq__Output, _roomcast_logic_OnlineReply>;
   
@@ -92,6 +88,6 @@ export interface LogicDefinition extends grpc.ServiceDefinition {
   Disconnect: MethodDefinition<_roomcast_logic_DisconnectReq, _roomcast_logic_DisconnectReply, _roomcast_logic_DisconnectReq__Output, _roomcast_logic_DisconnectReply__Output>
   Heartbeat: MethodDefinition<_roomcast_logic_HeartbeatReq, _roomcast_logic_HeartbeatReply, _roomcast_logic_HeartbeatReq__Output, _roomcast_logic_HeartbeatReply__Output>
   Publish: MethodDefinition<_roomcast_logic_PublishReq, _roomcast_logic_PublishReply, _roomcast_logic_PublishReq__Output, _roomcast_logic_PublishReply__Output>
-  PublishBatch: MethodDefinition<_roomcast_logic_PublishBatchReq, _roomcast_logic_PublishBatchReply, _roomcast_logic_PublishBatchReq__Output, _roomcast_logic_PublishBatchReply__Output>
+  PublishStream: MethodDefinition<_roomcast_logic_PublishBatchReq, _roomcast_logic_PublishBatchReply, _roomcast_logic_PublishBatchReq__Output, _roomcast_logic_PublishBatchReply__Output>
   ReportOnline: MethodDefinition<_roomcast_logic_OnlineReq, _roomcast_logic_OnlineReply, _roomcast_logic_OnlineReq__Output, _roomcast_logic_OnlineReply__Output>
 }
