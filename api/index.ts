@@ -13,8 +13,6 @@ export type { ConnectReq__Output as ConnectReq } from "./gen/grpc/roomcast/logic
 export type { ConnectReply } from "./gen/grpc/roomcast/logic/ConnectReply";
 export type { DisconnectReq__Output as DisconnectReq } from "./gen/grpc/roomcast/logic/DisconnectReq";
 export type { HeartbeatReq__Output as HeartbeatReq } from "./gen/grpc/roomcast/logic/HeartbeatReq";
-export type { PublishReq__Output as PublishReq } from "./gen/grpc/roomcast/logic/PublishReq";
-export type { PublishReply } from "./gen/grpc/roomcast/logic/PublishReply";
 export type { PublishBatchReply, PublishBatchReply__Output } from "./gen/grpc/roomcast/logic/PublishBatchReply";
 export type { PublishBatchReq__Output as PublishBatchReq } from "./gen/grpc/roomcast/logic/PublishBatchReq";
 export type { OnlineReq__Output as OnlineReq } from "./gen/grpc/roomcast/logic/OnlineReq";

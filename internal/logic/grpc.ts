@@ -12,7 +12,6 @@ export class LogicGrpcServer {
       Connect: unary((r) => logic.connect(r)),
       Disconnect: unary((r) => (logic.disconnect(r), {})),
       Heartbeat: unary((r) => (logic.heartbeat(r), {})),
-      Publish: unary((r) => logic.publish({ server: r.server, uid: r.uid, roomID: r.roomID, msgLv: r.msgLv, data: r.data })),
       // Started in order, so one client's messages reach the queue in the order it sent them.
       PublishStream: this.streams.handler<PublishBatchReq, PublishBatchReply & { id: number; error: string }>(
         async (r) => ({

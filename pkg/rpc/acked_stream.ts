@@ -64,11 +64,6 @@ export class AckedStream<Req extends { id: number }, Ack extends StreamAck> {
     });
   }
 
-  /** Unanswered requests now. */
-  get inFlight(): number {
-    return this.pending.size;
-  }
-
   close(): void {
     this.closed = true;
     if (!this.stream) return;

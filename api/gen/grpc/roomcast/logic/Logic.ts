@@ -12,8 +12,6 @@ import type { OnlineReply as _roomcast_logic_OnlineReply, OnlineReply__Output as
 import type { OnlineReq as _roomcast_logic_OnlineReq, OnlineReq__Output as _roomcast_logic_OnlineReq__Output } from '../../roomcast/logic/OnlineReq';
 import type { PublishBatchReply as _roomcast_logic_PublishBatchReply, PublishBatchReply__Output as _roomcast_logic_PublishBatchReply__Output } from '../../roomcast/logic/PublishBatchReply';
 import type { PublishBatchReq as _roomcast_logic_PublishBatchReq, PublishBatchReq__Output as _roomcast_logic_PublishBatchReq__Output } from '../../roomcast/logic/PublishBatchReq';
-import type { PublishReply as _roomcast_logic_PublishReply, PublishReply__Output as _roomcast_logic_PublishReply__Output } from '../../roomcast/logic/PublishReply';
-import type { PublishReq as _roomcast_logic_PublishReq, PublishReq__Output as _roomcast_logic_PublishReq__Output } from '../../roomcast/logic/PublishReq';
 
 export interface LogicClient extends grpc.Client {
   Connect(argument: _roomcast_logic_ConnectReq, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_roomcast_logic_ConnectReply__Output>): grpc.ClientUnaryCall;
@@ -43,15 +41,6 @@ export interface LogicClient extends grpc.Client {
   heartbeat(argument: _roomcast_logic_HeartbeatReq, options: grpc.CallOptions, callback: grpc.requestCallback<_roomcast_logic_HeartbeatReply__Output>): grpc.ClientUnaryCall;
   heartbeat(argument: _roomcast_logic_HeartbeatReq, callback: grpc.requestCallback<_roomcast_logic_HeartbeatReply__Output>): grpc.ClientUnaryCall;
   
-  Publish(argument: _roomcast_logic_PublishReq, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_roomcast_logic_PublishReply__Output>): grpc.ClientUnaryCall;
-  Publish(argument: _roomcast_logic_PublishReq, metadata: grpc.Metadata, callback: grpc.requestCallback<_roomcast_logic_PublishReply__Output>): grpc.ClientUnaryCall;
-  Publish(argument: _roomcast_logic_PublishReq, options: grpc.CallOptions, callback: grpc.requestCallback<_roomcast_logic_PublishReply__Output>): grpc.ClientUnaryCall;
-  Publish(argument: _roomcast_logic_PublishReq, callback: grpc.requestCallback<_roomcast_logic_PublishReply__Output>): grpc.ClientUnaryCall;
-  publish(argument: _roomcast_logic_PublishReq, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_roomcast_logic_PublishReply__Output>): grpc.ClientUnaryCall;
-  publish(argument: _roomcast_logic_PublishReq, metadata: grpc.Metadata, callback: grpc.requestCallback<_roomcast_logic_PublishReply__Output>): grpc.ClientUnaryCall;
-  publish(argument: _roomcast_logic_PublishReq, options: grpc.CallOptions, callback: grpc.requestCallback<_roomcast_logic_PublishReply__Output>): grpc.ClientUnaryCall;
-  publish(argument: _roomcast_logic_PublishReq, callback: grpc.requestCallback<_roomcast_logic_PublishReply__Output>): grpc.ClientUnaryCall;
-  
   PublishStream(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_roomcast_logic_PublishBatchReq, _roomcast_logic_PublishBatchReply__Output>;
   PublishStream(options?: grpc.CallOptions): grpc.ClientDuplexStream<_roomcast_logic_PublishBatchReq, _roomcast_logic_PublishBatchReply__Output>;
   publishStream(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_roomcast_logic_PublishBatchReq, _roomcast_logic_PublishBatchReply__Output>;
@@ -75,8 +64,6 @@ export interface LogicHandlers extends grpc.UntypedServiceImplementation {
   
   Heartbeat: grpc.handleUnaryCall<_roomcast_logic_HeartbeatReq__Output, _roomcast_logic_HeartbeatReply>;
   
-  Publish: grpc.handleUnaryCall<_roomcast_logic_PublishReq__Output, _roomcast_logic_PublishReply>;
-  
   PublishStream: grpc.handleBidiStreamingCall<_roomcast_logic_PublishBatchReq__Output, _roomcast_logic_PublishBatchReply>;
   
   ReportOnline: grpc.handleUnaryCall<_roomcast_logic_OnlineReq__Output, _roomcast_logic_OnlineReply>;
@@ -87,7 +74,6 @@ export interface LogicDefinition extends grpc.ServiceDefinition {
   Connect: MethodDefinition<_roomcast_logic_ConnectReq, _roomcast_logic_ConnectReply, _roomcast_logic_ConnectReq__Output, _roomcast_logic_ConnectReply__Output>
   Disconnect: MethodDefinition<_roomcast_logic_DisconnectReq, _roomcast_logic_DisconnectReply, _roomcast_logic_DisconnectReq__Output, _roomcast_logic_DisconnectReply__Output>
   Heartbeat: MethodDefinition<_roomcast_logic_HeartbeatReq, _roomcast_logic_HeartbeatReply, _roomcast_logic_HeartbeatReq__Output, _roomcast_logic_HeartbeatReply__Output>
-  Publish: MethodDefinition<_roomcast_logic_PublishReq, _roomcast_logic_PublishReply, _roomcast_logic_PublishReq__Output, _roomcast_logic_PublishReply__Output>
   PublishStream: MethodDefinition<_roomcast_logic_PublishBatchReq, _roomcast_logic_PublishBatchReply, _roomcast_logic_PublishBatchReq__Output, _roomcast_logic_PublishBatchReply__Output>
   ReportOnline: MethodDefinition<_roomcast_logic_OnlineReq, _roomcast_logic_OnlineReply, _roomcast_logic_OnlineReq__Output, _roomcast_logic_OnlineReply__Output>
 }
