@@ -109,8 +109,8 @@ export class NsqQueue implements Queue {
         w.publish(topic, bodies.length === 1 ? bodies[0]! : bodies, (err?: Error) => (err ? reject(err) : resolve())),
       );
       return bodies.map(() => undefined);
-      // nsqd refuses an MPUB body over its -max-body-size (5 MB by default).
     },
+    // nsqd refuses an MPUB body over its -max-body-size (5 MB by default).
     { maxSize: 4 * 1024 * 1024, sizeOf: (b) => b.length + 4 },
   );
 

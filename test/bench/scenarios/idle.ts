@@ -1,6 +1,7 @@
 // Idle connections: N clients sign in (rooms of 100) and stay silent but for heartbeats. Measured: sign-ins per
 // second, resident memory per connection of each process that holds them (after a GC where the runtime lets
 // the harness ask), and the kernel's TCP socket memory per connection.
+import { setTimeout as sleep } from "node:timers/promises";
 import { LoadPool, MAX_CLIENTS_PER_WORKER } from "../loadgen/pool";
 import { openFiles, rssBytes, tcpSocketBytes } from "../procfs";
 import type { SystemUnderTest } from "../systems/system";
@@ -40,7 +41,6 @@ export interface IdleResult {
   gc: boolean;
 }
 
-const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 const mb = (b: number) => Math.round(b / 1024 / 102.4) / 10;
 
 export async function idle(sut: SystemUnderTest, p: IdleParams): Promise<IdleResult> {

@@ -1,6 +1,7 @@
 // Rooms under load: R rooms × M members, P members of each room publishing open-loop, the total offered rate
 // stepped up until the delivered rate stops growing. One room × 5,000 is the fan-out scenario; 1,000 × 10 is
 // many rooms. Every delivery is checked against the publishers' sequences.
+import { setTimeout as sleep } from "node:timers/promises";
 import { nowUs } from "../payload";
 import { totalCpuSeconds } from "../procfs";
 import { LoadPool } from "../loadgen/pool";
@@ -52,7 +53,6 @@ export interface RoomsResult {
   steps: StepResult[];
 }
 
-const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 /** Pauses for things to settle (online reports, last batches): short steps (quick mode) get short pauses. */
 export const settleMs = (stepSec: number) => Math.min(1_000, stepSec * 300);
 let nextSource = 0;
