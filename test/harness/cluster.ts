@@ -34,7 +34,10 @@ export interface Cluster extends Target {
   etcdEndpoint: string;
   lookupdHttp: string;
   nsqdHttp: string;
-  nsqd: Proc;
+  /** nsqd as it runs now (a new process after restartNsqd). */
+  readonly nsqd: Proc;
+  /** Starts nsqd again (stopping it first if it runs) on the same ports and data folder. */
+  restartNsqd(): Promise<void>;
   /** nsqd, nsqlookupd and etcd as they run now. */
   infra(): Proc[];
 }
@@ -163,7 +166,10 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     etcdEndpoint: etcd.endpoint,
     lookupdHttp: nsq.lookupdHttp,
     nsqdHttp: nsq.nsqdHttp,
-    nsqd: nsq.nsqd,
+    get nsqd() {
+      return nsq.nsqd;
+    },
+    restartNsqd: () => nsq.restartNsqd(),
     infra: () => [nsq.nsqd, nsq.lookupd, etcd.proc],
     stop: stopAll,
   };
