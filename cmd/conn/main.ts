@@ -2,7 +2,7 @@
 import { boot, onShutdown } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
-import { defaultConnConfig, ConnNode, ConnGrpcServer, GrpcLogicLink, loadNativeUws } from "@roomcast/internal/conn";
+import { defaultConnConfig, ConnNode, connGrpcServer, GrpcLogicLink, loadNativeUws } from "@roomcast/internal/conn";
 
 async function main() {
   const { cfg, file, log } = boot("conn", defaultConnConfig(), __dirname);
@@ -13,7 +13,7 @@ async function main() {
   const logic = await GrpcLogicLink.start(discovery, cfg.logic.timeoutMs, log);
   const node = new ConnNode({ config: cfg, logic, log, registry, uws });
   await node.start();
-  const grpcServer = new ConnGrpcServer(node);
+  const grpcServer = connGrpcServer(node);
   const grpcPort = await grpcServer.listen(cfg.grpc.listenHost, cfg.grpc.port);
   const registration = await discovery.register("conn", {
     id: cfg.node.id,

@@ -3,7 +3,7 @@ import { boot, onShutdown } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
 import { NsqQueue } from "@roomcast/pkg/queue";
-import { defaultJobConfig, JobService, GrpcConnLink, serveJobHttp } from "@roomcast/internal/job";
+import { defaultJobConfig, jobFromConfig, GrpcConnLink, serveJobHttp } from "@roomcast/internal/job";
 
 async function main() {
   const { cfg, file, log } = boot("job", defaultJobConfig(), __dirname);
@@ -18,18 +18,7 @@ async function main() {
     clientId: cfg.node.id,
     logger: log,
   });
-  const job = new JobService({
-    queue,
-    conns,
-    log,
-    registry,
-    topics: { normal: q.topicNormal, important: q.topicImportant },
-    channel: q.channel,
-    maxInFlight: q.maxInFlight,
-    backoffMs: q.backoffMs,
-    maxBackoffMs: q.maxBackoffMs,
-    batch: cfg.batch,
-  });
+  const job = jobFromConfig(cfg, { queue, conns, log, registry });
   await job.start();
   const http = await serveJobHttp(registry, cfg.http.listenHost, cfg.http.port);
   const registration = await discovery.register("job", { id: cfg.node.id, addrs: { http: `${cfg.node.host}:${cfg.http.port}` } });

@@ -3,8 +3,7 @@ import { boot, onShutdown } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
 import { NsqQueue } from "@roomcast/pkg/queue";
-import { Tokens } from "@roomcast/pkg/token";
-import { defaultLogicConfig, ChatPage, LogicService, LogicHttp, LogicGrpcServer, OnlineTable } from "@roomcast/internal/logic";
+import { defaultLogicConfig, logicFromConfig, logicGrpcServer } from "@roomcast/internal/logic";
 
 async function main() {
   const { cfg, file, log } = boot("logic", defaultLogicConfig(), __dirname);
@@ -13,37 +12,15 @@ async function main() {
   const q = cfg.queue;
   const queue = new NsqQueue({ nsqdTcpAddress: q.nsqdTcp, nsqdHttpAddress: q.nsqdHttp, lookupdHttpAddresses: q.lookupdHttp, logger: log });
   await queue.createTopics([q.topicNormal, q.topicImportant]);
-  const online = new OnlineTable(cfg.online.expireSec * 1000);
-  const tokens = new Tokens(cfg.token);
-  const logic = new LogicService({
-    tokens,
-    queue,
-    online,
-    log,
-    registry,
-    topics: { normal: q.topicNormal, important: q.topicImportant },
-    maxMessageBytes: cfg.limits.maxMessageBytes,
-  });
   let connUrls: string[] = [];
+  const logic = logicFromConfig(cfg, { queue, log, registry, connUrls: () => connUrls });
   const connWatch = await discovery.watch("conn", (nodes) => {
-    const ids = nodes.map((n) => n.id);
     connUrls = nodes.flatMap((n) => (n.addrs.wsUrl ? [n.addrs.wsUrl] : []));
-    online.setNodes(ids);
-    logic.forgetNodes(new Set(ids));
+    logic.online.setNodes(nodes.map((n) => n.id));
   });
-  const grpcServer = new LogicGrpcServer(logic);
+  const grpcServer = logicGrpcServer(logic.service);
   const grpcPort = await grpcServer.listen(cfg.grpc.listenHost, cfg.grpc.port);
-  const http = new LogicHttp({
-    logic,
-    tokens,
-    log,
-    registry,
-    enableTokenEndpoint: cfg.http.enableTokenEndpoint,
-    maxBodyBytes: cfg.http.maxBodyBytes,
-    connUrls: () => connUrls,
-    chatPage: cfg.http.enableChatPage ? new ChatPage(log) : undefined,
-  });
-  const httpPort = await http.listen(cfg.http.port, cfg.http.listenHost);
+  const httpPort = await logic.http.listen(cfg.http.port, cfg.http.listenHost);
   const registration = await discovery.register("logic", {
     id: cfg.node.id,
     addrs: { grpc: `${cfg.node.host}:${grpcPort}`, http: `${cfg.node.host}:${httpPort}` },
@@ -52,7 +29,7 @@ async function main() {
 
   onShutdown(log, [
     { name: "deregister", run: () => registration.deregister() },
-    { name: "http", run: () => http.close() },
+    { name: "http", run: () => logic.http.close() },
     { name: "grpc", run: () => grpcServer.close() },
     { name: "watch", run: () => connWatch.close() },
     { name: "queue", run: () => queue.close() },

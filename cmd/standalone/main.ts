@@ -5,10 +5,10 @@ import { boot, onShutdown } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { StaticDiscovery } from "@roomcast/pkg/discovery";
 import { MemoryQueue } from "@roomcast/pkg/queue";
-import { Tokens } from "@roomcast/pkg/token";
-import { defaultConnConfig, ConnNode, DirectLogicLink, loadNativeUws } from "@roomcast/internal/conn";
-import { defaultLogicConfig, ChatPage, LogicService, LogicHttp, OnlineTable } from "@roomcast/internal/logic";
-import { defaultJobConfig, JobService, DirectConnLink } from "@roomcast/internal/job";
+import { defaultConnConfig, ConnNode, loadNativeUws } from "@roomcast/internal/conn";
+import { defaultLogicConfig, logicFromConfig } from "@roomcast/internal/logic";
+import { defaultJobConfig, jobFromConfig } from "@roomcast/internal/job";
+import { DirectConnLink, DirectLogicLink } from "./links";
 
 const defaults = () => {
   const logic = defaultLogicConfig();
@@ -24,51 +24,30 @@ async function main() {
   const registry = createRegistry("standalone", cfg.conn.node.id);
   const discovery = new StaticDiscovery();
   const queue = new MemoryQueue();
-  const topics = { normal: cfg.logic.queue.topicNormal, important: cfg.logic.queue.topicImportant };
+  // job consumes the topics logic publishes to, whatever the job section says.
+  cfg.job.queue.topicNormal = cfg.logic.queue.topicNormal;
+  cfg.job.queue.topicImportant = cfg.logic.queue.topicImportant;
 
-  const online = new OnlineTable(cfg.logic.online.expireSec * 1000);
-  const tokens = new Tokens(cfg.logic.token);
-  const logic = new LogicService({ tokens, queue, online, log, registry, topics, maxMessageBytes: cfg.logic.limits.maxMessageBytes });
-  const connWatch = await discovery.watch("conn", (nodes) => online.setNodes(nodes.map((n) => n.id)));
+  let wsUrl = "";
+  const logic = logicFromConfig(cfg.logic, { queue, log, registry, connUrls: () => [wsUrl] });
+  const connWatch = await discovery.watch("conn", (nodes) => logic.online.setNodes(nodes.map((n) => n.id)));
 
-  const conn = new ConnNode({ config: cfg.conn, logic: new DirectLogicLink(logic), log, registry, uws });
+  const conn = new ConnNode({ config: cfg.conn, logic: new DirectLogicLink(logic.service), log, registry, uws });
   await conn.start();
-  const wsUrl = conn.wsUrl;
+  wsUrl = conn.wsUrl;
   const registration = await discovery.register("conn", {
     id: cfg.conn.node.id,
     addrs: { ws: `${cfg.conn.node.host}:${conn.wsPort}`, wsUrl },
   });
 
-  const j = cfg.job;
-  const job = new JobService({
-    queue,
-    conns: new DirectConnLink(cfg.conn.node.id, conn),
-    log,
-    registry,
-    topics,
-    channel: j.queue.channel,
-    maxInFlight: j.queue.maxInFlight,
-    backoffMs: j.queue.backoffMs,
-    maxBackoffMs: j.queue.maxBackoffMs,
-    batch: j.batch,
-  });
+  const job = jobFromConfig(cfg.job, { queue, conns: new DirectConnLink(cfg.conn.node.id, conn), log, registry });
   await job.start();
 
-  const http = new LogicHttp({
-    logic,
-    tokens,
-    log,
-    registry,
-    enableTokenEndpoint: cfg.logic.http.enableTokenEndpoint,
-    maxBodyBytes: cfg.logic.http.maxBodyBytes,
-    connUrls: () => [wsUrl],
-    chatPage: cfg.logic.http.enableChatPage ? new ChatPage(log) : undefined,
-  });
-  const httpPort = await http.listen(cfg.logic.http.port, cfg.logic.http.listenHost);
+  const httpPort = await logic.http.listen(cfg.logic.http.port, cfg.logic.http.listenHost);
   log.info({ ws: wsUrl, http: `http://${cfg.conn.node.host}:${httpPort}`, config: file }, "standalone ready");
 
   onShutdown(log, [
-    { name: "http", run: () => http.close() },
+    { name: "http", run: () => logic.http.close() },
     { name: "sockets", run: () => conn.stop() },
     { name: "deregister", run: () => registration.deregister() },
     { name: "job", run: () => job.stop() },

@@ -26,8 +26,6 @@ export interface ConnConfig {
     sendBufferHardBytes: number;
     /** A socket over the soft limit for this long is closed (4003) so its client reconnects. */
     slowCloseSec: number;
-    /** Session renewal with logic, per connection. */
-    sessionRenewSec: number;
   };
   grpc: { listenHost: string; port: number };
   logic: {
@@ -55,7 +53,6 @@ export const defaultConnConfig = (): ConnConfig => ({
     sendBufferSoftBytes: 1 << 20,
     sendBufferHardBytes: 16 << 20,
     slowCloseSec: 10,
-    sessionRenewSec: 600,
   },
   grpc: { listenHost: "127.0.0.1", port: 3109 },
   logic: { timeoutMs: 3_000 },

@@ -1,19 +1,22 @@
 // conn → logic over gRPC. Logic nodes come from discovery; calls spread over them by the caller's key,
 // online reports go to every one of them so each logic knows the whole cluster.
-import {
-  logicService,
-  type LogicClient,
-  type ConnectReply,
-  type PublishBatchReq,
-  type PublishBatchReply__Output,
-  type OnlineReply,
-} from "@roomcast/api";
+import { logicService, type LogicClient, type ConnectReply__Output, type SubmitReq, type SubmitAck__Output } from "@roomcast/api";
 import { TurnBatcher } from "@roomcast/pkg/batch";
 import { ErrCode, RoomcastError } from "@roomcast/pkg/protocol";
-import { grpc, call, clientOptions, PeerSet, StreamingPeer, batchRequestLimits } from "@roomcast/pkg/rpc";
+import type { ClientMessage, LogicLink, OnlineReport, OnlineTotals, SignIn, SignedIn } from "@roomcast/pkg/link";
+import {
+  grpc,
+  call,
+  streamingPeers,
+  batchRequestLimits,
+  fromWire,
+  statusOf,
+  unreachable,
+  type PeerSet,
+  type StreamingPeer,
+} from "@roomcast/pkg/rpc";
 import type { Discovery } from "@roomcast/pkg/discovery";
 import type { Logger } from "@roomcast/pkg/log";
-import type { LogicLink, ConnectArgs, SessionArgs, PublishArgs, PublishResult, OnlineArgs, OnlineResult } from "./logic_link";
 
 function hash(s: string): number {
   let h = 2166136261;
@@ -21,8 +24,10 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
-/** One logic node as conn sees it: its gRPC client and the publish stream on it. */
-type LogicPeer = StreamingPeer<LogicClient, PublishBatchReq, PublishBatchReply__Output>;
+/** One logic node as conn sees it: its gRPC client and the submit stream on it. */
+type LogicPeer = StreamingPeer<LogicClient, SubmitReq, SubmitAck__Output>;
+
+type WireMessage = Omit<ClientMessage, "data"> & { data: Buffer };
 
 export class GrpcLogicLink implements LogicLink {
   private constructor(
@@ -33,34 +38,18 @@ export class GrpcLogicLink implements LogicLink {
 
   /** Resolves once the first list of logic nodes was read. */
   static async start(discovery: Discovery, timeoutMs: number, log: Logger): Promise<GrpcLogicLink> {
-    const Client = logicService();
-    const peers = await PeerSet.start(
-      discovery,
-      "logic",
-      (addr): LogicPeer =>
-        new StreamingPeer(
-          new Client(addr, grpc.credentials.createInsecure(), clientOptions),
-          (c) => c.PublishStream(),
-          timeoutMs,
-          `PublishStream(${addr})`,
-        ),
-      log,
-    );
+    const peers = await streamingPeers(discovery, "logic", logicService(), (c) => c.SubmitStream(), "SubmitStream", timeoutMs, log);
     return new GrpcLogicLink(peers, timeoutMs, log);
   }
 
   /**
-   * Calls one logic node chosen by key, and the next one if that node is unreachable (or, for idempotent
-   * calls, too slow; a publish that timed out may have gone through, and NORMAL messages are at most once).
+   * Calls one logic node, starting at node `start` modulo the nodes alive now, and the next one if that node is
+   * unreachable (or, for idempotent calls, too slow; a submit that timed out may have gone through, and NORMAL
+   * messages are at most once). A transport failure becomes a temporary RoomcastError.
    */
-  private one<Res>(key: string, fn: (c: LogicPeer) => Promise<Res>, idempotent = true): Promise<Res> {
-    return this.oneFrom(hash(key), fn, idempotent);
-  }
-
-  /** As one(), starting at node `start` modulo the nodes alive now. */
-  private async oneFrom<Res>(start: number, fn: (c: LogicPeer) => Promise<Res>, idempotent: boolean): Promise<Res> {
+  private async one<Res>(start: number, fn: (c: LogicPeer) => Promise<Res>, idempotent: boolean): Promise<Res> {
     const peers = this.peers.list();
-    if (peers.length === 0) throw new RoomcastError(ErrCode.INTERNAL, "no logic node available");
+    if (peers.length === 0) throw unreachable("logic", new Error("no logic node registered"));
     const first = start % peers.length;
     let lastErr: unknown;
     for (let i = 0; i < Math.min(2, peers.length); i++) {
@@ -69,58 +58,54 @@ export class GrpcLogicLink implements LogicLink {
         return await fn(p.client);
       } catch (err) {
         lastErr = err;
-        const code = (err as { code?: grpc.status }).code;
+        const code = statusOf(err);
         if (code !== grpc.status.UNAVAILABLE && !(idempotent && code === grpc.status.DEADLINE_EXCEEDED)) break;
         this.log.warn({ err, logic: p.id }, "logic call failed, trying the next node");
       }
     }
-    throw new RoomcastError(ErrCode.INTERNAL, "logic unavailable", { cause: lastErr });
+    throw unreachable("logic", lastErr);
   }
 
-  connect(a: ConnectArgs) {
-    return this.one(a.key, (c) => call<Required<ConnectReply>>(this.timeoutMs, (o, cb) => c.rpc.Connect(a, o, cb)));
-  }
-
-  async disconnect(a: SessionArgs) {
-    await this.one(a.key, (c) => call(this.timeoutMs, (o, cb) => c.rpc.Disconnect(a, o, cb)));
-  }
-
-  async heartbeat(a: SessionArgs) {
-    await this.one(a.key, (c) => call(this.timeoutMs, (o, cb) => c.rpc.Heartbeat(a, o, cb)));
+  async connect(a: SignIn): Promise<SignedIn> {
+    const reply = await this.one(
+      hash(a.token),
+      (c) => call<ConnectReply__Output>(this.timeoutMs, (o, cb) => c.rpc.Connect(a, o, cb)),
+      true,
+    );
+    const refused = fromWire(reply);
+    if (refused) throw refused;
+    return { uid: reply.uid };
   }
 
   /**
-   * Messages go out in batches of 2 ms, one request per logic node on its publish stream. The node is chosen by sender, so one client's
-   * messages keep their order through one logic node.
+   * Messages go out in batches of 2 ms, one request per logic node on its submit stream. The node is chosen by
+   * sender, so one client's messages keep their order through one logic node.
    */
-  publish(a: PublishArgs): Promise<PublishResult> {
-    return this.publishes.add(hash(`${a.server}/${a.uid}`), {
-      ...a,
-      data: Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength),
-    });
+  async submit(m: ClientMessage): Promise<void> {
+    const refused = fromWire(
+      await this.submits.add(hash(m.uid), { ...m, data: Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) }),
+    );
+    if (refused) throw refused;
   }
 
-  private readonly publishes = new TurnBatcher<number, PublishArgs & { data: Buffer }, PublishResult>(
-    async (start, items) => {
-      const reply = await this.oneFrom(start, (c) => c.stream.send({ items }), false);
-      return reply.results.map((r) => ({ code: r.code, msg: r.msg }));
-    },
-    // 2 ms of messages per call: a busy node sends a few calls per window instead of one per message, and a
-    // NORMAL message waits for its batch window (20 ms) anyway. A call stays under the gRPC message cap.
-    { delayMs: 2, ...batchRequestLimits((m: PublishArgs) => m.data.byteLength + m.roomID.length + m.uid.length + m.server.length + 16) },
+  private readonly submits = new TurnBatcher<number, WireMessage, { code: number; msg: string }>(
+    async (start, items) => (await this.one(start, (c) => c.stream.send({ items }), false)).results,
+    // 2 ms of messages per request: a busy node sends a few per window instead of one per message, and a NORMAL
+    // message waits for its batch window (20 ms) anyway. A request stays under the gRPC message cap.
+    { delayMs: 2, ...batchRequestLimits((m: WireMessage) => m.data.byteLength + m.roomID.length + m.uid.length + 16) },
   );
 
-  async reportOnline(a: OnlineArgs): Promise<OnlineResult> {
+  async reportOnline(r: OnlineReport): Promise<OnlineTotals> {
     const peers = this.peers.list();
-    if (peers.length === 0) throw new RoomcastError(ErrCode.INTERNAL, "no logic node available");
+    if (peers.length === 0) throw unreachable("logic", new Error("no logic node registered"));
     const results = await Promise.allSettled(
-      peers.map((p) => call<OnlineReply>(this.timeoutMs, (o, cb) => p.client.rpc.ReportOnline(a, o, cb))),
+      peers.map((p) => call<{ rooms?: Record<string, string | number> }>(this.timeoutMs, (o, cb) => p.client.rpc.ReportOnline(r, o, cb))),
     );
-    let answer: OnlineResult | undefined;
-    results.forEach((r, i) => {
-      if (r.status === "fulfilled") {
-        if (!answer) answer = { rooms: Object.fromEntries(Object.entries(r.value.rooms ?? {}).map(([k, v]) => [k, Number(v)])) };
-      } else this.log.warn({ err: r.reason, logic: peers[i]!.id }, "ReportOnline failed");
+    let answer: OnlineTotals | undefined;
+    results.forEach((res, i) => {
+      if (res.status === "fulfilled") {
+        answer ??= { rooms: Object.fromEntries(Object.entries(res.value.rooms ?? {}).map(([k, v]) => [k, Number(v)])) };
+      } else this.log.warn({ err: res.reason, logic: peers[i]!.id }, "ReportOnline failed");
     });
     if (!answer) throw new RoomcastError(ErrCode.INTERNAL, "no logic node took the online report");
     return answer;

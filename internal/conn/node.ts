@@ -1,11 +1,9 @@
-// A conn node: the WebSocket server, its rooms, online reporting and the push entry points job calls.
-import type { MsgLevel } from "@roomcast/pkg/protocol";
+// A conn node: the WebSocket server, its rooms, online reporting, and the delivery of the room batches job pushes.
+import type { Deliverer, LogicLink, RoomBatch } from "@roomcast/pkg/link";
 import type { Logger } from "@roomcast/pkg/log";
-import { Gauge, type Registry } from "@roomcast/pkg/metrics";
+import { Counter, Gauge, type Registry } from "@roomcast/pkg/metrics";
 import type { ConnConfig } from "./config";
-import type { LogicLink } from "./logic_link";
 import { OnlineReporter } from "./online";
-import type { PushTarget } from "./push_grpc";
 import { Rooms } from "./room";
 import { WsServer } from "./server";
 import type { SessionCounters } from "./session";
@@ -19,7 +17,7 @@ export interface ConnNodeDeps {
   uws: LoadedUws;
 }
 
-export class ConnNode implements PushTarget {
+export class ConnNode implements Deliverer {
   readonly rooms: Rooms;
   readonly online: OnlineReporter;
   readonly ws: WsServer;
@@ -33,7 +31,7 @@ export class ConnNode implements PushTarget {
 
   constructor(private readonly deps: ConnNodeDeps) {
     const { config: c, log } = deps;
-    this.rooms = new Rooms((topic, frame) => this.ws.publish(topic, frame));
+    this.rooms = new Rooms((topic, frame) => this.ws.fanOut(topic, frame));
     this.online = new OnlineReporter(c.node.id, this.rooms, deps.logic, c.online.reportIntervalMs, log);
     this.ws = new WsServer(
       deps.uws.uws,
@@ -50,7 +48,6 @@ export class ConnNode implements PushTarget {
         sweepIntervalMs: Math.min(1000, c.ws.heartbeatTimeoutSec * 250),
       },
       {
-        server: c.node.id,
         logic: deps.logic,
         rooms: this.rooms,
         online: this.online,
@@ -59,7 +56,6 @@ export class ConnNode implements PushTarget {
           maxBadFrames: c.ws.maxBadFrames,
           messagesPerSec: c.ws.messagesPerSec,
           messageBurst: c.ws.messageBurst,
-          sessionRenewMs: c.ws.sessionRenewSec * 1000,
         },
         counters: this.counters,
         log,
@@ -77,14 +73,8 @@ export class ConnNode implements PushTarget {
     this.deps.log.info({ port: this.wsPort, path: this.deps.config.ws.path, uws: this.deps.uws.implementation }, "conn listening");
   }
 
-  pushRoom(roomID: string, msgLv: MsgLevel, batch: Uint8Array, count: number): number {
-    return this.rooms.publish(roomID, msgLv, batch, count);
-  }
-
-  pushAll(msgLv: MsgLevel, batch: Uint8Array, count: number): number {
-    let reached = 0;
-    for (const room of [...this.rooms.rooms()]) reached += this.rooms.publish(room, msgLv, batch, count);
-    return reached;
+  deliver(b: RoomBatch): number {
+    return this.rooms.deliver(b);
   }
 
   /** Closes every socket (1001: reconnect elsewhere) and stops reporting. */
@@ -103,14 +93,32 @@ export class ConnNode implements PushTarget {
           this.set(read());
         },
       });
+    // The hot path counts in plain fields; a scrape adds what they gained since the last one.
+    const counter = (name: string, help: string, read: () => number) => {
+      let reported = 0;
+      return new Counter({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          const now = read();
+          this.inc(now - reported);
+          reported = now;
+        },
+      });
+    };
     gauge("roomcast_conn_connections", "open WebSocket connections", () => this.ws.connections());
     gauge("roomcast_conn_rooms", "rooms with members on this node", () => Object.keys(this.rooms.snapshot()).length);
-    gauge("roomcast_conn_sign_ins_total", "successful sign-ins", () => this.counters.signIns);
-    gauge("roomcast_conn_sign_in_failures_total", "refused sign-ins", () => this.counters.signInFailures);
-    gauge("roomcast_conn_messages_in_total", "MESSAGE frames accepted from clients", () => this.counters.messagesIn);
-    gauge("roomcast_conn_bad_frames_total", "malformed frames", () => this.counters.badFrames);
-    gauge("roomcast_conn_frames_published_total", "delivery frames published (one per room batch)", () => this.rooms.stats.framesPublished);
-    gauge("roomcast_conn_messages_delivered_total", "messages delivered, counted per member", () => this.rooms.stats.messagesDelivered);
-    gauge("roomcast_conn_normal_dropped_total", "NORMAL batches not sent to slow sockets", () => this.rooms.stats.normalDropped);
+    counter("roomcast_conn_sign_ins_total", "successful sign-ins", () => this.counters.signIns);
+    counter("roomcast_conn_sign_in_failures_total", "refused sign-ins", () => this.counters.signInFailures);
+    counter("roomcast_conn_messages_in_total", "MESSAGE frames accepted from clients", () => this.counters.messagesIn);
+    counter("roomcast_conn_bad_frames_total", "malformed frames", () => this.counters.badFrames);
+    counter(
+      "roomcast_conn_frames_published_total",
+      "delivery frames published (one per room batch)",
+      () => this.rooms.stats.framesPublished,
+    );
+    counter("roomcast_conn_messages_delivered_total", "messages delivered, counted per member", () => this.rooms.stats.messagesDelivered);
+    counter("roomcast_conn_normal_dropped_total", "NORMAL batches not sent to slow sockets", () => this.rooms.stats.normalDropped);
   }
 }

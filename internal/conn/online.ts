@@ -1,7 +1,7 @@
 // Reports this node's per-room member counts to logic and keeps the cluster totals logic answers,
 // so MEMBERS is answered locally, at most one report interval stale.
 import type { Logger } from "@roomcast/pkg/log";
-import type { LogicLink } from "./logic_link";
+import type { LogicLink } from "@roomcast/pkg/link";
 import type { Rooms } from "./room";
 
 interface Total {
@@ -17,7 +17,7 @@ export class OnlineReporter {
   private running?: Promise<void>;
 
   constructor(
-    private readonly server: string,
+    private readonly connNode: string,
     private readonly rooms: Rooms,
     private readonly link: LogicLink,
     private readonly intervalMs: number,
@@ -40,7 +40,7 @@ export class OnlineReporter {
   async reportAll(): Promise<void> {
     const rooms = this.rooms.snapshot();
     try {
-      const res = await this.link.reportOnline({ server: this.server, rooms, full: true });
+      const res = await this.link.reportOnline({ connNode: this.connNode, rooms, full: true });
       this.totals.clear();
       for (const [room, local] of Object.entries(rooms)) this.totals.set(room, { cluster: res.rooms[room] ?? local, local });
     } catch (err) {
@@ -51,7 +51,7 @@ export class OnlineReporter {
   /** Tells logic at once that this node now holds the room, so messages published from now on are routed here. */
   async announce(room: string): Promise<void> {
     const local = this.rooms.count(room);
-    const res = await this.link.reportOnline({ server: this.server, rooms: { [room]: local }, full: false });
+    const res = await this.link.reportOnline({ connNode: this.connNode, rooms: { [room]: local }, full: false });
     this.totals.set(room, { cluster: res.rooms[room] ?? local, local });
   }
 

@@ -1,13 +1,14 @@
 // Rooms on one conn node: who is here (counts), and delivery of room batches through pub/sub.
 // Every member subscribes to two topics per room: NORMAL batches and IMPORTANT ones, so a slow socket
 // can leave the NORMAL topic while IMPORTANT messages still reach it.
+import type { Deliverer, RoomBatch } from "@roomcast/pkg/link";
 import { MsgLevel, deliveryFrame } from "@roomcast/pkg/protocol";
 
 export const normalTopic = (room: string) => `n:${room}`;
 export const importantTopic = (room: string) => `i:${room}`;
 
-/** Publishes one encoded frame to every subscriber of a topic (uWebSockets.js app.publish). */
-export type Publish = (topic: string, frame: Uint8Array) => void;
+/** Sends one encoded frame to every subscriber of a topic (uWebSockets.js app.publish, fanned out in C++). */
+export type FanOut = (topic: string, frame: Uint8Array) => void;
 
 export interface RoomStats {
   framesPublished: number;
@@ -16,13 +17,13 @@ export interface RoomStats {
   normalDropped: number;
 }
 
-export class Rooms {
+export class Rooms implements Deliverer {
   private readonly members = new Map<string, number>();
   /** Members currently off the NORMAL topic because their send buffer is over the soft limit. */
   private readonly slow = new Map<string, number>();
   readonly stats: RoomStats = { framesPublished: 0, messagesDelivered: 0, normalDropped: 0 };
 
-  constructor(private readonly publishFrame: Publish) {}
+  constructor(private readonly fanOut: FanOut) {}
 
   /** Counts a member in; true when it is the room's first member on this node. */
   join(room: string): boolean {
@@ -52,28 +53,18 @@ export class Rooms {
     return Object.fromEntries(this.members);
   }
 
-  rooms(): IterableIterator<string> {
-    return this.members.keys();
-  }
-
-  connections(): number {
-    let n = 0;
-    for (const c of this.members.values()) n += c;
-    return n;
-  }
-
-  /** Encodes the batch once and fans it out to the room's members; returns how many members it was published to. */
-  publish(room: string, msgLv: MsgLevel, batch: Uint8Array, count: number): number {
+  /** Encodes the batch once and fans it out to the room's members; returns how many members it reached. */
+  deliver({ roomID: room, msgLv, packed, count }: RoomBatch): number {
     const members = this.members.get(room) ?? 0;
     if (members === 0) return 0;
-    const frame = deliveryFrame(room, msgLv, batch);
+    const frame = deliveryFrame(room, msgLv, packed);
     let reached = members;
-    if (msgLv === MsgLevel.IMPORTANT) this.publishFrame(importantTopic(room), frame);
+    if (msgLv === MsgLevel.IMPORTANT) this.fanOut(importantTopic(room), frame);
     else {
       const slow = this.slow.get(room) ?? 0;
       this.stats.normalDropped += slow;
       reached -= slow;
-      this.publishFrame(normalTopic(room), frame);
+      this.fanOut(normalTopic(room), frame);
     }
     this.stats.framesPublished++;
     this.stats.messagesDelivered += reached * count;

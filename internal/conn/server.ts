@@ -147,7 +147,7 @@ export class WsServer {
   }
 
   /** Publishes one encoded frame to a topic's subscribers, fanned out in C++. */
-  publish(topic: string, frame: Uint8Array): void {
+  fanOut(topic: string, frame: Uint8Array): void {
     this.app.publish(topic, frame, true, false);
   }
 

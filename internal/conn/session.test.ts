@@ -1,10 +1,20 @@
-import { PackageType, MsgLevel, encodeReq, encodeSignIn, encodeBroadcast, decodeReply, decodeErr } from "@roomcast/pkg/protocol";
+import {
+  PackageType,
+  MsgLevel,
+  RoomcastError,
+  ErrCode,
+  encodeReq,
+  encodeSignIn,
+  encodeBroadcast,
+  decodeReply,
+  decodeErr,
+} from "@roomcast/pkg/protocol";
+import type { ClientMessage, LogicLink } from "@roomcast/pkg/link";
 import { silentLogger } from "@roomcast/pkg/log";
 import { Session, type SessionDeps } from "./session";
 import { Rooms } from "./room";
 import { OnlineReporter } from "./online";
 import type { Transport } from "./transport";
-import type { LogicLink, PublishArgs } from "./logic_link";
 
 class FakeTransport implements Transport {
   sent: Uint8Array[] = [];
@@ -34,16 +44,15 @@ class FakeTransport implements Transport {
   }
 }
 
-function fakeLogic(published: PublishArgs[]): LogicLink {
+function fakeLogic(published: ClientMessage[]): LogicLink {
   return {
     async connect(a) {
-      return a.token === "good" ? { code: 0, msg: "ok", uid: "u1" } : { code: 101, msg: "invalid or expired token", uid: "" };
+      if (a.token === "good") return { uid: "u1" };
+      if (a.token === "logic-down") throw new RoomcastError(ErrCode.INTERNAL, "logic unavailable, try again");
+      throw new RoomcastError(ErrCode.INVALID_TOKEN, "invalid or expired token");
     },
-    async disconnect() {},
-    async heartbeat() {},
-    async publish(a) {
-      published.push(a);
-      return { code: 0, msg: "ok" };
+    async submit(m) {
+      published.push(m);
     },
     async reportOnline(a) {
       return { rooms: Object.fromEntries(Object.entries(a.rooms).map(([k, v]) => [k, v + 10])) };
@@ -53,17 +62,16 @@ function fakeLogic(published: PublishArgs[]): LogicLink {
 }
 
 function setup() {
-  const published: PublishArgs[] = [];
+  const published: ClientMessage[] = [];
   const frames: Array<[string, Uint8Array]> = [];
   const rooms = new Rooms((topic, frame) => frames.push([topic, frame]));
   const logic = fakeLogic(published);
   const log = silentLogger();
   const deps: SessionDeps = {
-    server: "conn-test",
     logic,
     rooms,
     online: new OnlineReporter("conn-test", rooms, logic, 1000, log),
-    limits: { maxMessageBytes: 100, maxBadFrames: 3, messagesPerSec: 1, messageBurst: 2, sessionRenewMs: 60_000 },
+    limits: { maxMessageBytes: 100, maxBadFrames: 3, messagesPerSec: 1, messageBurst: 2 },
     counters: { signIns: 0, signInFailures: 0, messagesIn: 0, badFrames: 0 },
     log,
     announceTimeoutMs: 1000,
@@ -110,6 +118,35 @@ describe("Session", () => {
     expect(t.errs()).toEqual([101, 0]);
   });
 
+  it("logic unreachable at sign-in gets a temporary 500 that never counts towards the garbage limit", async () => {
+    const { s, t } = setup();
+    for (let i = 0; i < 4; i++) {
+      s.onFrame(signIn("logic-down", "r1"), true);
+      await flush();
+    }
+    expect(t.errs()).toEqual([500, 500, 500, 500]);
+    expect(t.closedWith).toBeUndefined();
+    s.onFrame(signIn("good", "r1"), true);
+    await flush();
+    await flush();
+    expect(t.errs()).toEqual([500, 500, 500, 500, 0]);
+  });
+
+  it("logic's refusal of a message reaches the client with its code and text, and the session lives", async () => {
+    const { s, t, deps } = setup();
+    deps.logic.submit = async () => {
+      throw new RoomcastError(ErrCode.INTERNAL, "queue unavailable");
+    };
+    s.onFrame(signIn("good", "r1"), true);
+    await flush();
+    await flush();
+    s.onFrame(say("r1", "hi"), true);
+    await flush();
+    const last = decodeErr(decodeReply(t.sent[t.sent.length - 1]!).data);
+    expect(last).toEqual({ code: 500, msg: "queue unavailable" });
+    expect(s.state).toBe("in");
+  });
+
   it("publishes the client's message to logic with its uid", async () => {
     const { s, published } = setup();
     s.onFrame(signIn("good", "r1"), true);
@@ -148,9 +185,9 @@ describe("Session", () => {
     await flush();
     s.setSlow(true);
     expect([...t.topics]).toEqual(["i:r1"]);
-    expect(rooms.publish("r1", MsgLevel.NORMAL, new Uint8Array(4), 1)).toBe(0);
+    expect(rooms.deliver({ roomID: "r1", msgLv: MsgLevel.NORMAL, packed: new Uint8Array(4), count: 1 })).toBe(0);
     expect(rooms.stats.normalDropped).toBe(1);
-    expect(rooms.publish("r1", MsgLevel.IMPORTANT, new Uint8Array(4), 1)).toBe(1);
+    expect(rooms.deliver({ roomID: "r1", msgLv: MsgLevel.IMPORTANT, packed: new Uint8Array(4), count: 1 })).toBe(1);
     s.setSlow(false);
     expect([...t.topics].sort()).toEqual(["i:r1", "n:r1"]);
   });

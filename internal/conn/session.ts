@@ -1,4 +1,4 @@
-// One client connection's protocol: sign-in, heartbeats, messages, MEMBERS (DESIGN.md §1).
+// One client connection's protocol: sign-in, heartbeats, messages, MEMBERS (docs/design.md, "Client protocol").
 // Works on a Transport, so it is tested without sockets.
 import {
   CloseCode,
@@ -13,7 +13,7 @@ import {
   errReply,
 } from "@roomcast/pkg/protocol";
 import type { Logger } from "@roomcast/pkg/log";
-import type { LogicLink } from "./logic_link";
+import type { LogicLink } from "@roomcast/pkg/link";
 import type { OnlineReporter } from "./online";
 import { importantTopic, normalTopic, type Rooms } from "./room";
 import type { Transport } from "./transport";
@@ -23,7 +23,6 @@ export interface SessionLimits {
   maxBadFrames: number;
   messagesPerSec: number;
   messageBurst: number;
-  sessionRenewMs: number;
 }
 
 export interface SessionCounters {
@@ -34,7 +33,6 @@ export interface SessionCounters {
 }
 
 export interface SessionDeps {
-  server: string;
   logic: LogicLink;
   rooms: Rooms;
   online: OnlineReporter;
@@ -61,7 +59,6 @@ export class Session {
   private badFrames = 0;
   private tokens: number;
   private tokensAt: number;
-  private renewedAt = 0;
 
   constructor(
     readonly key: string,
@@ -97,7 +94,6 @@ export class Session {
       case PackageType.HEARTBEAT:
         this.badFrames = 0;
         this.transport.send(PONG);
-        this.renew(now);
         return;
       case PackageType.MESSAGE:
         return void this.message(frame.data, now);
@@ -114,11 +110,7 @@ export class Session {
   onClose(): void {
     const wasIn = this.state === "in";
     this.state = "closed";
-    if (!wasIn) return;
-    this.leaveRoom();
-    this.deps.logic.disconnect({ server: this.deps.server, key: this.key, uid: this.uid, roomID: this.roomID }).catch((err: unknown) => {
-      this.deps.log.warn({ err, key: this.key, uid: this.uid }, "logic.Disconnect failed");
-    });
+    if (wasIn) this.leaveRoom();
   }
 
   /** Leaves the NORMAL topic while the socket is slow, and comes back once it drained. */
@@ -139,32 +131,26 @@ export class Session {
       return this.bad(err);
     }
     this.state = "signing";
-    let res;
+    let uid: string;
     try {
-      res = await this.deps.logic.connect({ server: this.deps.server, key: this.key, token: req.token, roomID: req.roomID });
+      ({ uid } = await this.deps.logic.connect({ token: req.token, roomID: req.roomID }));
     } catch (err) {
-      this.deps.log.error({ err, key: this.key, roomID: req.roomID }, "logic.Connect failed");
-      res = { code: ErrCode.INTERNAL, msg: "sign-in unavailable, try again", uid: "" };
-    }
-    if (this.isClosed()) {
-      if (res.code === ErrCode.OK)
-        this.deps.logic.disconnect({ server: this.deps.server, key: this.key, uid: res.uid, roomID: req.roomID }).catch(() => {});
-      return;
-    }
-    if (res.code !== ErrCode.OK) {
+      if (this.isClosed()) return;
+      const refused = this.refusal(err, "sign-in unavailable, try again", "logic.Connect failed");
       this.state = "new";
       this.deps.counters.signInFailures++;
-      this.transport.send(errReply(res.code, res.msg));
-      if (res.code !== ErrCode.INTERNAL) this.countBad();
+      this.transport.send(errReply(refused.code, refused.message));
+      // A refused token counts towards the garbage limit; logic being away is not the client's fault.
+      if (!refused.temporary) this.countBad();
       return;
     }
-    this.uid = res.uid;
+    if (this.isClosed()) return;
+    this.uid = uid;
     this.roomID = req.roomID;
     this.transport.subscribe(normalTopic(req.roomID));
     this.transport.subscribe(importantTopic(req.roomID));
     const first = this.deps.rooms.join(req.roomID);
     this.state = "in";
-    this.renewedAt = Date.now();
     if (first) await this.announce(req.roomID);
     if (this.isClosed()) return;
     this.badFrames = 0;
@@ -204,18 +190,22 @@ export class Session {
     if (!this.takeToken(now)) return this.transport.send(errReply(ErrCode.RATE_LIMITED));
     this.deps.counters.messagesIn++;
     try {
-      const res = await this.deps.logic.publish({
-        server: this.deps.server,
-        uid: this.uid,
-        roomID: msg.roomID,
-        msgLv: msg.msgLv,
-        data: msg.data,
-      });
-      if (res.code !== ErrCode.OK && this.state === "in") this.transport.send(errReply(res.code, res.msg));
+      await this.deps.logic.submit({ uid: this.uid, roomID: msg.roomID, msgLv: msg.msgLv, data: msg.data });
     } catch (err) {
-      this.deps.log.error({ err, uid: this.uid, roomID: msg.roomID }, "logic.Publish failed");
-      if (this.state === "in") this.transport.send(errReply(ErrCode.INTERNAL, "message not accepted, try again"));
+      const refused = this.refusal(err, "message not accepted, try again", "logic.Submit failed", msg.roomID);
+      if (this.state === "in") this.transport.send(errReply(refused.code, refused.message));
     }
+  }
+
+  /**
+   * The refusal a client sees for a failed call to logic: a RoomcastError as it is (logic's refusal, or the link's
+   * temporary 500 when logic is unreachable), anything else as a 500 with `retry` for its text. Temporary failures
+   * are logged with what failed.
+   */
+  private refusal(err: unknown, retry: string, what: string, roomID?: string): RoomcastError {
+    const e = err instanceof RoomcastError ? err : new RoomcastError(ErrCode.INTERNAL, retry, { cause: err });
+    if (e.temporary) this.deps.log.error({ err, key: this.key, uid: this.uid, roomID }, what);
+    return e;
   }
 
   private takeToken(now: number): boolean {
@@ -225,14 +215,6 @@ export class Session {
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;
-  }
-
-  private renew(now: number): void {
-    if (now - this.renewedAt < this.deps.limits.sessionRenewMs) return;
-    this.renewedAt = now;
-    this.deps.logic.heartbeat({ server: this.deps.server, key: this.key, uid: this.uid, roomID: this.roomID }).catch((err: unknown) => {
-      this.deps.log.warn({ err, key: this.key }, "logic.Heartbeat failed");
-    });
   }
 
   private leaveRoom(): void {

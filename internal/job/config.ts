@@ -4,7 +4,6 @@ export interface JobConfig {
   node: NodeSection;
   http: { listenHost: string; port: number };
   queue: {
-    kind: string;
     lookupdHttp: string[];
     topicNormal: string;
     topicImportant: string;
@@ -33,7 +32,6 @@ export const defaultJobConfig = (): JobConfig => ({
   node: { id: "job-0", cluster: "roomcast", host: "127.0.0.1" },
   http: { listenHost: "127.0.0.1", port: 3121 },
   queue: {
-    kind: "nsq",
     lookupdHttp: ["127.0.0.1:4161"],
     topicNormal: "roomcast.room",
     topicImportant: "roomcast.important",

@@ -1,7 +1,6 @@
 export { JobService, type JobDeps } from "./job";
+export { jobFromConfig, type JobWiring } from "./from_config";
 export { type JobConfig, defaultJobConfig } from "./config";
-export { Batcher, type Batch, type BatchLimits } from "./batcher";
+export { RoomWindow, type PendingRoom, type WindowLimits } from "./room_window";
 export { GrpcConnLink } from "./conn_grpc";
-export { DirectConnLink } from "./conn_direct";
-export type { ConnLink } from "./conn_link";
 export { serveJobHttp } from "./http";

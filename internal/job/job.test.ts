@@ -3,8 +3,9 @@ import { MsgLevel, unpackMessages } from "@roomcast/pkg/protocol";
 import { MemoryQueue } from "@roomcast/pkg/queue";
 import { silentLogger } from "@roomcast/pkg/log";
 import { createRegistry } from "@roomcast/pkg/metrics";
+import type { ConnLink, RoomBatch } from "@roomcast/pkg/link";
+import { until } from "../../test/support/wait";
 import { JobService } from "./job";
-import type { ConnLink, RoomBatch } from "./conn_link";
 
 interface Push {
   node: string;
@@ -20,15 +21,18 @@ class FakeConns implements ConnLink {
   nodeIds() {
     return this.alive;
   }
-  private record(node: string, roomID: string, msgLv: MsgLevel, batch: Uint8Array) {
-    this.pushes.push({ node, roomID, msgLv, messages: unpackMessages(batch).map((m) => Buffer.from(m).toString()) });
+  /** Every push call, failed ones included. */
+  attempts = 0;
+  private record(node: string, roomID: string, msgLv: MsgLevel, packed: Uint8Array) {
+    this.pushes.push({ node, roomID, msgLv, messages: unpackMessages(packed).map((m) => Buffer.from(m).toString()) });
   }
-  /** One entry per pushRooms call: the node and how many room batches it carried. */
+  /** One entry per push call that the node took: the node and how many room batches it carried. */
   calls: Array<{ node: string; rooms: number }> = [];
-  async pushRooms(node: string, batches: readonly RoomBatch[]) {
+  async push(node: string, batches: readonly RoomBatch[]) {
+    this.attempts++;
     if (this.failing.has(node)) throw new Error(`${node} down`);
     this.calls.push({ node, rooms: batches.length });
-    for (const b of batches) this.record(node, b.roomID, b.msgLv, b.batch);
+    for (const b of batches) this.record(node, b.roomID, b.msgLv, b.packed);
   }
   async close() {}
 }
@@ -38,7 +42,6 @@ const body = (roomID: string, data: string, msgLv: MsgLevel, targets: string[] |
   Buffer.from(
     queueProto.RoomMsg.encode({ roomID, msgLv, data: Buffer.from(data), targets: targets ?? [], targetsKnown: targets !== null }).finish(),
   );
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function setup(alive: string[]) {
   const queue = new MemoryQueue();
@@ -53,7 +56,7 @@ async function setup(alive: string[]) {
     maxInFlight: 10,
     backoffMs: 20,
     maxBackoffMs: 50,
-    batch: { windowMs: 20, maxMessages: 100, maxBytes: 1 << 20 },
+    window: { windowMs: 20, maxMessages: 100, maxBytes: 1 << 20 },
   });
   await job.start();
   return { queue, conns, job };
@@ -64,7 +67,7 @@ describe("JobService", () => {
     const { queue, conns, job } = await setup(["c1"]);
     const big = "x".repeat(300_000);
     for (let i = 0; i < 40; i++) await queue.publish("n", body(`room-${i}`, big, MsgLevel.NORMAL, ["c1"]));
-    await sleep(80);
+    await until("40 rooms were pushed", () => conns.pushes.length >= 40);
     expect(conns.pushes).toHaveLength(40);
     expect(conns.calls.length).toBeGreaterThan(1);
     expect(conns.calls.every((c) => c.rooms * 300_000 < 8 << 20)).toBe(true);
@@ -74,7 +77,7 @@ describe("JobService", () => {
   it("sends the NORMAL batches of many rooms due in one window to a conn node in one call", async () => {
     const { queue, conns, job } = await setup(["c1", "c2"]);
     for (let i = 0; i < 50; i++) await queue.publish("n", body(`room-${i}`, `m${i}`, MsgLevel.NORMAL, ["c1"]));
-    await sleep(60);
+    await until("50 rooms were pushed", () => conns.pushes.length >= 50);
     expect(conns.pushes.map((p) => p.roomID).sort()).toEqual(Array.from({ length: 50 }, (_, i) => `room-${i}`).sort());
     expect(conns.pushes.every((p) => p.node === "c1")).toBe(true);
     expect(conns.calls).toEqual([{ node: "c1", rooms: 50 }]);
@@ -84,17 +87,18 @@ describe("JobService", () => {
   it("merges NORMAL messages of a room and pushes one batch to each node that holds the room", async () => {
     const { queue, conns, job } = await setup(["c1", "c2", "c3"]);
     for (let i = 0; i < 3; i++) await queue.publish("n", body("r", `m${i}`, MsgLevel.NORMAL, ["c1", "c2"]));
-    await sleep(60);
+    await until("both holders got a push", () => conns.pushes.length >= 2);
+    await job.stop();
     expect(conns.pushes.map((p) => p.node).sort()).toEqual(["c1", "c2"]);
     expect(conns.pushes[0]!.messages).toEqual(["m0", "m1", "m2"]);
-    await job.stop();
   });
 
   it("pushes to every live node when the holders are unknown, and skips dead ones", async () => {
     const { queue, conns, job } = await setup(["c1", "c2"]);
     await queue.publish("n", body("r", "x", MsgLevel.NORMAL, null));
     await queue.publish("n", body("q", "y", MsgLevel.NORMAL, ["c2", "gone"]));
-    await sleep(60);
+    await until("three pushes arrived", () => conns.pushes.length >= 3);
+    await job.stop();
     expect(
       conns.pushes
         .filter((p) => p.roomID === "r")
@@ -102,19 +106,16 @@ describe("JobService", () => {
         .sort(),
     ).toEqual(["c1", "c2"]);
     expect(conns.pushes.filter((p) => p.roomID === "q").map((p) => p.node)).toEqual(["c2"]);
-    await job.stop();
   });
 
   it("retries an IMPORTANT message until every target took it, without pushing twice to the ones that did", async () => {
     const { queue, conns, job } = await setup(["c1", "c2"]);
     conns.failing.add("c2");
     await queue.publish("i", body("r", "red envelope", MsgLevel.IMPORTANT, ["c1", "c2"]));
-    await sleep(100);
+    await until("the message was requeued", () => queue.stats().requeued > 0);
     expect(queue.stats().finished).toBe(0);
-    expect(queue.stats().requeued).toBeGreaterThan(0);
     conns.failing.delete("c2");
-    await sleep(200);
-    expect(queue.stats().finished).toBe(1);
+    await until("the message was finished", () => queue.stats().finished === 1);
     expect(conns.pushes.map((p) => p.node).sort()).toEqual(["c1", "c2"]);
     expect(conns.pushes.every((p) => p.msgLv === MsgLevel.IMPORTANT && p.messages[0] === "red envelope")).toBe(true);
     await job.stop();
@@ -124,10 +125,10 @@ describe("JobService", () => {
     const { queue, conns, job } = await setup(["c1", "c2"]);
     conns.failing.add("c2");
     await queue.publish("i", body("r", "order", MsgLevel.IMPORTANT, ["c1", "c2"]));
-    await sleep(80);
+    await until("the message was requeued", () => queue.stats().requeued > 0);
+    expect(queue.stats().finished).toBe(0);
     conns.alive = ["c1"];
-    await sleep(200);
-    expect(queue.stats().finished).toBe(1);
+    await until("the message was finished", () => queue.stats().finished === 1);
     await job.stop();
   });
 
@@ -136,7 +137,7 @@ describe("JobService", () => {
     await queue.publish("i", Buffer.from([0xff, 0xff, 0xff]));
     await queue.publish("n", Buffer.from("garbage"));
     await queue.publish("i", body("r", "fine", MsgLevel.IMPORTANT, ["c1"]));
-    await sleep(80);
+    await until("the good message was finished", () => queue.stats().finished >= 1);
     expect(queue.stats().requeued).toBe(0);
     expect(conns.pushes.map((p) => p.messages[0])).toEqual(["fine"]);
     await job.stop();

@@ -3,12 +3,12 @@
 import { queue as queueProto } from "@roomcast/api";
 import { MsgLevel, packMessages } from "@roomcast/pkg/protocol";
 import type { Queue, QueueMessage, Subscription } from "@roomcast/pkg/queue";
+import type { ConnLink, RoomBatch } from "@roomcast/pkg/link";
 import type { Logger } from "@roomcast/pkg/log";
 import { Counter, type Registry } from "@roomcast/pkg/metrics";
-import { Batcher, type Batch, type BatchLimits } from "./batcher";
-import type { ConnLink, RoomBatch } from "./conn_link";
 import { TurnBatcher } from "@roomcast/pkg/batch";
 import { batchRequestLimits } from "@roomcast/pkg/rpc";
+import { RoomWindow, type PendingRoom, type WindowLimits } from "./room_window";
 
 export interface JobDeps {
   queue: Queue;
@@ -20,7 +20,7 @@ export interface JobDeps {
   maxInFlight: number;
   backoffMs: number;
   maxBackoffMs: number;
-  batch: BatchLimits;
+  window: WindowLimits;
 }
 
 interface RoomMsg {
@@ -32,11 +32,11 @@ interface RoomMsg {
 }
 
 /** A push request stays well under the gRPC message cap however large the batches. */
-const pushLimits = batchRequestLimits((b: RoomBatch) => b.batch.byteLength + b.roomID.length + 16);
+const pushLimits = batchRequestLimits((b: RoomBatch) => b.packed.byteLength + b.roomID.length + 16);
 
 export class JobService {
   private subs: Subscription[] = [];
-  private readonly batcher: Batcher;
+  private readonly window: RoomWindow;
   /** conn nodes that already took an IMPORTANT message, by queue message id, so a redelivery skips them. */
   private readonly importantDone = new Map<string, Set<string>>();
   private readonly inflightPushes = new Set<Promise<void>>();
@@ -44,7 +44,7 @@ export class JobService {
   private readonly messages: Counter<"level" | "result">;
 
   constructor(private readonly deps: JobDeps) {
-    this.batcher = new Batcher(deps.batch, (b) => this.flush(b));
+    this.window = new RoomWindow(deps.window, (p) => this.flush(p));
     this.pushes = new Counter({
       name: "roomcast_job_pushes_total",
       help: "batches pushed to conn nodes",
@@ -76,7 +76,7 @@ export class JobService {
   async stop(): Promise<void> {
     await Promise.all(this.subs.map((s) => s.close()));
     this.subs = [];
-    this.batcher.flushAll();
+    this.window.flushAll();
     this.normalPushes.flush();
     await Promise.allSettled([...this.inflightPushes]);
   }
@@ -98,7 +98,7 @@ export class JobService {
     const m = this.decode(msg, "normal");
     if (!m) return;
     this.messages.inc({ level: "normal", result: "ok" });
-    this.batcher.add(m.roomID, MsgLevel.NORMAL, m.data, m.targetsKnown ? m.targets : null);
+    this.window.add(m.roomID, MsgLevel.NORMAL, m.data, m.targetsKnown ? m.targets : null);
   }
 
   private async onImportant(msg: QueueMessage): Promise<void> {
@@ -106,8 +106,8 @@ export class JobService {
     if (!m) return;
     const done = this.importantDone.get(msg.id) ?? new Set<string>();
     const targets = this.targets(m.targetsKnown ? new Set(m.targets) : null).filter((id) => !done.has(id));
-    const batch = packMessages([m.data]);
-    const results = await Promise.allSettled(targets.map((id) => this.pushImportant(id, m.roomID, batch)));
+    const packed = packMessages([m.data]);
+    const results = await Promise.allSettled(targets.map((id) => this.pushImportant(id, m.roomID, packed)));
     const failed: string[] = [];
     results.forEach((r, i) => (r.status === "fulfilled" ? done.add(targets[i]!) : failed.push(targets[i]!)));
     if (failed.length === 0) {
@@ -128,21 +128,21 @@ export class JobService {
     return known ? alive.filter((id) => known.has(id)) : alive;
   }
 
-  private flush(b: Batch): void {
-    const targets = this.targets(b.targets);
+  private flush(p: PendingRoom): void {
+    const targets = this.targets(p.targets);
     if (targets.length === 0) return;
-    const batch = { roomID: b.roomID, msgLv: b.msgLv, batch: packMessages(b.messages), count: b.messages.length };
+    const batch: RoomBatch = { roomID: p.roomID, msgLv: p.msgLv, packed: packMessages(p.messages), count: p.messages.length };
     for (const id of targets) {
-      const p = this.normalPushes.add(id, batch);
-      this.inflightPushes.add(p);
-      void p.finally(() => this.inflightPushes.delete(p));
+      const pushed = this.normalPushes.add(id, batch);
+      this.inflightPushes.add(pushed);
+      void pushed.finally(() => this.inflightPushes.delete(pushed));
     }
   }
 
   /** Pushes room batches to one conn node in one call, counted by level and result; rejects if the node did not take them. */
-  private async pushRooms(conn: string, level: "normal" | "important", batches: RoomBatch[]): Promise<void> {
+  private async push(conn: string, level: "normal" | "important", batches: RoomBatch[]): Promise<void> {
     try {
-      await this.deps.conns.pushRooms(conn, batches);
+      await this.deps.conns.push(conn, batches);
       this.pushes.inc({ conn, level, result: "ok" }, batches.length);
     } catch (err) {
       this.pushes.inc({ conn, level, result: "failed" }, batches.length);
@@ -156,7 +156,7 @@ export class JobService {
    */
   private readonly normalPushes = new TurnBatcher<string, RoomBatch, void>(async (conn, batches) => {
     try {
-      await this.pushRooms(conn, "normal", batches);
+      await this.push(conn, "normal", batches);
     } catch (err) {
       const messages = batches.reduce((n, b) => n + b.count, 0);
       this.deps.log.warn({ err, conn, rooms: batches.length, messages }, "NORMAL batches push failed; dropped");
@@ -169,11 +169,11 @@ export class JobService {
    * share a push request; each message is finished only when its own request was acknowledged.
    */
   private readonly importantPushes = new TurnBatcher<string, RoomBatch, void>(async (conn, batches) => {
-    await this.pushRooms(conn, "important", batches);
+    await this.push(conn, "important", batches);
     return batches.map(() => undefined);
   }, pushLimits);
 
-  private pushImportant(conn: string, roomID: string, batch: Uint8Array): Promise<void> {
-    return this.importantPushes.add(conn, { roomID, msgLv: MsgLevel.IMPORTANT, batch, count: 1 });
+  private pushImportant(conn: string, roomID: string, packed: Uint8Array): Promise<void> {
+    return this.importantPushes.add(conn, { roomID, msgLv: MsgLevel.IMPORTANT, packed, count: 1 });
   }
 }

@@ -16,8 +16,6 @@ export interface LogicConfig {
   token: { secret: string; ttlSec: number };
   limits: { maxMessageBytes: number };
   queue: {
-    /** "nsq" or "memory" (standalone). */
-    kind: string;
     nsqdTcp: string;
     nsqdHttp: string;
     lookupdHttp: string[];
@@ -39,7 +37,6 @@ export const defaultLogicConfig = (): LogicConfig => ({
   token: { secret: "", ttlSec: 86_400 },
   limits: { maxMessageBytes: 64 * 1024 },
   queue: {
-    kind: "nsq",
     nsqdTcp: "127.0.0.1:4150",
     nsqdHttp: "127.0.0.1:4151",
     lookupdHttp: ["127.0.0.1:4161"],

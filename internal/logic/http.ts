@@ -1,4 +1,4 @@
-// logic's HTTP API: POST /msg for business services, POST /tk for tests and demos (DESIGN.md §2).
+// logic's HTTP API: POST /msg for business services, POST /tk for tests and demos (docs/design.md, "HTTP API").
 import * as http from "node:http";
 import { ErrCode, HttpCode, MsgLevel, RoomcastError } from "@roomcast/pkg/protocol";
 import { bearer, type Tokens } from "@roomcast/pkg/token";
@@ -148,7 +148,7 @@ export class LogicHttp {
     if (typeof roomID !== "string" || !roomID) return fail(400, "room_id must be a non-empty string");
     if (typeof msg !== "string") return fail(400, "msg must be a string");
     try {
-      await this.deps.logic.publishRoom(roomID, MsgLevel.IMPORTANT, Buffer.from(msg, "utf8"));
+      await this.deps.logic.enqueue(roomID, MsgLevel.IMPORTANT, Buffer.from(msg, "utf8"));
     } catch (err) {
       if (err instanceof RoomcastError) return fail(statusOf(err), err.message);
       throw err;

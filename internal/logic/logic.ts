@@ -1,54 +1,12 @@
-// logic's behaviour, independent of transport: gRPC (grpc.ts), HTTP (http.ts) and standalone's direct calls all land here.
+// logic's behaviour, independent of transport: gRPC (grpc.ts), HTTP (http.ts) and standalone's direct link all land here.
 import { queue as queueProto } from "@roomcast/api";
 import { ErrCode, MsgLevel, RoomcastError, checkRoomID } from "@roomcast/pkg/protocol";
+import type { ClientMessage, LogicHandler, OnlineReport, OnlineTotals, SignIn, SignedIn } from "@roomcast/pkg/link";
 import type { Tokens } from "@roomcast/pkg/token";
 import type { Queue } from "@roomcast/pkg/queue";
 import type { Logger } from "@roomcast/pkg/log";
 import { Counter, type Registry } from "@roomcast/pkg/metrics";
 import type { OnlineTable } from "./online";
-
-export interface ConnectArgs {
-  server: string;
-  key: string;
-  token: string;
-  roomID: string;
-}
-export interface ConnectResult {
-  code: number;
-  msg: string;
-  uid: string;
-}
-export interface SessionArgs {
-  server: string;
-  key: string;
-  uid: string;
-  roomID: string;
-}
-export interface PublishArgs {
-  server: string;
-  uid: string;
-  roomID: string;
-  msgLv: number;
-  data: Uint8Array;
-}
-export interface PublishResult {
-  code: number;
-  msg: string;
-}
-export interface OnlineArgs {
-  server: string;
-  rooms: Record<string, number>;
-  full: boolean;
-}
-export interface OnlineResult {
-  rooms: Record<string, number>;
-}
-
-interface Session {
-  uid: string;
-  roomID: string;
-  renewedAt: number;
-}
 
 export interface LogicDeps {
   tokens: Tokens;
@@ -60,20 +18,18 @@ export interface LogicDeps {
   maxMessageBytes: number;
 }
 
-export class LogicService {
-  /** Open sessions by "<conn node>/<connection key>"; the base for per-user push later. */
-  private readonly sessions = new Map<string, Session>();
-  private readonly published: Counter;
-  private readonly publishFailed: Counter;
+export class LogicService implements LogicHandler {
+  private readonly enqueued: Counter;
+  private readonly enqueueFailed: Counter;
 
   constructor(private readonly deps: LogicDeps) {
-    this.published = new Counter({
+    this.enqueued = new Counter({
       name: "roomcast_logic_published_total",
       help: "messages handed to the queue",
       labelNames: ["level"],
       registers: [deps.registry],
     });
-    this.publishFailed = new Counter({
+    this.enqueueFailed = new Counter({
       name: "roomcast_logic_publish_failed_total",
       help: "messages the queue refused",
       labelNames: ["level"],
@@ -81,50 +37,19 @@ export class LogicService {
     });
   }
 
-  connect(a: ConnectArgs): ConnectResult {
-    try {
-      checkRoomID(a.roomID);
-      const claims = this.deps.tokens.verify(a.token);
-      this.sessions.set(`${a.server}/${a.key}`, { uid: claims.uid, roomID: a.roomID, renewedAt: Date.now() });
-      return { code: ErrCode.OK, msg: "ok", uid: claims.uid };
-    } catch (err) {
-      if (err instanceof RoomcastError) return { code: err.code, msg: err.message, uid: "" };
-      throw err;
-    }
-  }
-
-  disconnect(a: SessionArgs): void {
-    this.sessions.delete(`${a.server}/${a.key}`);
-  }
-
-  heartbeat(a: SessionArgs): void {
-    const s = this.sessions.get(`${a.server}/${a.key}`);
-    if (s) s.renewedAt = Date.now();
-    else this.sessions.set(`${a.server}/${a.key}`, { uid: a.uid, roomID: a.roomID, renewedAt: Date.now() });
-  }
-
-  sessionCount(): number {
-    return this.sessions.size;
-  }
-
-  /** Drops the sessions of conn nodes that left the registry. */
-  forgetNodes(alive: ReadonlySet<string>): void {
-    for (const k of this.sessions.keys()) if (!alive.has(k.slice(0, k.indexOf("/")))) this.sessions.delete(k);
+  /** A client's sign-in: the room name and the token, checked. */
+  connect(a: SignIn): SignedIn {
+    checkRoomID(a.roomID);
+    return { uid: this.deps.tokens.verify(a.token).uid };
   }
 
   /** A client's message into its room (conn already checked the sender's room and level). */
-  async publish(a: PublishArgs): Promise<PublishResult> {
-    try {
-      await this.publishRoom(a.roomID, a.msgLv === MsgLevel.IMPORTANT ? MsgLevel.IMPORTANT : MsgLevel.NORMAL, a.data, a.uid);
-      return { code: ErrCode.OK, msg: "ok" };
-    } catch (err) {
-      if (err instanceof RoomcastError) return { code: err.code, msg: err.message };
-      throw err;
-    }
+  submit(m: ClientMessage): Promise<void> {
+    return this.enqueue(m.roomID, m.msgLv === MsgLevel.IMPORTANT ? MsgLevel.IMPORTANT : MsgLevel.NORMAL, m.data, m.uid);
   }
 
-  /** Validates and queues one room message; resolves once the queue accepted it. */
-  async publishRoom(roomID: string, msgLv: MsgLevel, data: Uint8Array, uid = ""): Promise<void> {
+  /** Validates one room message and queues it for job; resolves once the queue accepted it. */
+  async enqueue(roomID: string, msgLv: MsgLevel, data: Uint8Array, uid = ""): Promise<void> {
     checkRoomID(roomID);
     if (data.byteLength > this.deps.maxMessageBytes) {
       throw new RoomcastError(ErrCode.TOO_LARGE, `message of ${data.byteLength} bytes is over the limit of ${this.deps.maxMessageBytes}`);
@@ -145,17 +70,17 @@ export class LogicService {
         Buffer.from(body.buffer, body.byteOffset, body.byteLength),
       );
     } catch (err) {
-      this.publishFailed.inc({ level });
+      this.enqueueFailed.inc({ level });
       this.deps.log.error({ err, roomID, level }, "queue.publish failed");
       throw new RoomcastError(ErrCode.INTERNAL, "queue unavailable", { cause: err });
     }
-    this.published.inc({ level });
+    this.enqueued.inc({ level });
   }
 
-  reportOnline(a: OnlineArgs): OnlineResult {
-    this.deps.online.report(a.server, a.rooms, a.full);
+  reportOnline(r: OnlineReport): OnlineTotals {
+    this.deps.online.report(r.connNode, r.rooms, r.full);
     const rooms: Record<string, number> = {};
-    for (const room of Object.keys(a.rooms)) rooms[room] = this.deps.online.total(room);
+    for (const room of Object.keys(r.rooms)) rooms[room] = this.deps.online.total(room);
     return { rooms };
   }
 }

@@ -60,10 +60,6 @@ export class OnlineTable {
     return out;
   }
 
-  nodeIds(): string[] {
-    return [...this.nodes.keys()];
-  }
-
   private expire(): void {
     const cutoff = this.now() - this.expireMs;
     for (const node of this.nodes.values()) {

@@ -1,13 +1,7 @@
 // etcd behind the Discovery interface: each node's key lives under a kept-alive lease; readers watch the prefix.
 import { Etcd3, type IKeyValue, type IWatchResponse, type Lease, type Watcher } from "etcd3";
+import { noLogger, type Logger } from "../log/log";
 import type { Discovery, NodeInfo, Registration, Service, Watch, WatchHandler } from "./discovery";
-
-/** The part of a pino logger discovery uses. */
-export interface DiscoveryLog {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
 
 export interface EtcdDiscoveryOptions {
   /** "host:port" or "http://host:port". */
@@ -16,10 +10,8 @@ export interface EtcdDiscoveryOptions {
   cluster: string;
   /** Lease TTL (default 10): a node that dies disappears from its readers within this long. */
   ttlSec?: number;
-  logger?: DiscoveryLog;
+  logger?: Logger;
 }
-
-const silent: DiscoveryLog = { info() {}, warn() {}, error() {} };
 
 // Unary calls get a deadline so register() fails instead of hanging while etcd is unreachable; streams stay open.
 const callTimeoutMs = 5_000;
@@ -28,7 +20,7 @@ const byId = (a: NodeInfo, b: NodeInfo) => (a.id < b.id ? -1 : a.id > b.id ? 1 :
 
 export class EtcdDiscovery implements Discovery {
   private readonly client: Etcd3;
-  private readonly log: DiscoveryLog;
+  private readonly log: Logger;
   private readonly ttlSec: number;
   private readonly registrations = new Set<EtcdRegistration>();
   private readonly watches = new Set<EtcdWatch>();
@@ -39,7 +31,7 @@ export class EtcdDiscovery implements Discovery {
       hosts: opts.hosts.map((h) => (h.includes("://") ? h : `http://${h}`)),
       defaultCallOptions: (ctx) => (ctx.isStream ? {} : { deadline: Date.now() + callTimeoutMs }),
     });
-    this.log = opts.logger ?? silent;
+    this.log = opts.logger ?? noLogger;
     this.ttlSec = opts.ttlSec ?? 10;
   }
 
@@ -115,7 +107,7 @@ class EtcdRegistration {
     private readonly key: string,
     private readonly value: string,
     private readonly ttlSec: number,
-    private readonly log: DiscoveryLog,
+    private readonly log: Logger,
   ) {}
 
   start(): Promise<void> {
@@ -200,7 +192,7 @@ class EtcdWatch implements Watch {
     private readonly client: Etcd3,
     private readonly prefix: string,
     private readonly handler: WatchHandler,
-    private readonly log: DiscoveryLog,
+    private readonly log: Logger,
     private readonly onClose: () => void,
   ) {}
 

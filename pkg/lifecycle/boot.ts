@@ -2,14 +2,14 @@
 import * as path from "node:path";
 import { loadConfig, configPath } from "../config/load";
 import type { LogSection } from "../config/common";
-import { createLogger, type Logger } from "../log/log";
+import { createLogger, type RootLogger } from "../log/log";
 import { logCrashes } from "./shutdown";
 
 export interface Booted<T> {
   cfg: T;
   /** The config file read (it may not exist: then defaults and environment stand). */
   file: string;
-  log: Logger;
+  log: RootLogger;
 }
 
 /** Loads `<mainDir>/<name>.toml` (or --config / ROOMCAST_CONFIG); the log file is relative to the config file's folder. */

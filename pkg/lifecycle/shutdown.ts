@@ -1,5 +1,5 @@
 // Ordered shutdown on SIGTERM/SIGINT: each step runs in turn, a failing step is logged and the next still runs.
-import type { Logger } from "../log/log";
+import type { RootLogger as Logger } from "../log/log";
 
 export interface Step {
   name: string;

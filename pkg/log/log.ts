@@ -3,7 +3,19 @@ import { mkdirSync } from "node:fs";
 import * as path from "node:path";
 import pino from "pino";
 
-export type Logger = pino.Logger;
+/**
+ * What every component that logs takes: the service logger, a test's silent one, or a recording fake. One line
+ * is fields first, then the message (pino's order), or the message alone.
+ */
+export interface Logger {
+  debug(fields: object | string, msg?: string): void;
+  info(fields: object | string, msg?: string): void;
+  warn(fields: object | string, msg?: string): void;
+  error(fields: object | string, msg?: string): void;
+}
+
+/** The process's own logger, as a main builds it: it also flushes and logs fatal errors. */
+export type RootLogger = pino.Logger;
 
 export interface LogOptions {
   name: string;
@@ -12,7 +24,7 @@ export interface LogOptions {
   file: string;
 }
 
-export function createLogger(opts: LogOptions): Logger {
+export function createLogger(opts: LogOptions): RootLogger {
   const streams: pino.StreamEntry[] = [{ level: opts.level as pino.Level, stream: pino.destination({ dest: 1, sync: false }) }];
   if (opts.file) {
     mkdirSync(path.dirname(opts.file), { recursive: true });
@@ -23,3 +35,7 @@ export function createLogger(opts: LogOptions): Logger {
 
 /** A logger that discards everything (unit tests). */
 export const silentLogger = (): Logger => pino({ level: "silent" });
+
+const ignore = () => {};
+/** A logger that discards everything without pino: the default of components built without one. */
+export const noLogger: Logger = { debug: ignore, info: ignore, warn: ignore, error: ignore };

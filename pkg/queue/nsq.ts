@@ -1,6 +1,7 @@
 // NSQ behind the Queue interface: an nsqjs Writer to the local nsqd, Readers that find nsqd through nsqlookupd.
 import * as nsq from "nsqjs";
 import { TurnBatcher } from "../batch/turn";
+import { noLogger, type Logger } from "../log/log";
 import {
   attemptsExhausted,
   backoffDelay,
@@ -11,13 +12,6 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from "./queue";
-
-/** The part of a pino logger this queue uses. */
-export interface NsqLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
 
 export interface NsqQueueOptions {
   /** nsqd TCP address to publish to ("127.0.0.1:4150"); needed only to publish. */
@@ -37,10 +31,8 @@ export interface NsqQueueOptions {
    */
   outputBufferTimeoutMs?: number;
   clientId?: string;
-  logger?: NsqLogger;
+  logger?: Logger;
 }
-
-const silent: NsqLogger = { info() {}, warn() {}, error() {} };
 
 function hostPort(addr: string): [string, number] {
   const i = addr.lastIndexOf(":");
@@ -59,11 +51,11 @@ export class NsqQueue implements Queue {
   private readonly publishing = new Set<Promise<void>>();
   private readonly subscriptions = new Set<Subscription>();
   private readonly counters: QueueStats = { published: 0, finished: 0, requeued: 0, dropped: 0 };
-  private readonly log: NsqLogger;
+  private readonly log: Logger;
   private closed = false;
 
   constructor(private readonly opts: NsqQueueOptions) {
-    this.log = opts.logger ?? silent;
+    this.log = opts.logger ?? noLogger;
   }
 
   stats(): QueueStats {

@@ -1,3 +1,5 @@
 export * from "./rpc";
 export * from "./peers";
 export * from "./acked_stream";
+export * from "./server";
+export * from "./errors";

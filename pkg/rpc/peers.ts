@@ -2,6 +2,9 @@
 // departed nodes have theirs closed.
 import type { Discovery, NodeInfo, Service, Watch } from "../discovery/discovery";
 import type { Logger } from "../log/log";
+import * as grpc from "@grpc/grpc-js";
+import { StreamingPeer, type StreamAck } from "./acked_stream";
+import { clientOptions } from "./rpc";
 
 interface Closable {
   close(): void;
@@ -71,4 +74,25 @@ export class PeerSet<C extends Closable> {
     this.peers.clear();
     this.sorted = [];
   }
+}
+
+/**
+ * The nodes of one service as streaming peers: a gRPC client each, with one AckedStream opened by `open` on first
+ * use. Resolves once the first node list was read.
+ */
+export function streamingPeers<C extends grpc.Client, Req extends { id: number }, Ack extends StreamAck>(
+  discovery: Discovery,
+  service: Service,
+  Client: new (address: string, credentials: grpc.ChannelCredentials, options?: grpc.ClientOptions) => C,
+  open: (client: C) => grpc.ClientDuplexStream<Req, Ack>,
+  method: string,
+  timeoutMs: number,
+  log: Logger,
+): Promise<PeerSet<StreamingPeer<C, Req, Ack>>> {
+  return PeerSet.start(
+    discovery,
+    service,
+    (addr) => new StreamingPeer(new Client(addr, grpc.credentials.createInsecure(), clientOptions), open, timeoutMs, `${method}(${addr})`),
+    log,
+  );
 }

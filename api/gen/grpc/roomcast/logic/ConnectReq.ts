@@ -2,15 +2,11 @@
 
 
 export interface ConnectReq {
-  'server'?: (string);
-  'key'?: (string);
   'token'?: (string);
   'roomID'?: (string);
 }
 
 export interface ConnectReq__Output {
-  'server': (string);
-  'key': (string);
   'token': (string);
   'roomID': (string);
 }

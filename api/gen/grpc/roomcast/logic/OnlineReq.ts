@@ -2,13 +2,13 @@
 
 
 export interface OnlineReq {
-  'server'?: (string);
+  'connNode'?: (string);
   'rooms'?: ({[key: string]: number});
   'full'?: (boolean);
 }
 
 export interface OnlineReq__Output {
-  'server': (string);
+  'connNode': (string);
   'rooms': ({[key: string]: number});
   'full': (boolean);
 }

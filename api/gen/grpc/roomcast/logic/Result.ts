@@ -1,12 +1,12 @@
 // Original file: logic/logic.proto
 
 
-export interface PublishReply {
+export interface Result {
   'code'?: (number);
   'msg'?: (string);
 }
 
-export interface PublishReply__Output {
+export interface Result__Output {
   'code': (number);
   'msg': (string);
 }

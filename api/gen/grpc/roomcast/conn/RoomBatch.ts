@@ -1,16 +1,16 @@
 // Original file: conn/conn.proto
 
 
-export interface PushRoomReq {
+export interface RoomBatch {
   'roomID'?: (string);
   'msgLv'?: (number);
-  'batch'?: (Buffer | Uint8Array | string);
+  'packed'?: (Buffer | Uint8Array | string);
   'count'?: (number);
 }
 
-export interface PushRoomReq__Output {
+export interface RoomBatch__Output {
   'roomID': (string);
   'msgLv': (number);
-  'batch': (Buffer);
+  'packed': (Buffer);
   'count': (number);
 }

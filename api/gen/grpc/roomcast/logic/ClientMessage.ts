@@ -1,16 +1,14 @@
 // Original file: logic/logic.proto
 
 
-export interface PublishReq {
-  'server'?: (string);
+export interface ClientMessage {
   'uid'?: (string);
   'roomID'?: (string);
   'msgLv'?: (number);
   'data'?: (Buffer | Uint8Array | string);
 }
 
-export interface PublishReq__Output {
-  'server': (string);
+export interface ClientMessage__Output {
   'uid': (string);
   'roomID': (string);
   'msgLv': (number);

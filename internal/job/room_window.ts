@@ -1,9 +1,10 @@
-// Merges NORMAL messages per room for a short window, so one frame carries many messages (DESIGN.md §4).
+// Merges NORMAL messages per room for a short window, so one frame carries many messages (docs/design.md, "Hot path").
 // The window is shared: every batch pending when it ends flushes in the same turn, so a message waits at most
 // windowMs, one timer serves all rooms, and the batches for one conn node can leave in one push.
 import type { MsgLevel } from "@roomcast/pkg/protocol";
 
-export interface Batch {
+/** One room's messages waiting for the window to end. */
+export interface PendingRoom {
   roomID: string;
   msgLv: MsgLevel;
   messages: Uint8Array[];
@@ -12,19 +13,19 @@ export interface Batch {
   targets: Set<string> | null;
 }
 
-export interface BatchLimits {
+export interface WindowLimits {
   windowMs: number;
   maxMessages: number;
   maxBytes: number;
 }
 
-export class Batcher {
-  private readonly pending = new Map<string, Batch>();
+export class RoomWindow {
+  private readonly pending = new Map<string, PendingRoom>();
   private window: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly limits: BatchLimits,
-    private readonly flush: (b: Batch) => void,
+    private readonly limits: WindowLimits,
+    private readonly flush: (p: PendingRoom) => void,
   ) {}
 
   /** Adds a message; the room's batch flushes when the window ends or it reaches a size cap. */

@@ -1,8 +1,0 @@
-// Original file: logic/logic.proto
-
-
-export interface DisconnectReply {
-}
-
-export interface DisconnectReply__Output {
-}

@@ -1,8 +1,0 @@
-// Original file: logic/logic.proto
-
-
-export interface HeartbeatReply {
-}
-
-export interface HeartbeatReply__Output {
-}

@@ -1,0 +1,50 @@
+// logic built from its configuration, the same for a logic node and for standalone: only the queue differs.
+import { Tokens } from "@roomcast/pkg/token";
+import type { Queue } from "@roomcast/pkg/queue";
+import type { Logger } from "@roomcast/pkg/log";
+import type { Registry } from "@roomcast/pkg/metrics";
+import type { LogicConfig } from "./config";
+import { ChatPage } from "./chat_page";
+import { LogicHttp } from "./http";
+import { LogicService } from "./logic";
+import { OnlineTable } from "./online";
+
+export interface LogicParts {
+  service: LogicService;
+  /** Keep it in step with the conn nodes discovery lists (setNodes). */
+  online: OnlineTable;
+  http: LogicHttp;
+}
+
+export interface LogicWiring {
+  queue: Queue;
+  log: Logger;
+  registry: Registry;
+  /** ws:// URLs of the conn nodes clients may connect to, for GET /nodes. */
+  connUrls: () => string[];
+}
+
+export function logicFromConfig(cfg: LogicConfig, w: LogicWiring): LogicParts {
+  const online = new OnlineTable(cfg.online.expireSec * 1000);
+  const tokens = new Tokens(cfg.token);
+  const service = new LogicService({
+    tokens,
+    queue: w.queue,
+    online,
+    log: w.log,
+    registry: w.registry,
+    topics: { normal: cfg.queue.topicNormal, important: cfg.queue.topicImportant },
+    maxMessageBytes: cfg.limits.maxMessageBytes,
+  });
+  const http = new LogicHttp({
+    logic: service,
+    tokens,
+    log: w.log,
+    registry: w.registry,
+    enableTokenEndpoint: cfg.http.enableTokenEndpoint,
+    maxBodyBytes: cfg.http.maxBodyBytes,
+    connUrls: w.connUrls,
+    chatPage: cfg.http.enableChatPage ? new ChatPage(w.log) : undefined,
+  });
+  return { service, online, http };
+}

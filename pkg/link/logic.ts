@@ -1,0 +1,46 @@
+// The link from conn to logic: what a conn node asks of the logic tier. logic implements LogicHandler; conn calls
+// a LogicLink, which is gRPC in a cluster and a direct call in standalone. Failures are RoomcastErrors on both.
+import type { MsgLevel, SignIn } from "../protocol/codec";
+
+export type { SignIn };
+
+export interface SignedIn {
+  uid: string;
+}
+
+/** One message a client sent into a room (conn already checked that the sender may send it). */
+export interface ClientMessage {
+  uid: string;
+  roomID: string;
+  msgLv: MsgLevel;
+  data: Uint8Array;
+}
+
+/** A conn node's per-room member counts: a whole snapshot (full) or the rooms that changed. */
+export interface OnlineReport {
+  connNode: string;
+  rooms: Record<string, number>;
+  full: boolean;
+}
+
+/** Members across the cluster of the rooms a report named. */
+export interface OnlineTotals {
+  rooms: Record<string, number>;
+}
+
+/** The logic tier's side of the link. Each call throws a RoomcastError for a refusal (bad token, too large, queue down). */
+export interface LogicHandler {
+  connect(a: SignIn): SignedIn | Promise<SignedIn>;
+  /** Resolves once the message is queued. */
+  submit(m: ClientMessage): Promise<void>;
+  reportOnline(r: OnlineReport): OnlineTotals | Promise<OnlineTotals>;
+}
+
+/** The conn tier's side: the same calls, always async, rejecting with a RoomcastError (temporary when logic was unreachable). */
+export interface LogicLink {
+  connect(a: SignIn): Promise<SignedIn>;
+  submit(m: ClientMessage): Promise<void>;
+  /** Reports to every logic node; resolves with the cluster totals one of them answered. */
+  reportOnline(r: OnlineReport): Promise<OnlineTotals>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,26 @@
+// A gRPC server as every tier runs one: shared options, an AckedStreamServer for its streams, bind, graceful close.
+import * as grpc from "@grpc/grpc-js";
+import { AckedStreamServer } from "./acked_stream";
+import { bindServer, serverOptions, shutdownServer } from "./rpc";
+
+export class RpcServer {
+  private readonly server = new grpc.Server(serverOptions);
+  private readonly streams = new AckedStreamServer();
+
+  /** handlers builds the service's handlers; streaming ones come from the AckedStreamServer it is given. */
+  constructor(service: grpc.ServiceDefinition, handlers: (streams: AckedStreamServer) => grpc.UntypedServiceImplementation) {
+    this.server.addService(service, handlers(this.streams));
+  }
+
+  /** Binds host:port (0 = any free port) and resolves with the bound port. */
+  listen(host: string, port: number): Promise<number> {
+    return bindServer(this.server, host, port);
+  }
+
+  /** Stops taking calls; each open stream ends once its requests are answered, so peers fail over at once. */
+  close(graceMs?: number): Promise<void> {
+    const stopped = shutdownServer(this.server, graceMs);
+    this.streams.endAll();
+    return stopped;
+  }
+}

@@ -1,0 +1,92 @@
+// The tier links, direct (standalone) and gRPC over loopback (cluster), held to one contract (test/contract/links.ts).
+import { connService } from "@roomcast/api";
+import { StaticDiscovery } from "@roomcast/pkg/discovery";
+import type { Deliverer, LogicHandler } from "@roomcast/pkg/link";
+import { silentLogger } from "@roomcast/pkg/log";
+import { grpc, bindServer, type RpcServer } from "@roomcast/pkg/rpc";
+import { connGrpcServer, GrpcLogicLink } from "@roomcast/internal/conn";
+import { GrpcConnLink } from "@roomcast/internal/job";
+import { logicGrpcServer } from "@roomcast/internal/logic";
+import { DirectConnLink, DirectLogicLink } from "../cmd/standalone/links";
+import { connLinkContract, logicLinkContract } from "./contract/links";
+
+/** A gRPC server that can be stopped and started again on the port it first got. */
+async function restartable(build: () => RpcServer) {
+  let server = build();
+  const port = await server.listen("127.0.0.1", 0);
+  return {
+    port,
+    stop: () => server.close(1_000),
+    start: async () => {
+      server = build();
+      await server.listen("127.0.0.1", port);
+    },
+    close: () => server.close(100),
+  };
+}
+
+logicLinkContract(
+  "direct",
+  async (handler: LogicHandler) => {
+    const link = new DirectLogicLink(handler);
+    return { link, close: () => link.close() };
+  },
+  false,
+);
+
+logicLinkContract(
+  "gRPC",
+  async (handler: LogicHandler, timeoutMs: number) => {
+    const server = await restartable(() => logicGrpcServer(handler));
+    const discovery = new StaticDiscovery({ logic: [{ id: "logic-0", addrs: { grpc: `127.0.0.1:${server.port}` } }] });
+    const link = await GrpcLogicLink.start(discovery, timeoutMs, silentLogger());
+    return {
+      link,
+      stopPeer: server.stop,
+      startPeer: server.start,
+      close: async () => {
+        await link.close();
+        await server.close();
+      },
+    };
+  },
+  true,
+);
+
+connLinkContract(
+  "direct",
+  async (node: Deliverer | "never answers") => {
+    if (node === "never answers") throw new Error("a direct link has no peer to hang");
+    const link = new DirectConnLink("conn-0", node);
+    return { link, close: () => link.close() };
+  },
+  false,
+);
+
+/** A conn node that reads pushes and never acks them. */
+async function silentConn(): Promise<{ port: number; close(): Promise<void> }> {
+  const server = new grpc.Server();
+  server.addService(connService().service, {
+    PushStream: (call: grpc.ServerDuplexStream<unknown, unknown>) => call.on("data", () => undefined),
+  });
+  const port = await bindServer(server, "127.0.0.1", 0);
+  return { port, close: async () => server.forceShutdown() };
+}
+
+connLinkContract(
+  "gRPC",
+  async (node: Deliverer | "never answers", timeoutMs: number) => {
+    const server = node === "never answers" ? await silentConn() : await restartable(() => connGrpcServer(node));
+    const discovery = new StaticDiscovery({ conn: [{ id: "conn-0", addrs: { grpc: `127.0.0.1:${server.port}` } }] });
+    const link = await GrpcConnLink.start(discovery, timeoutMs, silentLogger());
+    return {
+      link,
+      ...("stop" in server ? { stopPeer: server.stop, startPeer: server.start } : {}),
+      close: async () => {
+        await link.close();
+        await server.close();
+      },
+    };
+  },
+  true,
+);
