@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts a local roomcast cluster: nsqlookupd, nsqd, etcd, then 2 logic, 2 job and 2 conn nodes on the port
-# plan of DESIGN.md §6. Data and logs live under .data/cluster. Ctrl-C stops everything, nodes first.
+# plan in the README ("Ports"). Data and logs live under .data/cluster. Ctrl-C stops everything, nodes first.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

@@ -146,7 +146,7 @@ export class WsServer {
     });
   }
 
-  /** Publishes one encoded frame to a topic's subscribers, fanned out in C++. */
+  /** Sends one encoded frame to every subscriber of a topic, fanned out in C++ (uWS pub/sub). */
   fanOut(topic: string, frame: Uint8Array): void {
     this.app.publish(topic, frame, true, false);
   }

@@ -1,5 +1,5 @@
 // Calls made in one turn of the event loop (or a few ms), gathered per key and sent as one request: a turn's worth of small
-// messages costs one round trip (a PublishStream request, an NSQ MPUB) instead of one each. Every caller gets its own answer,
+// messages costs one round trip (a SubmitStream request, an NSQ MPUB) instead of one each. Every caller gets its own answer,
 // in the order it called.
 
 interface Waiting<T, R> {

@@ -1,4 +1,4 @@
-// Error codes of the client protocol (Err.code) and of the HTTP API, as DESIGN.md §1–2 documents them.
+// Error codes of the client protocol (Err.code) and of the HTTP API, as the README documents them.
 
 export const ErrCode = {
   OK: 0,

@@ -45,7 +45,7 @@ export async function roomcastStandalone(o: RoomcastOptions = {}): Promise<Syste
 export interface RoomcastClusterOptions extends RoomcastOptions {
   /** conn processes (default 2). */
   conns?: number;
-  /** Every conn process on one WebSocket port, as on a production host (DESIGN.md §4). */
+  /** Every conn process on one WebSocket port, as on a production host (docs/design.md, "Hot path"; README "Running a cluster across machines"). */
   sharedWsPort?: boolean;
 }
 
