@@ -1,6 +1,7 @@
 // The queue contract against real nsqd and nsqlookupd processes, plus what only a real nsqd can show.
 import { NsqQueue, type NsqLogger, type NsqQueueOptions, type QueueMessage } from "../pkg/queue";
-import { queueContract } from "../pkg/queue/contract";
+import { queueContract } from "./contract/queue";
+import { sleep, until } from "./support/wait";
 import { startNsq, type Nsq } from "./harness/nsq";
 
 let nsq: Nsq;
@@ -11,16 +12,7 @@ afterAll(async () => {
   await nsq?.stop();
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const freshTopic = () => `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-
-async function until(what: string, cond: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 const client = (clientId: string, more: Partial<NsqQueueOptions> = {}) =>
   new NsqQueue({
@@ -88,8 +80,9 @@ describe("NsqQueue on a real nsqd", () => {
       { backoffMs: 100 },
     );
     await q.publish(topic, Buffer.from("third time lucky"));
-    await until("the third attempt", () => seen.length === 3);
-    await sleep(500);
+    // Finished (FIN) on the third attempt: nothing can redeliver it after that.
+    await until("the message is finished", () => q.stats().finished === 1, 20_000);
+    await until("nsqd to have the FIN", async () => (await channelStats(topic, "c")).in_flight_count === 0, 5_000);
     expect(seen.map((m) => [m.attempts, m.body.toString()])).toEqual([
       [1, "third time lucky"],
       [2, "third time lucky"],
@@ -111,8 +104,8 @@ describe("NsqQueue on a real nsqd", () => {
       await sleep(7000);
     });
     await q.publish(topic, Buffer.from("slow"));
-    await until("the finish", () => q.stats().finished === 1);
-    await sleep(500);
+    await until("the finish", () => q.stats().finished === 1, 20_000);
+    await until("nsqd to have the FIN", async () => (await channelStats(topic, "c")).in_flight_count === 0, 5_000);
     expect(attempts).toEqual([1]);
     expect(await channelStats(topic, "c")).toMatchObject({ timeout_count: 0, in_flight_count: 0, depth: 0 });
   });
@@ -132,11 +125,11 @@ describe("NsqQueue on a real nsqd", () => {
     const got: string[] = [];
     await q.subscribe(topic, "c", async (m) => void got.push(m.body.toString()));
     await q.publish(topic, Buffer.from("before"));
-    await until("the first message", () => got.length === 1);
+    await until("the first message", () => got.length === 1, 20_000);
 
     await nsq.restartNsqd();
     await q.publish(topic, Buffer.from("after"));
-    await until("the message after the restart", () => got.includes("after"));
+    await until("the message after the restart", () => got.includes("after"), 20_000);
     expect(got).toEqual(["before", "after"]);
   });
 });

@@ -1,5 +1,5 @@
 import { StaticDiscovery } from "./static";
-import { discoveryContract } from "./contract";
+import { discoveryContract } from "../../test/contract/discovery";
 import type { NodeInfo } from "./discovery";
 
 // One StaticDiscovery is one in-process registry: both "clients" are the same instance.

@@ -1,20 +1,11 @@
 import { MemoryQueue } from "./memory";
-import { queueContract } from "./contract";
+import { queueContract } from "../../test/contract/queue";
+import { sleep, until } from "../../test/support/wait";
 
 queueContract("memory", async () => {
   const q = new MemoryQueue();
   return { queue: q, cleanup: () => q.close() };
 });
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(cond: () => boolean, what: string, timeoutMs = 2000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
 
 describe("MemoryQueue", () => {
   let q: MemoryQueue;
@@ -35,8 +26,8 @@ describe("MemoryQueue", () => {
       { maxAttempts: 3, backoffMs: 1 },
     );
     await q.publish("t", Buffer.from("x"));
-    await until(() => q.stats().dropped === 1, "the drop");
-    await sleep(50);
+    // Dropped is final: no call can come after it.
+    await until("the drop", () => q.stats().dropped === 1, 2_000, 5);
     expect(calls).toBe(3);
     expect(q.stats()).toEqual({ published: 1, requeued: 2, dropped: 1, finished: 0 });
   });
@@ -53,7 +44,7 @@ describe("MemoryQueue", () => {
       { backoffMs: 40 },
     );
     await q.publish("t", Buffer.from("x"));
-    await until(() => q.stats().finished === 1, "the third attempt");
+    await until("the third attempt", () => q.stats().finished === 1, 2_000, 5);
     // 40 ms after the first failure, 80 ms after the second.
     expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(35);
     expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(75);
@@ -73,7 +64,7 @@ describe("MemoryQueue", () => {
       { maxInFlight: 3 },
     );
     for (let i = 0; i < 20; i++) await q.publish("t", Buffer.from(String(i)));
-    await until(() => q.stats().finished === 20, "20 messages");
+    await until("20 messages", () => q.stats().finished === 20, 2_000, 5);
     expect(peak).toBe(3);
   });
 
@@ -81,7 +72,7 @@ describe("MemoryQueue", () => {
     const counts = [0, 0];
     for (const i of [0, 1]) await q.subscribe("t", "c", async () => void counts[i]!++);
     for (let i = 0; i < 10; i++) await q.publish("t", Buffer.from(String(i)));
-    await until(() => q.stats().finished === 10, "10 messages");
+    await until("10 messages", () => q.stats().finished === 10, 2_000, 5);
     expect(counts).toEqual([5, 5]);
   });
 
@@ -92,7 +83,7 @@ describe("MemoryQueue", () => {
     await q.subscribe("t", "first", async (m) => void first.push(m.body.toString()));
     await q.subscribe("t", "second", async (m) => void second.push(m.body.toString()));
     await q.publish("t", Buffer.from("late"));
-    await until(() => first.length === 2 && second.length === 1, "deliveries");
+    await until("deliveries", () => first.length === 2 && second.length === 1, 2_000, 5);
     expect(first).toEqual(["early", "late"]);
     expect(second).toEqual(["late"]);
   });
@@ -103,7 +94,7 @@ describe("MemoryQueue", () => {
     await q.publish("t", buf);
     buf.write("xyz");
     await q.subscribe("t", "c", async (m) => void got.push(m.body.toString()));
-    await until(() => got.length === 1, "the message");
+    await until("the message", () => got.length === 1, 2_000, 5);
     expect(got).toEqual(["abc"]);
   });
 
@@ -122,7 +113,7 @@ describe("MemoryQueue", () => {
       { backoffMs: 20 },
     );
     await q.publish("t", Buffer.from("x"));
-    await until(() => calls === 1, "the handler");
+    await until("the handler", () => calls === 1, 2_000, 5);
     const closing = q.close();
     release();
     await closing;

@@ -4,6 +4,7 @@ import { RoomClient } from "../harness/room_client";
 import { MsgLevel, PackageType, encodeReq, encodeSignIn, encodeBroadcast } from "@roomcast/pkg/protocol";
 import { Tokens } from "@roomcast/pkg/token";
 import { TOKEN_SECRET, type Target } from "../harness/roomcast";
+import { eventually, sleep } from "../support/wait";
 
 export interface HttpReply {
   status: number;
@@ -28,18 +29,10 @@ export async function tokenFor(httpUrl: string, uid: string, scope?: string): Pr
 const local = new Tokens({ secret: TOKEN_SECRET, ttlSec: 600 });
 let roomSeq = 0;
 const room = (tag: string) => `${tag}-${process.pid}-${++roomSeq}-${Math.random().toString(36).slice(2, 6)}`;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Polls until fn() returns the wanted value (MEMBERS counts are a report interval stale by design). */
-export async function eventually<T>(fn: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await fn();
-  while (last !== want && Date.now() < deadline) {
-    await sleep(200);
-    last = await fn();
-  }
-  return last;
-}
+// Every test that waits has a timeout above its longest wait (jest's default is 5 s): 20 s where it waits for
+// replies (up to 5 s each, RoomClient's default), 30 s where it waits for deliveries (up to 10 s, waitForMessages),
+// 45 s for three MEMBERS counts in a row (each polled up to 10 s, eventually).
 
 export function protocolSuite(getTarget: () => Target): void {
   describe("protocol", () => protocolTests(getTarget));
@@ -59,28 +52,24 @@ function protocolTests(getTarget: () => Target): void {
     for (const c of clients.splice(0)) c.terminate();
   });
 
-  afterAll(() => {
-    // Whatever the tests threw at it, every process still runs.
-    for (const p of getTarget().procs) expect({ name: p.name, exit: p.child.exitCode }).toEqual({ name: p.name, exit: null });
-  });
-
   describe("what a frontend does (seed 001)", () => {
     it("signs in with a token from POST /tk and gets Err{0, ok}", async () => {
       const c = await connect();
       const token = await tokenFor(http(), "alice");
       expect(await c.signIn(token, room("signin"))).toEqual({ code: 0, msg: "ok" });
-    });
+    }, 20_000);
 
     it("a heartbeat is answered with pong", async () => {
       const c = await join(0, "alice", room("hb"));
       expect(await c.heartbeat()).toBe("pong");
-    });
+    }, 20_000);
 
     it("a message reaches every member of the room, the sender included, on every conn node", async () => {
       const r = room("chat");
       const a = await join(0, "alice", r);
       const b = await join(1, "bob", r);
-      const other = await join(1, "carol", room("elsewhere"));
+      const elsewhere = room("elsewhere");
+      const other = await join(1, "carol", elsewhere);
       a.say(r, '{"type":1,"content":"hello"}');
       const [ra] = await a.waitForMessages(1);
       const [rb] = await b.waitForMessages(1);
@@ -89,9 +78,11 @@ function protocolTests(getTarget: () => Target): void {
         expect(m.roomID).toBe(r);
         expect(m.msgLv).toBe(MsgLevel.NORMAL);
       }
-      await sleep(300);
-      expect(other.received).toHaveLength(0);
-    });
+      // Carol's own message, sent after hello reached her conn node, is the marker: hello would have come before it.
+      other.say(elsewhere, "marker");
+      await other.waitForMessages((got) => got.some((m) => m.text === "marker"));
+      expect(other.received.map((m) => m.text)).toEqual(["marker"]);
+    }, 30_000);
 
     it("messages keep their bytes: empty, binary and over 65,535 bytes", async () => {
       const r = room("bytes");
@@ -108,7 +99,7 @@ function protocolTests(getTarget: () => Target): void {
       expect(got.map((m) => m.data.byteLength)).toEqual([0, 5, 65_536]);
       expect([...got[1]!.data]).toEqual([...bin]);
       expect(Buffer.from(got[2]!.data).equals(big)).toBe(true);
-    });
+    }, 30_000);
 
     it("a burst of NORMAL messages arrives whole and merged into fewer frames", async () => {
       const r = room("batch");
@@ -119,7 +110,7 @@ function protocolTests(getTarget: () => Target): void {
       // Several job nodes share the NSQ channel, so a cluster promises no order across them; standalone keeps it.
       expect(got.map((m) => m.text).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `m${i}`).sort());
       expect(b.frames.length).toBeLessThan(30);
-    });
+    }, 30_000);
 
     it("MEMBERS answers the room's members across the whole cluster", async () => {
       const r = room("members");
@@ -131,7 +122,7 @@ function protocolTests(getTarget: () => Target): void {
       expect(await eventually(() => c.members(), 3)).toBe(3);
       c.close();
       expect(await eventually(() => a.members(), 2)).toBe(2);
-    });
+    }, 45_000);
   });
 
   describe("what a business service does: POST /msg", () => {
@@ -150,7 +141,7 @@ function protocolTests(getTarget: () => Target): void {
         expect(got.map((m) => m.text).sort()).toEqual(Array.from({ length: n }, (_, i) => `{"red_envelope":${i}}`));
         expect(got.every((m) => m.msgLv === MsgLevel.IMPORTANT && m.roomID === r)).toBe(true);
       }
-    });
+    }, 30_000);
 
     it("the word Bearer is optional", async () => {
       const r = room("bare");
@@ -158,7 +149,7 @@ function protocolTests(getTarget: () => Target): void {
       const svc = await tokenFor(http(), "svc", "push");
       expect((await post(`${http()}/msg`, { room_id: r, msg: "x" }, { authorization: svc })).json.code).toBe(1);
       expect((await a.waitForMessages(1))[0]!.text).toBe("x");
-    });
+    }, 30_000);
 
     const cases: Array<[string, () => Promise<HttpReply>, number, number]> = [
       ["no Authorization header", () => post(`${http()}/msg`, { room_id: "r", msg: "x" }), 401, 1001],
@@ -226,18 +217,22 @@ function protocolTests(getTarget: () => Target): void {
       ["/tk without uid", () => post(`${http()}/tk`, { scope: "push" }), 400, 0],
       ["an unknown path", () => post(`${http()}/nope`, {}), 404, 0],
     ];
-    it.each(cases)("%s gets a clear error", async (_what, send, status, code) => {
-      const r = await send();
-      expect(r.status).toBe(status);
-      expect(r.json.code).toBe(code);
-      expect(r.json.msg.length).toBeGreaterThan(0);
-    });
+    it.each(cases)(
+      "%s gets a clear error",
+      async (_what, send, status, code) => {
+        const r = await send();
+        expect(r.status).toBe(status);
+        expect(r.json.code).toBe(code);
+        expect(r.json.msg.length).toBeGreaterThan(0);
+      },
+      20_000,
+    );
 
     it("GET /msg is refused with 405", async () => {
       const res = await fetch(`${http()}/msg`);
       expect(res.status).toBe(405);
       expect(((await res.json()) as { code: number }).code).toBe(0);
-    });
+    }, 20_000);
   });
 
   describe("error codes and bad input on the WebSocket", () => {
@@ -247,7 +242,7 @@ function protocolTests(getTarget: () => Target): void {
       c.sendFrame(PackageType.MEMBERS, new Uint8Array(0));
       c.say("r", "x");
       for (let i = 0; i < 3; i++) expect(await c.nextErr()).toEqual({ code: 100, msg: "sign in first" });
-    });
+    }, 20_000);
 
     it("101: an invalid, expired, foreign-key or alg:none token", async () => {
       const c = await connect();
@@ -259,7 +254,7 @@ function protocolTests(getTarget: () => Target): void {
       ];
       for (const t of bad.slice(0, 4)) expect((await c.signIn(t, "r")).code).toBe(101);
       expect(c.open).toBe(true);
-    });
+    }, 20_000);
 
     it("102: garbage, truncated and unknown frames, each answered while the connection lives on", async () => {
       const r = room("garbage");
@@ -283,7 +278,7 @@ function protocolTests(getTarget: () => Target): void {
       }
       c.say(r, "still here");
       expect((await c.waitForMessages(1))[0]!.text).toBe("still here");
-    });
+    }, 30_000);
 
     it("102: a room id of 129 bytes or none at sign-in", async () => {
       const c = await connect();
@@ -291,14 +286,14 @@ function protocolTests(getTarget: () => Target): void {
       expect((await c.signIn(t, "x".repeat(129))).code).toBe(102);
       expect((await c.signIn(t, "")).code).toBe(102);
       expect((await c.signIn(t, "x".repeat(128))).code).toBe(0);
-    });
+    }, 20_000);
 
     it("102: a SignIn that is not a SignIn", async () => {
       const c = await connect();
       c.sendFrame(PackageType.SIGN_IN, new Uint8Array([0x0a, 0x7f, 0x01]));
       expect((await c.nextErr()).code).toBe(102);
       expect((await c.signIn(local.sign("u"), room("ok"))).code).toBe(0);
-    });
+    }, 20_000);
 
     it("103: a message to another room, or at level IMPORTANT", async () => {
       const r = room("mine");
@@ -307,9 +302,11 @@ function protocolTests(getTarget: () => Target): void {
       expect((await c.nextErr()).code).toBe(103);
       c.say(r, "x", MsgLevel.IMPORTANT);
       expect((await c.nextErr()).code).toBe(103);
-      await sleep(200);
-      expect(c.received).toHaveLength(0);
-    });
+      // A message the node takes, sent after both, is the marker: either refused one would have come before it.
+      c.say(r, "marker");
+      await c.waitForMessages((got) => got.some((m) => m.text === "marker"));
+      expect(c.received.map((m) => m.text)).toEqual(["marker"]);
+    }, 30_000);
 
     it("104: messages beyond the rate limit", async () => {
       const r = room("flood");
@@ -317,7 +314,7 @@ function protocolTests(getTarget: () => Target): void {
       for (let i = 0; i < 80; i++) c.say(r, `f${i}`);
       expect((await c.nextErr()).code).toBe(104);
       expect(await c.heartbeat()).toBe("pong");
-    });
+    }, 20_000);
 
     it("105: a message body over 64 KiB; the connection lives on", async () => {
       const r = room("big");
@@ -325,30 +322,30 @@ function protocolTests(getTarget: () => Target): void {
       c.say(r, new Uint8Array(65_537));
       expect((await c.nextErr()).code).toBe(105);
       expect(await c.heartbeat()).toBe("pong");
-    });
+    }, 20_000);
 
     it("106: a second sign-in", async () => {
       const c = await join(0, "alice", room("twice"));
       expect((await c.signIn(local.sign("alice"), room("again"))).code).toBe(106);
-    });
+    }, 20_000);
 
     it("a frame over 1 MiB closes the connection with 1009", async () => {
       const c = await join(0, "alice", room("huge"));
       c.sendRaw(new Uint8Array((1 << 20) + 16));
       expect((await c.closed).code).toBe(1009);
-    });
+    }, 20_000);
 
     it("repeated garbage closes the connection with 4002", async () => {
       const c = await connect();
       for (let i = 0; i < 5; i++) c.sendRaw(new Uint8Array([0xff, 0xee]));
       expect((await c.closed).code).toBe(4002);
-    });
+    }, 20_000);
 
     it("a connection that sends nothing is closed with 4000 after the heartbeat timeout", async () => {
       const c = track(await RoomClient.join(ws(), local.sign("alice"), room("idle")));
       const closed = await c.closed;
       expect(closed.code).toBe(4000);
-    }, 15_000);
+    }, 20_000);
 
     it("heartbeats keep a connection open past the timeout", async () => {
       const c = track(await RoomClient.join(ws(), local.sign("alice"), room("alive")));
@@ -357,7 +354,7 @@ function protocolTests(getTarget: () => Target): void {
         expect(await c.heartbeat()).toBe("pong");
       }
       expect(c.open).toBe(true);
-    }, 15_000);
+    }, 20_000);
 
     it("after all of that, a new client still signs in and chats", async () => {
       const r = room("after");
@@ -368,6 +365,10 @@ function protocolTests(getTarget: () => Target): void {
       const raw = await connect();
       raw.sendFrame(PackageType.SIGN_IN, encodeSignIn({ token: local.sign("z"), roomID: r }));
       expect((await raw.nextErr()).code).toBe(0);
-    });
+    }, 30_000);
+  });
+
+  it("whatever the tests threw at it, every process still runs", () => {
+    for (const p of getTarget().procs) expect({ name: p.name, exit: p.child.exitCode }).toEqual({ name: p.name, exit: null });
   });
 }

@@ -1,5 +1,6 @@
 // The contract every Discovery implementation passes (static in unit tests, etcd against a real etcd).
-import type { Discovery, NodeInfo } from "./discovery";
+import type { Discovery, NodeInfo } from "@roomcast/pkg/discovery";
+import { until } from "../support/wait";
 
 export interface DiscoveryFixture {
   /** Two clients of one registry, as two processes would be (the same instance for an in-process registry). */
@@ -7,16 +8,6 @@ export interface DiscoveryFixture {
   b: Discovery;
   /** Closes both clients; must tolerate a client the test already closed. */
   cleanup(): Promise<void>;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(what: string, cond: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
-    await sleep(20);
-  }
 }
 
 const ids = (nodes: NodeInfo[]) => nodes.map((n) => n.id);
@@ -40,7 +31,7 @@ export function discoveryContract(name: string, make: () => Promise<DiscoveryFix
       await f.b.watch("conn", (nodes) => (seen = nodes));
       const node = { id: id(), addrs: { grpc: "127.0.0.1:1", ws: "127.0.0.1:2" }, meta: { weight: "3" } };
       await f.a.register("conn", node);
-      await until("the node is seen", () => ids(seen).includes(node.id));
+      await until("the node is seen", () => ids(seen).includes(node.id), 5_000);
       expect(seen.find((n) => n.id === node.id)).toEqual(node);
     });
 
@@ -58,7 +49,7 @@ export function discoveryContract(name: string, make: () => Promise<DiscoveryFix
       const w = await f.b.watch("conn", (nodes) => (seen = nodes));
       const node = { id: id(), addrs: { grpc: "127.0.0.1:4" } };
       const reg = await f.a.register("conn", node);
-      await until("the node is seen", () => ids(seen).includes(node.id));
+      await until("the node is seen", () => ids(seen).includes(node.id), 5_000);
       await reg.deregister();
       // Well inside any lease TTL: removal must not wait for an expiry.
       await until("the node is gone", () => !ids(seen).includes(node.id), 2_000);
@@ -72,10 +63,13 @@ export function discoveryContract(name: string, make: () => Promise<DiscoveryFix
       await f.b.watch("logic", (nodes) => (logics = nodes));
       const mine = [id(), id(), id()];
       for (const i of [...mine].reverse()) await f.a.register("conn", { id: i, addrs: { grpc: `host-${i}:1` } });
-      await until("all three are seen", () => mine.every((i) => ids(conns).includes(i)));
+      await until("all three are seen", () => mine.every((i) => ids(conns).includes(i)), 5_000);
       expect(ids(conns).filter((i) => mine.includes(i))).toEqual([...mine].sort());
       expect(conns.find((n) => n.id === mine[1])?.addrs).toEqual({ grpc: `host-${mine[1]}:1` });
-      await sleep(100);
+      // A logic node registered after them is the marker: a conn node leaking into the logic watch would show by then.
+      const marker = id();
+      await f.a.register("logic", { id: marker, addrs: {} });
+      await until("the marker is seen", () => ids(logics).includes(marker), 5_000);
       expect(ids(logics).some((i) => mine.includes(i))).toBe(false);
     });
 
@@ -84,8 +78,12 @@ export function discoveryContract(name: string, make: () => Promise<DiscoveryFix
       const w = await f.b.watch("job", () => calls++);
       expect(calls).toBe(1);
       await w.close();
-      await f.a.register("job", { id: id(), addrs: {} });
-      await sleep(300);
+      // A second watch of the same client is the marker: once it sees the node, the closed one would have too.
+      let seen: NodeInfo[] = [];
+      await f.b.watch("job", (nodes) => (seen = nodes));
+      const node = id();
+      await f.a.register("job", { id: node, addrs: {} });
+      await until("the open watch sees the node", () => ids(seen).includes(node), 5_000);
       expect(calls).toBe(1);
     });
 
@@ -95,9 +93,15 @@ export function discoveryContract(name: string, make: () => Promise<DiscoveryFix
       await f.b.watch("logic", () => calls++);
       expect(calls).toBe(2);
       await f.b.close();
-      await f.a.register("conn", { id: id(), addrs: {} });
-      await f.a.register("logic", { id: id(), addrs: {} });
-      await sleep(300);
+      // The other client's watches are the marker: once they see both nodes, the closed client's would have too.
+      let conns: NodeInfo[] = [];
+      let logics: NodeInfo[] = [];
+      await f.a.watch("conn", (nodes) => (conns = nodes));
+      await f.a.watch("logic", (nodes) => (logics = nodes));
+      const [conn, logic] = [id(), id()];
+      await f.a.register("conn", { id: conn, addrs: {} });
+      await f.a.register("logic", { id: logic, addrs: {} });
+      await until("the other client sees both nodes", () => ids(conns).includes(conn) && ids(logics).includes(logic), 5_000);
       expect(calls).toBe(2);
     });
   });

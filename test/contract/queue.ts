@@ -1,21 +1,15 @@
 // The contract every Queue implementation passes (memory in unit tests, NSQ against real nsqd/nsqlookupd).
-import type { Queue, QueueMessage } from "./queue";
+import type { Queue, QueueMessage, QueueStats } from "@roomcast/pkg/queue";
+import { sleep, until } from "../support/wait";
+
+/** A queue client whose running totals the suite reads (both implementations keep them). */
+export type CountingQueue = Queue & { stats(): QueueStats };
 
 export interface QueueFixture {
-  queue: Queue;
+  queue: CountingQueue;
   /** A second client of the same broker, as another process would be in a cluster; the same queue when omitted. */
-  other?: Queue;
+  other?: CountingQueue;
   cleanup(): Promise<void>;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(cond: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
 }
 
 /** A topic no earlier test touched: nsqd keeps topics and their messages between tests. */
@@ -28,8 +22,8 @@ const freshTopic = () => `t${Date.now().toString(36)}${Math.random().toString(36
 export function queueContract(name: string, make: () => Promise<QueueFixture>, timeoutMs = 10_000): void {
   describe(`Queue contract: ${name}`, () => {
     jest.setTimeout(timeoutMs * 3);
-    let queue: Queue;
-    let other: Queue;
+    let queue: CountingQueue;
+    let other: CountingQueue;
     let cleanup: () => Promise<void>;
     let topic: string;
     beforeEach(async () => {
@@ -47,7 +41,7 @@ export function queueContract(name: string, make: () => Promise<QueueFixture>, t
       await other.subscribe(topic, "c", async (m) => void got.push(m));
       const body = Buffer.from([0, 1, 2, 250, 255, 0]);
       await queue.publish(topic, body);
-      await until(() => got.length === 1, timeoutMs, "the message");
+      await until("the message", () => got.length === 1, timeoutMs);
       expect(got[0]!.body.equals(body)).toBe(true);
       expect(got[0]!.attempts).toBe(1);
       expect(got[0]!.id).toEqual(expect.any(String));
@@ -59,11 +53,12 @@ export function queueContract(name: string, make: () => Promise<QueueFixture>, t
       await other.subscribe(topic, "a", async (m) => void a.push(m.body.toString()));
       await other.subscribe(topic, "b", async (m) => void b.push(m.body.toString()));
       for (let i = 0; i < 5; i++) await queue.publish(topic, Buffer.from(`m${i}`));
-      await until(() => a.length >= 5 && b.length >= 5, timeoutMs, "both channels");
-      await sleep(200);
+      // A marker after the five: a sixth delivery of them (a duplicate) would have come before it.
+      await queue.publish(topic, Buffer.from("end"));
+      await until("both channels get the marker", () => a.includes("end") && b.includes("end"), timeoutMs);
       const want = ["m0", "m1", "m2", "m3", "m4"];
-      expect([...a].sort()).toEqual(want);
-      expect([...b].sort()).toEqual(want);
+      expect(a.filter((m) => m !== "end").sort()).toEqual(want);
+      expect(b.filter((m) => m !== "end").sort()).toEqual(want);
     });
 
     it("subscribers of one channel share its messages: none lost, none twice", async () => {
@@ -76,14 +71,25 @@ export function queueContract(name: string, make: () => Promise<QueueFixture>, t
       };
       await other.subscribe(topic, "shared", slow(a), { maxInFlight: 5 });
       await queue.subscribe(topic, "shared", slow(b), { maxInFlight: 5 });
-      // Time for both to connect (NSQ readers find nsqd through lookupd), so both take a share.
-      await sleep(500);
+      // Tagged messages, one at a time, until each subscriber took one of those tags: both are connected (NSQ readers
+      // find nsqd through lookupd), so both can take a share of what follows.
+      let seq = 0;
+      const took = (x: string[], tag: string) => x.some((m) => m.startsWith(tag));
+      const oneByOne = (tag: string) => async () => {
+        const body = `${tag}${seq++}`;
+        await queue.publish(topic, Buffer.from(body));
+        await until(`${body} to arrive`, () => a.includes(body) || b.includes(body), timeoutMs);
+        return took(a, tag) && took(b, tag);
+      };
+      await until("both subscribers to take a warm-up message", oneByOne("warm"), timeoutMs, 50);
       for (let i = 0; i < 50; i++) await queue.publish(topic, Buffer.from(`m${i}`));
-      await until(() => a.length + b.length >= 50, timeoutMs, "50 messages");
-      await sleep(300);
-      expect([...a, ...b].sort()).toEqual(Array.from({ length: 50 }, (_, i) => `m${i}`).sort());
-      expect(a.length).toBeGreaterThan(0);
-      expect(b.length).toBeGreaterThan(0);
+      const mine = (x: string[]) => x.filter((m) => /^m\d+$/.test(m));
+      await until("50 messages", () => mine(a).length + mine(b).length >= 50, timeoutMs);
+      // Markers after the 50 until each subscriber handled one: a second delivery of any of the 50 would have come before.
+      await until("both subscribers to take an end marker", oneByOne("end"), timeoutMs, 0);
+      expect([...mine(a), ...mine(b)].sort()).toEqual(Array.from({ length: 50 }, (_, i) => `m${i}`).sort());
+      expect(mine(a).length).toBeGreaterThan(0);
+      expect(mine(b).length).toBeGreaterThan(0);
     });
 
     it("a message whose handler throws comes back with attempts + 1", async () => {
@@ -98,8 +104,8 @@ export function queueContract(name: string, make: () => Promise<QueueFixture>, t
         { backoffMs: 50 },
       );
       await queue.publish(topic, Buffer.from("retry me"));
-      await until(() => seen.length === 2, timeoutMs, "the redelivery");
-      await sleep(300);
+      // Finished (FIN) on the second attempt: nothing can redeliver it after that.
+      await until("the message is finished", () => other.stats().finished === 1, timeoutMs);
       expect(seen.map((m) => m.attempts)).toEqual([1, 2]);
       expect(seen[1]!.id).toBe(seen[0]!.id);
       expect(seen[1]!.body.toString()).toBe("retry me");
@@ -117,8 +123,8 @@ export function queueContract(name: string, make: () => Promise<QueueFixture>, t
         { maxAttempts: 3, backoffMs: 20 },
       );
       await queue.publish(topic, Buffer.from("doomed"));
-      await until(() => attempts.length === 3, timeoutMs, "three attempts");
-      await sleep(1000);
+      // Given up (finished and counted as dropped) on the third attempt: nothing can redeliver it after that.
+      await until("the message is given up", () => other.stats().dropped === 1, timeoutMs);
       expect(attempts).toEqual([1, 2, 3]);
     });
 
@@ -126,7 +132,7 @@ export function queueContract(name: string, make: () => Promise<QueueFixture>, t
       for (let i = 0; i < 3; i++) await queue.publish(topic, Buffer.from(`early${i}`));
       const got: string[] = [];
       await other.subscribe(topic, "late", async (m) => void got.push(m.body.toString()));
-      await until(() => got.length === 3, timeoutMs, "the early messages");
+      await until("the early messages", () => got.length === 3, timeoutMs);
       expect(got.sort()).toEqual(["early0", "early1", "early2"]);
     });
 
@@ -146,7 +152,7 @@ export function queueContract(name: string, make: () => Promise<QueueFixture>, t
         { maxInFlight: 3 },
       );
       for (let i = 0; i < 15; i++) await queue.publish(topic, Buffer.from(String(i)));
-      await until(() => done === 15, timeoutMs, "15 messages");
+      await until("15 messages", () => done === 15, timeoutMs);
       expect(peak).toBeLessThanOrEqual(3);
     });
 
@@ -161,7 +167,7 @@ export function queueContract(name: string, make: () => Promise<QueueFixture>, t
         finished = true;
       });
       await queue.publish(topic, Buffer.from("slow"));
-      await until(() => started, timeoutMs, "the handler to start");
+      await until("the handler to start", () => started, timeoutMs);
       let closed = false;
       const closing = sub.close().then(() => (closed = true));
       await sleep(100);
@@ -175,10 +181,13 @@ export function queueContract(name: string, make: () => Promise<QueueFixture>, t
       const got: string[] = [];
       const sub = await other.subscribe(topic, "c", async (m) => void got.push(m.body.toString()));
       await queue.publish(topic, Buffer.from("one"));
-      await until(() => got.length === 1, timeoutMs, "the first message");
+      await until("the first message", () => got.length === 1, timeoutMs);
       await sub.close();
+      // Another channel, subscribed before "two" is published, is the marker: every channel gets "two" at once.
+      const marker: string[] = [];
+      await other.subscribe(topic, "marker", async (m) => void marker.push(m.body.toString()));
       await queue.publish(topic, Buffer.from("two"));
-      await sleep(500);
+      await until("the other channel gets the message", () => marker.includes("two"), timeoutMs);
       expect(got).toEqual(["one"]);
     });
   });
