@@ -87,10 +87,10 @@ describe("conn processes sharing one WebSocket port", () => {
     });
     expect(res.status).toBe(200);
     const want = [...clients.map((_, i) => `from u${i}`), "pushed"].sort();
-    for (const c of clients) {
-      const got = await c.waitForMessages(want.length, 20_000);
+    const gots = await Promise.all(clients.map((c) => c.waitForMessages(want.length, 20_000)));
+    for (const [i, got] of gots.entries()) {
       expect(got.map((m) => m.text).sort()).toEqual(want);
-      expect(c.pendingErrs()).toBe(0);
+      expect(clients[i]!.pendingErrs()).toBe(0);
     }
     // Counts are a few seconds stale at most.
     for (const c of [clients[0]!, clients[clients.length - 1]!])
