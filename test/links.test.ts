@@ -76,12 +76,14 @@ async function silentConn(): Promise<{ port: number; close(): Promise<void> }> {
 connLinkContract(
   "gRPC",
   async (node: Deliverer | "never answers", timeoutMs: number) => {
-    const server = node === "never answers" ? await silentConn() : await restartable(() => connGrpcServer(node));
+    const peer = node === "never answers" ? undefined : await restartable(() => connGrpcServer(node));
+    const server = peer ?? (await silentConn());
     const discovery = new StaticDiscovery({ conn: [{ id: "conn-0", addrs: { grpc: `127.0.0.1:${server.port}` } }] });
     const link = await GrpcConnLink.start(discovery, timeoutMs, silentLogger());
     return {
       link,
-      ...("stop" in server ? { stopPeer: server.stop, startPeer: server.start } : {}),
+      stopPeer: peer?.stop,
+      startPeer: peer?.start,
       close: async () => {
         await link.close();
         await server.close();
