@@ -2,7 +2,7 @@
 import * as path from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { freePort, waitForPort, type Proc } from "./proc";
+import { onFreePorts, startReady, waitForPort, type Proc } from "./proc";
 import { startNsq } from "./nsq";
 import { startEtcd } from "./etcd";
 import { TOKEN_SECRET, testTuning, tsProc, type Target } from "./roomcast";
@@ -59,12 +59,16 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     ROOMCAST_DISCOVERY_ETCD: etcd.endpoint,
     ROOMCAST_DISCOVERY_TTL_SEC: String(ttlSec),
   };
-  const logicProcs: Proc[] = [];
-  const httpUrls: string[] = [];
-  for (let i = 0; i < logics; i++) {
-    const [http, grpc] = [await freePort(), await freePort()];
-    logicProcs.push(
-      tsProc(
+  // Each process on fresh free ports, started again on new ones should another process take one first.
+  const launch = <T>(ports: number, ready: string, start: (ports: number[]) => { proc: Proc } & T) =>
+    onFreePorts(ports, async (free) => {
+      const started = start(free);
+      await startReady(() => started.proc, ready);
+      return started;
+    });
+  const logicStarts = Array.from({ length: logics }, (_, i) =>
+    launch(2, "logic ready", ([http, grpc]) => ({
+      proc: tsProc(
         `logic-${i}`,
         "cmd/logic/main.ts",
         {
@@ -82,15 +86,12 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
         logDir,
         nodeArgs,
       ),
-    );
-    httpUrls.push(`http://127.0.0.1:${http}`);
-  }
-  const jobProcs: Proc[] = [];
-  const jobMetricsUrls: string[] = [];
-  for (let i = 0; i < jobs; i++) {
-    const http = await freePort();
-    jobProcs.push(
-      tsProc(
+      httpUrl: `http://127.0.0.1:${http}`,
+    })),
+  );
+  const jobStarts = Array.from({ length: jobs }, (_, i) =>
+    launch(1, "job ready", ([http]) => ({
+      proc: tsProc(
         `job-${i}`,
         "cmd/job/main.ts",
         {
@@ -105,46 +106,62 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
         logDir,
         nodeArgs,
       ),
-    );
-    jobMetricsUrls.push(`http://127.0.0.1:${http}/metrics`);
-  }
-  const connProcs: Proc[] = [];
-  const wsUrls: string[] = [];
-  const sharedWs = opts.sharedWsPort ? await freePort() : 0;
-  for (let i = 0; i < conns; i++) {
-    const [ws, grpc] = [sharedWs || (await freePort()), await freePort()];
-    connProcs.push(
-      tsProc(
-        `conn-${i}`,
-        "cmd/conn/main.ts",
-        {
-          ...common,
-          ROOMCAST_NODE_ID: `conn-${i}`,
-          ROOMCAST_WS_PORT: String(ws),
-          ROOMCAST_GRPC_PORT: String(grpc),
-          ROOMCAST_WS_HEARTBEAT_TIMEOUT_SEC: testTuning.heartbeatTimeoutSec,
-          ROOMCAST_WS_SIGN_IN_TIMEOUT_SEC: testTuning.signInTimeoutSec,
-          ROOMCAST_ONLINE_REPORT_INTERVAL_MS: "500",
-          ...connEnv,
-        },
-        logDir,
-        [...connNodeArgs, ...nodeArgs],
-      ),
-    );
-    if (!sharedWs || i === 0) wsUrls.push(`ws://127.0.0.1:${ws}/room`);
-  }
-  const all = [...logicProcs, ...jobProcs, ...connProcs];
+      metricsUrl: `http://127.0.0.1:${http}/metrics`,
+    })),
+  );
+  const startConn = (i: number, sharedWs?: number) =>
+    launch(sharedWs ? 1 : 2, "conn ready", ([a, b]) => {
+      const [ws, grpc] = sharedWs ? [sharedWs, a!] : [a!, b!];
+      return {
+        proc: tsProc(
+          `conn-${i}`,
+          "cmd/conn/main.ts",
+          {
+            ...common,
+            ROOMCAST_NODE_ID: `conn-${i}`,
+            ROOMCAST_WS_PORT: String(ws),
+            ROOMCAST_GRPC_PORT: String(grpc),
+            ROOMCAST_WS_HEARTBEAT_TIMEOUT_SEC: testTuning.heartbeatTimeoutSec,
+            ROOMCAST_WS_SIGN_IN_TIMEOUT_SEC: testTuning.signInTimeoutSec,
+            ROOMCAST_ONLINE_REPORT_INTERVAL_MS: "500",
+            ...connEnv,
+          },
+          logDir,
+          [...connNodeArgs, ...nodeArgs],
+        ),
+        ws,
+      };
+    });
+  // On one shared WebSocket port, conn-0 takes a free one and the others join it (SO_REUSEPORT) once it listens.
+  const connStarts = opts.sharedWsPort
+    ? (() => {
+        const first = conns > 0 ? startConn(0) : undefined;
+        const rest = Array.from({ length: Math.max(0, conns - 1) }, (_, i) => first!.then((c) => startConn(i + 1, c.ws)));
+        return first ? [first, ...rest] : [];
+      })()
+    : Array.from({ length: conns }, (_, i) => startConn(i));
+  const settled = await Promise.allSettled([...logicStarts, ...jobStarts, ...connStarts]);
+  const all = settled.flatMap((r) => (r.status === "fulfilled" ? [r.value.proc] : []));
   const stopAll = async () => {
     await Promise.all(all.map((p) => p.stop()));
     await Promise.all([nsq.stop(), etcd.stop()]);
     rmSync(logDir, { recursive: true, force: true });
   };
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) {
+    // What did start is stopped, so a failed start leaves no process behind.
+    await stopAll();
+    throw failed.reason;
+  }
+  // All started: these resolve at once.
+  const [logicsUp, jobsUp, connsUp] = await Promise.all([Promise.all(logicStarts), Promise.all(jobStarts), Promise.all(connStarts)]);
+  const logicProcs = logicsUp.map((l) => l.proc);
+  const httpUrls = logicsUp.map((l) => l.httpUrl);
+  const jobProcs = jobsUp.map((j) => j.proc);
+  const jobMetricsUrls = jobsUp.map((j) => j.metricsUrl);
+  const connProcs = connsUp.map((c) => c.proc);
+  const wsUrls = [...new Set(connsUp.map((c) => `ws://127.0.0.1:${c.ws}/room`))];
   try {
-    await Promise.all([
-      ...logicProcs.map((p) => p.waitFor("logic ready", 30_000)),
-      ...jobProcs.map((p) => p.waitFor("job ready", 30_000)),
-      ...connProcs.map((p) => p.waitFor("conn ready", 30_000)),
-    ]);
     // Every conn node sees every logic node before the tests begin.
     await Promise.all(
       connProcs.map((p) => p.waitFor(new RegExp(`"logic":"${Array.from({ length: logics }, (_, i) => `logic-${i}`).join(",")}"`), 15_000)),

@@ -1,9 +1,9 @@
-// A real etcd process on free loopback ports, data in a temp folder.
+// A real etcd process on free loopback ports (new ones if another process takes one first), data in a temp folder.
 import * as path from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { findBinary } from "./bin";
-import { startProc, freePort, waitForPort, type Proc } from "./proc";
+import { onFreePorts, startProc, waitForPort, type Proc } from "./proc";
 
 export interface Etcd {
   /** "127.0.0.1:PORT", as EtcdDiscovery's hosts take it. */
@@ -28,16 +28,13 @@ const goArch: Record<string, string> = {
 };
 const supported = new Set(["amd64", "arm64", "ppc64le"]);
 
-async function twoFreePorts(): Promise<[number, number]> {
-  const client = await freePort();
-  let peer = await freePort();
-  while (peer === client) peer = await freePort();
-  return [client, peer];
+/** Starts etcd on two free ports; if another process took one before etcd bound it, on two new ones. */
+export function startEtcd(): Promise<Etcd> {
+  return onFreePorts(2, ([client, peer]) => startEtcdOn(client!, peer!));
 }
 
-export async function startEtcd(): Promise<Etcd> {
+async function startEtcdOn(client: number, peer: number): Promise<Etcd> {
   const dir = mkdtempSync(path.join(tmpdir(), "roomcast-etcd-"));
-  const [client, peer] = await twoFreePorts();
   const name = `test${client}`;
   const arch = goArch[process.arch] ?? process.arch;
   const env = supported.has(arch) ? {} : { ETCD_UNSUPPORTED_ARCH: arch };
@@ -60,8 +57,9 @@ export async function startEtcd(): Promise<Etcd> {
   const launch = async (): Promise<Proc> => {
     const proc = startProc("etcd", findBinary("etcd"), args, env);
     try {
-      await waitForPort(client, "127.0.0.1", 20_000);
+      // Its own log line first: an etcd that could not bind exits, while another process on the port would answer.
       await proc.waitFor(/ready to serve client requests|serving insecure client requests/, 20_000);
+      await waitForPort(client, "127.0.0.1", 20_000);
       return proc;
     } catch (err) {
       await proc.kill9();

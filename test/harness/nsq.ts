@@ -1,9 +1,10 @@
-// Real nsqlookupd and nsqd processes on free loopback ports, data in a temp folder removed on stop.
+// Real nsqlookupd and nsqd processes on loopback ports the kernel picks (port 0: no other process can take them
+// between a pick and the bind), data in a temp folder removed on stop.
 import * as path from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { findBinary } from "./bin";
-import { startProc, freePort, waitForPort, type Proc } from "./proc";
+import { startProc, type Proc } from "./proc";
 
 export interface Nsq {
   nsqdTcp: string;
@@ -25,30 +26,44 @@ export interface NsqOptions {
   nsqdArgs?: string[];
 }
 
+/**
+ * The ports a process bound, from its own "TCP: listening on 127.0.0.1:PORT" and "HTTP: listening on …" lines
+ * (nsqd and nsqlookupd print them once they listen); rejects if the process exits first.
+ */
+async function listening(p: Proc): Promise<{ tcp: number; http: number }> {
+  const port = async (what: string) => {
+    const re = new RegExp(`${what}: listening on 127\\.0\\.0\\.1:(\\d+)`);
+    await p.waitFor(re, 15_000);
+    return Number(re.exec(p.output())![1]);
+  };
+  const [tcp, http] = await Promise.all([port("TCP"), port("HTTP")]);
+  return { tcp, http };
+}
+
 export async function startNsq(opts: NsqOptions = {}): Promise<Nsq> {
   const dir = mkdtempSync(path.join(tmpdir(), "roomcast-nsq-"));
-  const [lt, lh, nt, nh] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const started: Proc[] = [];
   try {
     const lookupd = startProc("nsqlookupd", findBinary("nsqlookupd"), [
-      `-tcp-address=127.0.0.1:${lt}`,
-      `-http-address=127.0.0.1:${lh}`,
+      "-tcp-address=127.0.0.1:0",
+      "-http-address=127.0.0.1:0",
       "-broadcast-address=127.0.0.1",
     ]);
     started.push(lookupd);
-    await Promise.all([waitForPort(lt), waitForPort(lh)]);
-    const nsqdArgs = [
-      `-tcp-address=127.0.0.1:${nt}`,
-      `-http-address=127.0.0.1:${nh}`,
+    const { tcp: lt, http: lh } = await listening(lookupd);
+    // nsqd registers with nsqlookupd the ports it really listens on.
+    const nsqdArgs = (tcp: number, http: number) => [
+      `-tcp-address=127.0.0.1:${tcp}`,
+      `-http-address=127.0.0.1:${http}`,
       "-broadcast-address=127.0.0.1",
       `-lookupd-tcp-address=127.0.0.1:${lt}`,
       `-data-path=${dir}`,
       `-msg-timeout=${opts.msgTimeout ?? "10s"}`,
       ...(opts.nsqdArgs ?? []),
     ];
-    const nsqd = startProc("nsqd", findBinary("nsqd"), nsqdArgs);
+    const nsqd = startProc("nsqd", findBinary("nsqd"), nsqdArgs(0, 0));
     started.push(nsqd);
-    await Promise.all([waitForPort(nt), waitForPort(nh)]);
+    const { tcp: nt, http: nh } = await listening(nsqd);
     const nsq: Nsq = {
       nsqdTcp: `127.0.0.1:${nt}`,
       nsqdHttp: `127.0.0.1:${nh}`,
@@ -58,8 +73,9 @@ export async function startNsq(opts: NsqOptions = {}): Promise<Nsq> {
       lookupd,
       async restartNsqd() {
         await nsq.nsqd.stop();
-        nsq.nsqd = startProc("nsqd", findBinary("nsqd"), nsqdArgs);
-        await Promise.all([waitForPort(nt), waitForPort(nh)]);
+        // The same ports, as an operator's restart would: clients hold these addresses.
+        nsq.nsqd = startProc("nsqd", findBinary("nsqd"), nsqdArgs(nt, nh));
+        await listening(nsq.nsqd);
       },
       async stop() {
         await nsq.nsqd.stop();

@@ -100,7 +100,10 @@ export async function waitForPort(port: number, host = "127.0.0.1", timeoutMs = 
   }
 }
 
-/** A free TCP port on 127.0.0.1, as the kernel hands it out. */
+/**
+ * A free TCP port on 127.0.0.1, as the kernel hands it out. It is free when this resolves, not reserved: another
+ * process may bind it before the child does, so start children on it through onFreePorts().
+ */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -110,4 +113,46 @@ export function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/** `count` distinct free ports. */
+export async function freePorts(count: number): Promise<number[]> {
+  const ports: number[] = [];
+  while (ports.length < count) {
+    const p = await freePort();
+    if (!ports.includes(p)) ports.push(p);
+  }
+  return ports;
+}
+
+/** True when a start failed because a port was taken: the text of the error (a process's output included) says so. */
+export function portTaken(err: unknown): boolean {
+  return /EADDRINUSE|address already in use|could not listen|No address added/i.test(String((err as Error)?.message ?? err));
+}
+
+/**
+ * Runs start(ports) on `count` fresh free ports. freePort() releases a port before the child binds it, so another
+ * process may take it in between: when start fails because a port was taken (portTaken), it runs again on new
+ * ports, up to `attempts` times. start must leave nothing running when it throws.
+ */
+export async function onFreePorts<T>(count: number, start: (ports: number[]) => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start(await freePorts(count));
+    } catch (err) {
+      if (attempt >= attempts || !portTaken(err)) throw err;
+    }
+  }
+}
+
+/** Starts a process and waits until its output says it is ready; kills it if it is not (it exited, or the time ran out). */
+export async function startReady(start: () => Proc, ready: string | RegExp, timeoutMs = 30_000): Promise<Proc> {
+  const proc = start();
+  try {
+    await proc.waitFor(ready, timeoutMs);
+    return proc;
+  } catch (err) {
+    await proc.kill9();
+    throw err;
+  }
 }

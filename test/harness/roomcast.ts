@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { repoRoot } from "./bin";
-import { startProc, freePort, type Proc } from "./proc";
+import { onFreePorts, startProc, startReady, type Proc } from "./proc";
 
 export const TOKEN_SECRET = "integration-secret";
 
@@ -40,24 +40,38 @@ export function tsProc(name: string, main: string, env: Record<string, string>, 
 
 export async function startStandalone(extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Target> {
   const logDir = mkdtempSync(path.join(tmpdir(), "roomcast-standalone-"));
-  // Fixed ports may come in extraEnv (a restart on the same ports); otherwise any free ones.
-  const ws = Number(extraEnv.ROOMCAST_CONN_WS_PORT) || (await freePort());
-  const http = Number(extraEnv.ROOMCAST_LOGIC_HTTP_PORT) || (await freePort());
-  const proc = tsProc(
-    "standalone",
-    "cmd/standalone/main.ts",
-    {
-      ROOMCAST_CONN_WS_PORT: String(ws),
-      ROOMCAST_CONN_WS_HEARTBEAT_TIMEOUT_SEC: testTuning.heartbeatTimeoutSec,
-      ROOMCAST_CONN_WS_SIGN_IN_TIMEOUT_SEC: testTuning.signInTimeoutSec,
-      ROOMCAST_LOGIC_HTTP_PORT: String(http),
-      ROOMCAST_LOGIC_TOKEN_SECRET: TOKEN_SECRET,
-      ...extraEnv,
+  // Fixed ports may come in extraEnv (a restart on the same ports); otherwise any free ones, and new ones when another
+  // process takes one before standalone binds it.
+  const fixedWs = Number(extraEnv.ROOMCAST_CONN_WS_PORT);
+  const fixedHttp = Number(extraEnv.ROOMCAST_LOGIC_HTTP_PORT);
+  const free = (fixedWs ? 0 : 1) + (fixedHttp ? 0 : 1);
+  const { proc, ws, http } = await onFreePorts(
+    free,
+    async (ports) => {
+      const ws = fixedWs || ports.shift()!;
+      const http = fixedHttp || ports.shift()!;
+      const proc = await startReady(
+        () =>
+          tsProc(
+            "standalone",
+            "cmd/standalone/main.ts",
+            {
+              ROOMCAST_CONN_WS_PORT: String(ws),
+              ROOMCAST_CONN_WS_HEARTBEAT_TIMEOUT_SEC: testTuning.heartbeatTimeoutSec,
+              ROOMCAST_CONN_WS_SIGN_IN_TIMEOUT_SEC: testTuning.signInTimeoutSec,
+              ROOMCAST_LOGIC_HTTP_PORT: String(http),
+              ROOMCAST_LOGIC_TOKEN_SECRET: TOKEN_SECRET,
+              ...extraEnv,
+            },
+            logDir,
+            nodeArgs,
+          ),
+        "standalone ready",
+      );
+      return { proc, ws, http };
     },
-    logDir,
-    nodeArgs,
+    free > 0 ? 5 : 1,
   );
-  await proc.waitFor("standalone ready", 30_000);
   return {
     name: "standalone",
     wsUrls: [`ws://127.0.0.1:${ws}/room`],
