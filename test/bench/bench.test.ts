@@ -56,8 +56,10 @@ it("quick mode runs every scenario on standalone with every message accounted fo
 
     const idle = ok(r.idle[ROOMCAST]);
     expect(idle).toMatchObject({ connections: r.params.idle.connections, joined: r.params.idle.connections, lost: 0, gc: true });
+    // The server's own count: the kernel's (open files, sockstat) lags a socket that is still closing.
+    expect(idle.serverConnections).toBe(r.params.idle.connections);
     expect(idle.processes).toHaveLength(1);
-    expect(idle.processes[0].connections).toBeGreaterThanOrEqual(r.params.idle.connections);
+    expect(idle.processes[0].connections).toBeGreaterThan(0);
     expect(idle.rssBytesPerConnection).toBeGreaterThan(0);
 
     const files = readdirSync(out);

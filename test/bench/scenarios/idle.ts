@@ -18,7 +18,7 @@ export interface IdleParams {
 
 export interface IdleProcess {
   pid: number;
-  /** Sockets it took on (its open files after minus before). */
+  /** Sockets it took on (its open files after minus before, each read once the count stopped changing). */
   connections: number;
   rssBeforeMB: number;
   rssAfterMB: number;
@@ -33,6 +33,8 @@ export interface IdleResult {
   /** Connection attempts that failed and were made again. */
   retried: number;
   processes: IdleProcess[];
+  /** Open client connections by the server's own count, after the hold (where it exports one: sut.connections). */
+  serverConnections?: number;
   /** The largest per-process figure. */
   rssBytesPerConnection: number;
   kernelBytesPerConnection: number;
@@ -43,11 +45,29 @@ export interface IdleResult {
 
 const mb = (b: number) => Math.round(b / 1024 / 102.4) / 10;
 
+/**
+ * A process's open files once the count holds still for three readings 100 ms apart (at most 10 s): sockets that
+ * are closing (an earlier scenario's, the harness's own requests) leave before the figure is taken.
+ */
+async function settledOpenFiles(pid: number): Promise<number> {
+  const deadline = Date.now() + 10_000;
+  let last = openFiles(pid);
+  let same = 0;
+  while (same < 2 && Date.now() < deadline) {
+    await sleep(100);
+    const now = openFiles(pid);
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+  return last;
+}
+
 export async function idle(sut: SystemUnderTest, p: IdleParams): Promise<IdleResult> {
   const tag = `idle${Date.now().toString(36)}`;
   const reading = async () => {
     await sut.gc?.();
-    return { at: new Map(sut.connPids().map((pid) => [pid, { rss: rssBytes(pid), fds: openFiles(pid) }])), kernel: tcpSocketBytes() };
+    const fds = await Promise.all(sut.connPids().map(async (pid) => [pid, await settledOpenFiles(pid)] as const));
+    return { at: new Map(fds.map(([pid, n]) => [pid, { rss: rssBytes(pid), fds: n }])), kernel: tcpSocketBytes() };
   };
   await sleep(500); // sockets of an earlier scenario finish closing
   const before = await reading();
@@ -67,6 +87,8 @@ export async function idle(sut: SystemUnderTest, p: IdleParams): Promise<IdleRes
     const joinSec = (Date.now() - started) / 1000;
     await sleep(p.holdSec * 1000);
     const after = await reading();
+    // After the file counts: the request for it is a socket too.
+    const serverConnections = await sut.connections?.();
     const lost = (await pool.report()).lost;
     const processes: IdleProcess[] = [...after.at].map(([pid, a]) => {
       const b = before.at.get(pid)!;
@@ -86,6 +108,7 @@ export async function idle(sut: SystemUnderTest, p: IdleParams): Promise<IdleRes
       signInsPerSec: Math.round(joined.joined / joinSec),
       retried: joined.retried,
       processes,
+      serverConnections,
       rssBytesPerConnection: Math.max(...processes.map((x) => x.bytesPerConnection)),
       kernelBytesPerConnection: Math.round((after.kernel - before.kernel) / joined.joined),
       lost,
@@ -93,7 +116,8 @@ export async function idle(sut: SystemUnderTest, p: IdleParams): Promise<IdleRes
     };
     console.log(
       `  ${sut.name}: ${r.joined} idle in ${r.joinSec} s (${r.signInsPerSec}/s, ${r.retried} retried), ${r.rssBytesPerConnection} B RSS/conn, ` +
-        `${r.kernelBytesPerConnection} B kernel/conn, lost ${lost}, per process ${processes.map((x) => x.connections).join("/")}`,
+        `${r.kernelBytesPerConnection} B kernel/conn, lost ${lost}, per process ${processes.map((x) => x.connections).join("/")}` +
+        (serverConnections === undefined ? "" : `, server counts ${serverConnections}`),
     );
     return r;
   } finally {

@@ -4,6 +4,24 @@ import * as http from "node:http";
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
+/**
+ * GETs a URL on a connection of its own, closed once answered: the server keeps no idle socket of ours open, which
+ * would show in its open files.
+ */
+export function getText(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent: false, headers: { connection: "close" } }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (text += chunk));
+      res.on("end", () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`GET ${url}: HTTP ${res.statusCode}`))));
+      res.on("error", reject);
+    });
+    req.setTimeout(30_000, () => req.destroy(new Error(`GET ${url}: no answer in 30 s`)));
+    req.on("error", reject);
+  });
+}
+
 /** POSTs a JSON body; resolves with the status and the answer's text. */
 export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
   const payload = JSON.stringify(body);

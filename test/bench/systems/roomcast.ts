@@ -6,7 +6,7 @@ import { startCluster } from "../../harness/cluster";
 import type { Proc } from "../../harness/proc";
 import { INSPECT, collectGarbage, inspectPort } from "./inspector";
 import type { SystemUnderTest } from "./system";
-import { postJson } from "./http_post";
+import { getText, postJson } from "./http_post";
 
 const tuning = {
   WS_MESSAGES_PER_SEC: "1000000",
@@ -36,6 +36,7 @@ export async function roomcastStandalone(o: RoomcastOptions = {}): Promise<Syste
     token: benchToken(),
     pids: () => pidsOf(target.procs),
     connPids: () => pidsOf(target.procs),
+    connections: () => connectionsOf(target.wsUrls),
     gc: () => collectGarbage(port),
     postMessage: (room, body) => postMsg(target.httpUrls[0], room, body),
     stop: () => target.stop(),
@@ -68,10 +69,25 @@ export async function roomcastCluster(o: RoomcastClusterOptions = {}): Promise<S
     token: benchToken(),
     pids: () => pidsOf([...c.procs, ...c.infra()]),
     connPids: () => pidsOf(c.conns),
+    // On a shared port the kernel picks the process that answers a /metrics request: no count of them all.
+    connections: o.sharedWsPort ? undefined : () => connectionsOf(c.wsUrls),
     gc: async () => void (await Promise.all(ports.map(collectGarbage))),
     postMessage: (room, body) => postMsg(c.httpUrls[0], room, body),
     stop: () => c.stop(),
   };
+}
+
+/** roomcast_conn_connections summed over the conn nodes (each serves /metrics on its WebSocket port). */
+async function connectionsOf(wsUrls: string[]): Promise<number> {
+  let sum = 0;
+  for (const u of wsUrls) {
+    const url = new URL(u);
+    const text = await getText(`http://${url.host}/metrics`);
+    const m = /^roomcast_conn_connections(?:\{[^}]*\})? (\S+)$/m.exec(text);
+    if (!m || !Number.isFinite(Number(m[1]))) throw new Error(`${url.host}/metrics has no roomcast_conn_connections`);
+    sum += Number(m[1]);
+  }
+  return sum;
 }
 
 const pushToken = new Tokens({ secret: TOKEN_SECRET, ttlSec: 86_400 }).sign("bench-service", PUSH_SCOPE);

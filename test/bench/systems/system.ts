@@ -14,6 +14,11 @@ export interface SystemUnderTest {
   pids(): number[];
   /** pids of the processes that hold client sockets, for memory per connection. */
   connPids(): number[];
+  /**
+   * Client connections the server itself counts as open, where it exports such a count the harness can read
+   * (roomcast: roomcast_conn_connections on each conn node's /metrics). The kernel's figures lag a closing socket.
+   */
+  connections?(): Promise<number>;
   /** Collects garbage in connPids() before a memory reading, where the runtime lets the harness ask. */
   gc?(): Promise<void>;
   /** Sends a message to a room the way a business service does (roomcast: POST /msg, IMPORTANT). */
