@@ -1,6 +1,7 @@
 // What the bench reads of server processes and the kernel from /proc: CPU time (the denominator of "messages
 // per CPU-second"), resident memory, open files, and the kernel's TCP socket memory.
 import { readFileSync, readdirSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 
 const TICKS_PER_SEC = 100; // USER_HZ on Linux
 const PAGE_BYTES = 4096;
@@ -37,7 +38,7 @@ export async function waitForQuiet(pids: () => number[], share = 0.1, maxMs = 60
   const deadline = Date.now() + maxMs;
   while (Date.now() < deadline) {
     const before = totalCpuSeconds(pids());
-    await new Promise((r) => setTimeout(r, 300));
+    await sleep(300);
     if (totalCpuSeconds(pids()) - before < share * 0.3) return;
   }
 }

@@ -1,6 +1,7 @@
 // Starting, watching and stopping child processes for integration tests.
 import { spawn, type ChildProcess } from "node:child_process";
 import * as net from "node:net";
+import { sleep } from "../support/wait";
 
 export interface Proc {
   readonly name: string;
@@ -96,7 +97,7 @@ export async function waitForPort(port: number, host = "127.0.0.1", timeoutMs = 
     });
     if (ok) return;
     if (Date.now() > deadline) throw new Error(`nothing listens on ${host}:${port} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
 }
 

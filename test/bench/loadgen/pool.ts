@@ -1,6 +1,7 @@
 // The driver's side of the load generator: forks worker processes and speaks to them over IPC.
 import { fork, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import * as hdr from "hdr-histogram-js";
 import type { ClientKind } from "./client";
 import { newLatencyHistogram, type PublisherSpec, type StepStats, type WorkerCommand, type WorkerReply } from "./messages";
@@ -119,7 +120,7 @@ export class LoadPool {
       const unique = counts.reduce((n, c) => n + c.unique, 0);
       if (unique !== last) [last, lastGrowth] = [unique, Date.now()];
       if (unique >= expected || Date.now() >= deadline || Date.now() - lastGrowth >= quietMs) return lastGrowth;
-      await new Promise((r) => setTimeout(r, 100));
+      await sleep(100);
     }
   }
 

@@ -1,5 +1,6 @@
 // One load-generator process (forked by loadgen/pool.ts): holds up to ~15k client connections, publishes
 // open-loop at fixed rates, and records end-to-end latency, gaps and duplicates per publisher sequence.
+import { setTimeout as sleep } from "node:timers/promises";
 import * as hdr from "hdr-histogram-js";
 import { connectors, type BenchConn, type Receiver } from "./client";
 import { makeBody, nowUs, readStamp, readStampText, type Stamp } from "../payload";
@@ -85,7 +86,7 @@ async function join(cmd: Extract<WorkerCommand, { type: "join" }>): Promise<void
         } catch (err) {
           if (attempt < cmd.retries) {
             retried++;
-            await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
+            await sleep(200 * (attempt + 1));
             continue;
           }
           failed++;
