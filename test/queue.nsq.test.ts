@@ -1,5 +1,6 @@
 // The queue contract against real nsqd and nsqlookupd processes, plus what only a real nsqd can show.
-import { NsqQueue, type NsqLogger, type NsqQueueOptions, type QueueMessage } from "../pkg/queue";
+import { NsqQueue, type NsqQueueOptions, type QueueMessage } from "../pkg/queue";
+import type { Logger } from "../pkg/log";
 import { queueContract } from "./contract/queue";
 import { sleep, until } from "./support/wait";
 import { startNsq, type Nsq } from "./harness/nsq";
@@ -111,8 +112,13 @@ describe("NsqQueue on a real nsqd", () => {
   });
 
   it("publishing to an nsqd that is not there rejects and logs, without crashing", async () => {
-    const warnings: object[] = [];
-    const logger: NsqLogger = { info() {}, warn: (o) => void warnings.push(o), error: (o) => void warnings.push(o) };
+    const warnings: unknown[] = [];
+    const logger: Logger = {
+      debug() {},
+      info() {},
+      warn: (o: unknown) => void warnings.push(o),
+      error: (o: unknown) => void warnings.push(o),
+    };
     // Nothing listens on port 1: the connection is refused.
     q = new NsqQueue({ nsqdTcpAddress: "127.0.0.1:1", logger });
     await expect(q.publish("t", Buffer.from("x"))).rejects.toThrow();
