@@ -212,6 +212,27 @@ export class RoomClient {
     this.ws.terminate();
   }
 
+  /** Sends MESSAGE frames back to back in one TCP write, so the server reads them in one go. */
+  sayAll(roomID: string, messages: Array<string | Uint8Array>): void {
+    const socket = this.tcp();
+    socket.cork();
+    for (const m of messages) this.say(roomID, m);
+    socket.uncork();
+  }
+
+  /** Stops reading the socket (a client that stalls): the server's bytes pile up in the kernel, then in its send buffer. */
+  pauseReading(): void {
+    this.tcp().pause();
+  }
+
+  resumeReading(): void {
+    this.tcp().resume();
+  }
+
+  private tcp(): import("node:net").Socket {
+    return (this.ws as unknown as { _socket: import("node:net").Socket })._socket;
+  }
+
   private onFrame(data: Buffer, isBinary: boolean): void {
     if (!isBinary) return;
     const reply = decodeReply(data);

@@ -38,7 +38,12 @@ export function tsProc(name: string, main: string, env: Record<string, string>, 
   );
 }
 
-export async function startStandalone(extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Target> {
+/** `testTuning: false` leaves heartbeat and sign-in timeouts at the built-in defaults (60 s, 20 s). */
+export async function startStandalone(
+  extraEnv: Record<string, string> = {},
+  nodeArgs: string[] = [],
+  opts: { testTuning?: boolean } = {},
+): Promise<Target> {
   const logDir = mkdtempSync(path.join(tmpdir(), "roomcast-standalone-"));
   // Fixed ports may come in extraEnv (a restart on the same ports); otherwise any free ones, and new ones when another
   // process takes one before standalone binds it.
@@ -57,8 +62,12 @@ export async function startStandalone(extraEnv: Record<string, string> = {}, nod
             "cmd/standalone/main.ts",
             {
               ROOMCAST_CONN_WS_PORT: String(ws),
-              ROOMCAST_CONN_WS_HEARTBEAT_TIMEOUT_SEC: testTuning.heartbeatTimeoutSec,
-              ROOMCAST_CONN_WS_SIGN_IN_TIMEOUT_SEC: testTuning.signInTimeoutSec,
+              ...(opts.testTuning === false
+                ? {}
+                : {
+                    ROOMCAST_CONN_WS_HEARTBEAT_TIMEOUT_SEC: testTuning.heartbeatTimeoutSec,
+                    ROOMCAST_CONN_WS_SIGN_IN_TIMEOUT_SEC: testTuning.signInTimeoutSec,
+                  }),
               ROOMCAST_LOGIC_HTTP_PORT: String(http),
               ROOMCAST_LOGIC_TOKEN_SECRET: TOKEN_SECRET,
               ...extraEnv,
