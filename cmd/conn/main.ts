@@ -23,7 +23,6 @@ async function main() {
       wsUrl: node.wsUrl,
     },
   });
-  log.info({ node: cfg.node.id, ws: node.wsPort, grpc: grpcPort, config: file }, "conn ready");
 
   onShutdown(log, [
     { name: "deregister", run: () => registration.deregister() },
@@ -32,6 +31,8 @@ async function main() {
     { name: "logic", run: () => logic.close() },
     { name: "discovery", run: () => discovery.close() },
   ]);
+  // Only now: whoever waits for this line may stop the node at once, and the signal handlers are in place.
+  log.info({ node: cfg.node.id, ws: node.wsPort, grpc: grpcPort, config: file }, "conn ready");
 }
 
 main().catch((err: unknown) => {

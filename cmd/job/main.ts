@@ -22,7 +22,6 @@ async function main() {
   await job.start();
   const http = await serveJobHttp(registry, cfg.http.listenHost, cfg.http.port);
   const registration = await discovery.register("job", { id: cfg.node.id, addrs: { http: `${cfg.node.host}:${cfg.http.port}` } });
-  log.info({ node: cfg.node.id, http: cfg.http.port, batchWindowMs: cfg.batch.windowMs, config: file }, "job ready");
 
   onShutdown(log, [
     { name: "deregister", run: () => registration.deregister() },
@@ -32,6 +31,8 @@ async function main() {
     { name: "http", run: () => new Promise((r) => http.close(r)) },
     { name: "discovery", run: () => discovery.close() },
   ]);
+  // Only now: whoever waits for this line may stop the node at once, and the signal handlers are in place.
+  log.info({ node: cfg.node.id, http: cfg.http.port, batchWindowMs: cfg.batch.windowMs, config: file }, "job ready");
 }
 
 main().catch((err: unknown) => {

@@ -25,7 +25,6 @@ async function main() {
     id: cfg.node.id,
     addrs: { grpc: `${cfg.node.host}:${grpcPort}`, http: `${cfg.node.host}:${httpPort}` },
   });
-  log.info({ node: cfg.node.id, http: httpPort, grpc: grpcPort, tokenEndpoint: cfg.http.enableTokenEndpoint, config: file }, "logic ready");
 
   onShutdown(log, [
     { name: "deregister", run: () => registration.deregister() },
@@ -35,6 +34,8 @@ async function main() {
     { name: "queue", run: () => queue.close() },
     { name: "discovery", run: () => discovery.close() },
   ]);
+  // Only now: whoever waits for this line may stop the node at once, and the signal handlers are in place.
+  log.info({ node: cfg.node.id, http: httpPort, grpc: grpcPort, tokenEndpoint: cfg.http.enableTokenEndpoint, config: file }, "logic ready");
 }
 
 main().catch((err: unknown) => {

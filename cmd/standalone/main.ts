@@ -44,7 +44,6 @@ async function main() {
   await job.start();
 
   const httpPort = await logic.http.listen(cfg.logic.http.port, cfg.logic.http.listenHost);
-  log.info({ ws: wsUrl, http: `http://${cfg.conn.node.host}:${httpPort}`, config: file }, "standalone ready");
 
   onShutdown(log, [
     { name: "http", run: () => logic.http.close() },
@@ -54,6 +53,8 @@ async function main() {
     { name: "watch", run: () => connWatch.close() },
     { name: "queue", run: () => queue.close() },
   ]);
+  // Only now: whoever waits for this line may stop the node at once, and the signal handlers are in place.
+  log.info({ ws: wsUrl, http: `http://${cfg.conn.node.host}:${httpPort}`, config: file }, "standalone ready");
 }
 
 main().catch((err: unknown) => {
