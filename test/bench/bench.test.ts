@@ -60,7 +60,10 @@ it("quick mode runs every scenario on standalone with every message accounted fo
     expect(idle.serverConnections).toBe(r.params.idle.connections);
     expect(idle.processes).toHaveLength(1);
     expect(idle.processes[0].connections).toBeGreaterThan(0);
-    expect(idle.rssBytesPerConnection).toBeGreaterThan(0);
+    // Reported, but not judged: 500 connections grow RSS by about 0.5 MB, less than what a GC may hand back to the
+    // kernel between the two readings, so in quick mode the figure is noise and can come out negative (a CI run saw
+    // -3,023 B). Memory is judged in full runs, at 15,000 connections and more.
+    expect(Number.isFinite(idle.rssBytesPerConnection)).toBe(true);
 
     const files = readdirSync(out);
     const stem = `${r.date.slice(0, 10)}-${r.cores}cores-quick`;
