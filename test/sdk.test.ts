@@ -1,6 +1,6 @@
 // The client SDK in Node (with the ws package) against standalone and against a cluster of separate processes.
 import WebSocket from "ws";
-import { RoomcastClient, ProtocolError, type ClientOptions, type Message } from "@roomcast/pkg/client";
+import { RoomcastClient, ProtocolError, type ClientOptions, type Message } from "@roomcast/client";
 import { Tokens } from "@roomcast/pkg/token";
 import { startStandalone, TOKEN_SECRET, type Target } from "./harness/roomcast";
 import { startCluster, type Cluster } from "./harness/cluster";

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { parse as parseToml } from "smol-toml";
 import WebSocket from "ws";
-import { RoomcastClient, type Message } from "@roomcast/pkg/client";
+import { RoomcastClient, type Message } from "@roomcast/client";
 import { Tokens, PUSH_SCOPE } from "@roomcast/pkg/token";
 
 const DEFAULT_HTTP = "http://127.0.0.1:3111";

@@ -11,7 +11,7 @@ import {
 } from "../protocol";
 import { RoomcastClient, type ClientOptions, type WebSocketLike } from "./client";
 import { ConnectionError, ProtocolError, TimeoutError } from "./errors";
-import type { Message } from "./message";
+import { MsgLevel as SdkMsgLevel, type Message } from "./message";
 import { reconnectDelay, defaultBackoff } from "./backoff";
 
 /** An in-memory WebSocket: the test plays the server. */
@@ -426,5 +426,12 @@ describe("close()", () => {
     await again;
     expect(c.state).toBe("connected");
     c.close();
+  });
+});
+
+describe("MsgLevel", () => {
+  it("the SDK's plain-number levels are the protocol's MsgLevel values, name for name", () => {
+    expect(SdkMsgLevel).toEqual({ NORMAL: MsgLevel.NORMAL, IMPORTANT: MsgLevel.IMPORTANT });
+    expect(Object.keys(MsgLevel).filter((k) => Number.isNaN(Number(k)))).toEqual(Object.keys(SdkMsgLevel));
   });
 });

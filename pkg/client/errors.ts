@@ -1,5 +1,5 @@
 // The errors the SDK raises, one class per kind of failure, so callers can tell them apart with instanceof.
-import { errText, type ErrCode } from "../protocol";
+import { errText, type ErrCode } from "../protocol/codes";
 
 /** Base class of every error the SDK raises or emits. */
 export class ClientError extends Error {

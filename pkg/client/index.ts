@@ -7,7 +7,7 @@ export {
   type WebSocketLike,
   type WebSocketConstructor,
 } from "./client";
-export { Message } from "./message";
+export { Message, MsgLevel } from "./message";
 export { ClientError, ProtocolError, ConnectionError, TimeoutError } from "./errors";
 export { type BackoffOptions, defaultBackoff, reconnectDelay } from "./backoff";
-export { ErrCode, CloseCode, MsgLevel } from "../protocol";
+export { ErrCode, CloseCode } from "../protocol/codes";

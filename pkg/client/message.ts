@@ -1,5 +1,12 @@
 // One message as a room member receives it: batches are unpacked, one Message per sender's message.
-import { MsgLevel } from "../protocol";
+import { MsgLevel as WireLevel } from "../protocol";
+
+/**
+ * The two delivery levels, as plain numbers (the values of the protocol's MsgLevel enum, which the package's
+ * types do not expose): NORMAL from room members, IMPORTANT from business services (POST /msg).
+ */
+export const MsgLevel = { NORMAL: 0, IMPORTANT: 1 } as const satisfies Record<keyof typeof WireLevel, WireLevel>;
+export type MsgLevel = (typeof MsgLevel)[keyof typeof MsgLevel];
 
 const decoder = new TextDecoder();
 

@@ -1,6 +1,6 @@
 // The chat page's script, bundled for browsers by internal/logic/chat_page.ts. Everything goes through the SDK.
 // Chat messages are JSON {"from", "text"}; anything else (a POST /msg body, say) is shown as it is.
-import { RoomcastClient, type Message, type ClientState } from "@roomcast/pkg/client";
+import { RoomcastClient, type Message, type ClientState } from "@roomcast/client";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
