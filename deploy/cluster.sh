@@ -1,80 +1,154 @@
 #!/usr/bin/env bash
 # Starts a local roomcast cluster: nsqlookupd, nsqd, etcd, then 2 logic, 2 job and 2 conn nodes on the port
-# plan in the README ("Ports"). Data and logs live under .data/cluster. Ctrl-C stops everything, nodes first.
+# plan in the README ("Ports"). Data and logs live under .data/cluster.
+#
+# Whatever stops this script stops every process it started, nodes first: Ctrl-C, SIGINT, SIGTERM or SIGHUP
+# (exit 0), a failed start, or any node, nsqd, nsqlookupd or etcd exiting on its own (the script names it and its
+# log, stops the rest and exits 1; nothing is restarted). Each child runs in a process group of its own, which is
+# signalled as a whole: SIGTERM, then SIGKILL after 15 s. Only a SIGKILL of the script itself leaves them running.
+#
+# Knobs (environment, read here and not passed on to the nodes; the defaults are the README's port plan):
+#   ROOMCAST_NODES=2                      nodes per tier
+#   ROOMCAST_CLUSTER_DATA=.data/cluster   nsqd and etcd data, every log
+#   ROOMCAST_CLUSTER_PORT_BASE=3100       node i listens on BASE+100*i + 2 (conn ws), 9 (conn gRPC), 11 (logic http),
+#                                         19 (logic gRPC), 21 (job http)
+#   ROOMCAST_CLUSTER_NSQD_PORT=4150       nsqd TCP; its HTTP port is the next one
+#   ROOMCAST_CLUSTER_LOOKUPD_PORT=4160    nsqlookupd TCP; its HTTP port is the next one
+#   ROOMCAST_CLUSTER_ETCD_PORT=2379       etcd's client port; its peer port is the next one
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 bash deploy/install-deps.sh
 export PATH="$root/.data/bin:$PATH"
-data="$root/.data/cluster"
-mkdir -p "$data/nsqd" "$data/etcd" "$data/logs"
+data=$(realpath -m "${ROOMCAST_CLUSTER_DATA:-$root/.data/cluster}")
 N=${ROOMCAST_NODES:-2}
-pids=()
-infra=()
+base=${ROOMCAST_CLUSTER_PORT_BASE:-3100}
+nsqd_port=${ROOMCAST_CLUSTER_NSQD_PORT:-4150}
+lookupd_port=${ROOMCAST_CLUSTER_LOOKUPD_PORT:-4160}
+etcd_port=${ROOMCAST_CLUSTER_ETCD_PORT:-2379}
+unset ROOMCAST_NODES ROOMCAST_CLUSTER_DATA ROOMCAST_CLUSTER_PORT_BASE ROOMCAST_CLUSTER_NSQD_PORT ROOMCAST_CLUSTER_LOOKUPD_PORT \
+  ROOMCAST_CLUSTER_ETCD_PORT
+mkdir -p "$data/nsqd" "$data/etcd" "$data/logs"
+pids=()   # the nodes
+infra=()  # nsqlookupd, nsqd, etcd
+declare -A names logs
+
+# start NAME LOG CMD...: CMD (exec'd, so $! is its pid) in the background, in a process group of its own.
+start() {
+  local name=$1 log=$2
+  shift 2
+  set -m
+  "$@" </dev/null >"$log" 2>&1 &
+  set +m
+  names[$!]=$name
+  logs[$!]=$log
+}
+
+# running PID: the child has not exited (an exited child stays a zombie until waited for, so its group id stays ours).
+running() {
+  local stat
+  stat=$(ps -o stat= -p "$1" 2>/dev/null) && [[ $stat != Z* ]]
+}
+
+# stop_groups PID...: SIGTERM to each process group, SIGKILL to what is left of them after 15 s, then reap.
+stop_groups() {
+  local pid end=$((SECONDS + 15))
+  for pid; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  for pid; do
+    while running "$pid" && ((SECONDS < end)); do sleep 0.1; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+}
+
+say() { echo "$@" 2>/dev/null || true; } # a closed terminal or pipe must not cut the stop short
 
 stop() {
-  trap - INT TERM EXIT
-  echo
-  echo "stopping roomcast nodes..."
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  echo "stopping nsqd, nsqlookupd, etcd..."
-  for pid in "${infra[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${infra[@]}"; do wait "$pid" 2>/dev/null || true; done
-  echo "stopped."
+  trap '' INT TERM HUP PIPE
+  trap - EXIT
+  say
+  say "stopping roomcast nodes..."
+  stop_groups "${pids[@]}"
+  say "stopping nsqd, nsqlookupd, etcd..."
+  stop_groups "${infra[@]}"
+  say "stopped."
 }
-trap 'stop; exit 0' INT TERM
-trap stop EXIT
+trap 'stop; exit 0' INT TERM HUP
+trap 'stop; exit 1' EXIT
 
+# died PID STATUS: the child exited on its own; name it and its log, then the EXIT trap stops the rest.
+died() {
+  local how="with status $2"
+  (($2 > 128)) && how="on signal $(kill -l $(($2 - 128)) 2>/dev/null || echo $(($2 - 128)))"
+  echo "roomcast: ${names[$1]} exited $how before the cluster was stopped; its log: ${logs[$1]}" >&2
+  grep -v '^[[:space:]]*at ' "${logs[$1]}" 2>/dev/null | tail -n 5 | sed 's/^/  | /' >&2 || true
+  exit 1
+}
+
+# wait_port PORT: until something listens there, or until a started child exits (then it is named).
 wait_port() {
-  for _ in $(seq 1 100); do
+  local pid status
+  for _ in $(seq 1 300); do
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    for pid in "${infra[@]}" "${pids[@]}"; do
+      if ! running "$pid"; then
+        wait "$pid" 2>/dev/null && status=0 || status=$?
+        died "$pid" "$status"
+      fi
+    done
     sleep 0.1
   done
-  echo "nothing listens on 127.0.0.1:$1" >&2
+  echo "roomcast: nothing listens on 127.0.0.1:$1 after 30 s" >&2
   return 1
 }
 
-nsqlookupd -tcp-address 127.0.0.1:4160 -http-address 127.0.0.1:4161 -broadcast-address 127.0.0.1 >"$data/logs/nsqlookupd.log" 2>&1 &
+nsqd_http=$((nsqd_port + 1)) lookupd_http=$((lookupd_port + 1)) etcd_peer=$((etcd_port + 1))
+start nsqlookupd "$data/logs/nsqlookupd.log" nsqlookupd -tcp-address "127.0.0.1:$lookupd_port" \
+  -http-address "127.0.0.1:$lookupd_http" -broadcast-address 127.0.0.1
 infra+=($!)
-nsqd -tcp-address 127.0.0.1:4150 -http-address 127.0.0.1:4151 -broadcast-address 127.0.0.1 \
-  -lookupd-tcp-address 127.0.0.1:4160 -data-path "$data/nsqd" >"$data/logs/nsqd.log" 2>&1 &
+start nsqd "$data/logs/nsqd.log" nsqd -tcp-address "127.0.0.1:$nsqd_port" -http-address "127.0.0.1:$nsqd_http" \
+  -broadcast-address 127.0.0.1 -lookupd-tcp-address "127.0.0.1:$lookupd_port" -data-path "$data/nsqd"
 infra+=($!)
-etcd --name roomcast --data-dir "$data/etcd" \
-  --listen-client-urls http://127.0.0.1:2379 --advertise-client-urls http://127.0.0.1:2379 \
-  --listen-peer-urls http://127.0.0.1:2380 --initial-advertise-peer-urls http://127.0.0.1:2380 \
-  --initial-cluster roomcast=http://127.0.0.1:2380 >"$data/logs/etcd.log" 2>&1 &
+start etcd "$data/logs/etcd.log" etcd --name roomcast --data-dir "$data/etcd" \
+  --listen-client-urls "http://127.0.0.1:$etcd_port" --advertise-client-urls "http://127.0.0.1:$etcd_port" \
+  --listen-peer-urls "http://127.0.0.1:$etcd_peer" --initial-advertise-peer-urls "http://127.0.0.1:$etcd_peer" \
+  --initial-cluster "roomcast=http://127.0.0.1:$etcd_peer"
 infra+=($!)
-wait_port 4161; wait_port 4151; wait_port 2379
+wait_port "$lookupd_http"; wait_port "$nsqd_http"; wait_port "$etcd_port"
 
-node_cmd() { node --import tsx "cmd/$1/main.ts"; }
+# Every node: node itself (exec'd by env, no wrapper), its stdout in logs/<node>.log, its JSON log in logs/live-<node>.log.
 for i in $(seq 0 $((N - 1))); do
-  o=$((100 * i))
-  ROOMCAST_NODE_ID="logic-$i" ROOMCAST_HTTP_PORT=$((3111 + o)) ROOMCAST_GRPC_PORT=$((3119 + o)) \
-    ROOMCAST_LOG_FILE="log/live-logic-$i.log" node_cmd logic >"$data/logs/logic-$i.log" 2>&1 &
+  o=$((base + 100 * i))
+  start "logic-$i" "$data/logs/logic-$i.log" env ROOMCAST_LOGIC_NODE_ID="logic-$i" ROOMCAST_LOG_FILE="$data/logs/live-logic-$i.log" \
+    ROOMCAST_LOGIC_HTTP_PORT=$((o + 11)) ROOMCAST_LOGIC_GRPC_PORT=$((o + 19)) ROOMCAST_LOGIC_DISCOVERY_ETCD="127.0.0.1:$etcd_port" \
+    ROOMCAST_LOGIC_QUEUE_NSQD_TCP="127.0.0.1:$nsqd_port" ROOMCAST_LOGIC_QUEUE_NSQD_HTTP="127.0.0.1:$nsqd_http" \
+    ROOMCAST_LOGIC_QUEUE_LOOKUPD_HTTP="127.0.0.1:$lookupd_http" node --import tsx cmd/logic/main.ts
   pids+=($!)
 done
 for i in $(seq 0 $((N - 1))); do
-  o=$((100 * i))
-  ROOMCAST_NODE_ID="job-$i" ROOMCAST_HTTP_PORT=$((3121 + o)) ROOMCAST_QUEUE_LOOKUPD_POLL_SEC=1 \
-    ROOMCAST_LOG_FILE="log/live-job-$i.log" node_cmd job >"$data/logs/job-$i.log" 2>&1 &
+  o=$((base + 100 * i))
+  start "job-$i" "$data/logs/job-$i.log" env ROOMCAST_JOB_NODE_ID="job-$i" ROOMCAST_LOG_FILE="$data/logs/live-job-$i.log" \
+    ROOMCAST_JOB_HTTP_PORT=$((o + 21)) ROOMCAST_JOB_DISCOVERY_ETCD="127.0.0.1:$etcd_port" ROOMCAST_JOB_QUEUE_LOOKUPD_POLL_SEC=1 \
+    ROOMCAST_JOB_QUEUE_LOOKUPD_HTTP="127.0.0.1:$lookupd_http" node --import tsx cmd/job/main.ts
   pids+=($!)
 done
 for i in $(seq 0 $((N - 1))); do
-  o=$((100 * i))
-  ROOMCAST_NODE_ID="conn-$i" ROOMCAST_WS_PORT=$((3102 + o)) ROOMCAST_GRPC_PORT=$((3109 + o)) \
-    ROOMCAST_LOG_FILE="log/live-conn-$i.log" node_cmd conn >"$data/logs/conn-$i.log" 2>&1 &
+  o=$((base + 100 * i))
+  start "conn-$i" "$data/logs/conn-$i.log" env ROOMCAST_CONN_NODE_ID="conn-$i" ROOMCAST_LOG_FILE="$data/logs/live-conn-$i.log" \
+    ROOMCAST_CONN_WS_PORT=$((o + 2)) ROOMCAST_CONN_GRPC_PORT=$((o + 9)) ROOMCAST_CONN_DISCOVERY_ETCD="127.0.0.1:$etcd_port" \
+    node --import tsx cmd/conn/main.ts
   pids+=($!)
 done
-for i in $(seq 0 $((N - 1))); do o=$((100 * i)); wait_port $((3102 + o)); wait_port $((3111 + o)); done
+for i in $(seq 0 $((N - 1))); do o=$((base + 100 * i)); wait_port $((o + 2)); wait_port $((o + 11)); done
 
 echo
-echo "roomcast cluster is up ($N conn, $N logic, $N job; NSQ and etcd on their default ports)"
+echo "roomcast cluster is up ($N conn, $N logic, $N job; nsqd 127.0.0.1:$nsqd_port, nsqlookupd 127.0.0.1:$lookupd_port, etcd 127.0.0.1:$etcd_port)"
 for i in $(seq 0 $((N - 1))); do
-  o=$((100 * i))
-  echo "  conn-$i   ws://127.0.0.1:$((3102 + o))/room     logic-$i  http://127.0.0.1:$((3111 + o))  (chat page at /, POST /msg, POST /tk, GET /nodes)"
+  o=$((base + 100 * i))
+  echo "  conn-$i   ws://127.0.0.1:$((o + 2))/room     logic-$i  http://127.0.0.1:$((o + 11))  (chat page at /, POST /msg, POST /tk, GET /nodes)"
 done
-echo "  logs: $data/logs and cmd/<service>/log/live-<node>.log"
+echo "  logs: $data/logs"
 echo "Ctrl-C stops everything."
-wait -n "${pids[@]}" || true
-echo "a node exited; see $data/logs" >&2
+status=0
+{ wait -n -p exited "${pids[@]}" "${infra[@]}"; } 2>/dev/null || status=$?
+died "$exited" "$status"
