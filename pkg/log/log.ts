@@ -1,5 +1,5 @@
 // pino loggers that write to stdout and to the service's live.log (seed 001: cmd/<service>/log/live.log).
-import { mkdirSync } from "node:fs";
+import { mkdirSync, openSync } from "node:fs";
 import * as path from "node:path";
 import pino from "pino";
 
@@ -27,8 +27,11 @@ export interface LogOptions {
 export function createLogger(opts: LogOptions): RootLogger {
   const streams: pino.StreamEntry[] = [{ level: opts.level as pino.Level, stream: pino.destination({ dest: 1, sync: false }) }];
   if (opts.file) {
+    // Opened here, not by sonic-boom in the background: a process that exits before an asynchronous open completed
+    // (any early start-up failure) would have pino's exit flush throw "sonic boom is not ready yet" over its real error.
     mkdirSync(path.dirname(opts.file), { recursive: true });
-    streams.push({ level: opts.level as pino.Level, stream: pino.destination({ dest: opts.file, sync: false, mkdir: true }) });
+    const fd = openSync(opts.file, "a");
+    streams.push({ level: opts.level as pino.Level, stream: pino.destination({ dest: fd, sync: false }) });
   }
   return pino({ name: opts.name, level: opts.level, base: { svc: opts.name } }, pino.multistream(streams));
 }
