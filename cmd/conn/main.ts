@@ -1,11 +1,12 @@
 // conn: holds the clients' WebSockets, signs them in through logic, delivers the room batches job pushes.
-import { boot, onShutdown } from "@roomcast/pkg/lifecycle";
+import { boot, onShutdown, startFailure } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
 import { defaultConnConfig, ConnNode, connGrpcServer, GrpcLogicLink, loadNativeUws } from "@roomcast/internal/conn";
+import { roomcastEnv } from "../settings";
 
 async function main() {
-  const { cfg, file, log } = boot("conn", defaultConnConfig(), __dirname);
+  const { cfg, file, log } = boot("conn", defaultConnConfig(), __dirname, { tier: "conn", env: roomcastEnv() });
   const uws = loadNativeUws();
   log.info({ uws: uws.implementation }, "uWebSockets.js implementation");
   const registry = createRegistry("conn", cfg.node.id);
@@ -36,6 +37,6 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  console.error("conn failed to start:", err);
+  console.error(startFailure("conn", err));
   process.exit(1);
 });

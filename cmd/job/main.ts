@@ -1,12 +1,13 @@
 // job: consumes the room topics from NSQ, batches NORMAL messages, pushes to the conn nodes that hold each room.
-import { boot, onShutdown } from "@roomcast/pkg/lifecycle";
+import { boot, onShutdown, startFailure } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
 import { NsqQueue } from "@roomcast/pkg/queue";
 import { defaultJobConfig, jobFromConfig, GrpcConnLink, serveJobHttp } from "@roomcast/internal/job";
+import { roomcastEnv } from "../settings";
 
 async function main() {
-  const { cfg, file, log } = boot("job", defaultJobConfig(), __dirname);
+  const { cfg, file, log } = boot("job", defaultJobConfig(), __dirname, { tier: "job", env: roomcastEnv() });
   const registry = createRegistry("job", cfg.node.id);
   const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log);
   const conns = await GrpcConnLink.start(discovery, cfg.push.timeoutMs, log);
@@ -36,6 +37,6 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  console.error("job failed to start:", err);
+  console.error(startFailure("job", err));
   process.exit(1);
 });

@@ -1,12 +1,13 @@
 // logic: validates tokens for conn (gRPC), takes messages from conn and business services (HTTP), queues them on NSQ.
-import { boot, onShutdown } from "@roomcast/pkg/lifecycle";
+import { boot, onShutdown, startFailure } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
 import { NsqQueue } from "@roomcast/pkg/queue";
 import { defaultLogicConfig, logicFromConfig, logicGrpcServer } from "@roomcast/internal/logic";
+import { roomcastEnv } from "../settings";
 
 async function main() {
-  const { cfg, file, log } = boot("logic", defaultLogicConfig(), __dirname);
+  const { cfg, file, log } = boot("logic", defaultLogicConfig(), __dirname, { tier: "logic", env: roomcastEnv() });
   const registry = createRegistry("logic", cfg.node.id);
   const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log);
   const q = cfg.queue;
@@ -39,6 +40,6 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  console.error("logic failed to start:", err);
+  console.error(startFailure("logic", err));
   process.exit(1);
 });

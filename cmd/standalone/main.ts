@@ -1,7 +1,7 @@
 // standalone: conn, logic and job in one process with the in-memory queue and static discovery.
 // The zero-dependency default: same protocol and HTTP API as a cluster, no NSQ, no etcd, no loopback gRPC.
 import { defaultLog } from "@roomcast/pkg/config";
-import { boot, onShutdown } from "@roomcast/pkg/lifecycle";
+import { boot, onShutdown, startFailure } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { StaticDiscovery } from "@roomcast/pkg/discovery";
 import { MemoryQueue } from "@roomcast/pkg/queue";
@@ -9,16 +9,30 @@ import { defaultConnConfig, ConnNode, loadNativeUws } from "@roomcast/internal/c
 import { defaultLogicConfig, logicFromConfig } from "@roomcast/internal/logic";
 import { defaultJobConfig, jobFromConfig } from "@roomcast/internal/job";
 import { DirectConnLink, DirectLogicLink } from "./links";
+import { roomcastEnv } from "../settings";
+
+/** A tier's settings without its [log]: standalone is one process with one log, its top-level [log] (ROOMCAST_LOG_*). */
+function withoutLog<T extends { log: unknown }>(tierConfig: T): Omit<T, "log"> {
+  const { log: _log, ...rest } = tierConfig;
+  return rest;
+}
 
 const defaults = () => {
   const logic = defaultLogicConfig();
   logic.http.enableTokenEndpoint = true;
   logic.http.enableChatPage = true;
-  return { conn: defaultConnConfig(), logic, job: defaultJobConfig(), log: defaultLog() };
+  return { conn: withoutLog(defaultConnConfig()), logic: withoutLog(logic), job: withoutLog(defaultJobConfig()), log: defaultLog() };
 };
 
 async function main() {
-  const { cfg, file, log } = boot("standalone", defaults(), __dirname);
+  const { cfg: loaded, file, log } = boot("standalone", defaults(), __dirname, { env: roomcastEnv() });
+  // Each tier's config type carries a [log]; here it is the process's one.
+  const cfg = {
+    ...loaded,
+    conn: { ...loaded.conn, log: loaded.log },
+    logic: { ...loaded.logic, log: loaded.log },
+    job: { ...loaded.job, log: loaded.log },
+  };
   const uws = loadNativeUws();
   log.info({ uws: uws.implementation }, "uWebSockets.js implementation");
   const registry = createRegistry("standalone", cfg.conn.node.id);
@@ -58,6 +72,6 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  console.error("standalone failed to start:", err);
+  console.error(startFailure("standalone", err));
   process.exit(1);
 });

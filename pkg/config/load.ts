@@ -45,14 +45,14 @@ function merge(dst: ConfigObject, src: Record<string, unknown>, where: string, p
   }
 }
 
-function applyEnv(dst: ConfigObject, env: NodeJS.ProcessEnv, path: string[] = []): void {
+function applyEnv(dst: ConfigObject, env: NodeJS.ProcessEnv, nameOf: (path: string[]) => string, path: string[] = []): void {
   for (const [key, cur] of Object.entries(dst)) {
     const p = [...path, key];
     if (typeof cur === "object" && !Array.isArray(cur)) {
-      applyEnv(cur, env, p);
+      applyEnv(cur, env, nameOf, p);
       continue;
     }
-    const name = envName(p);
+    const name = nameOf(p);
     const raw = env[name];
     if (raw === undefined) continue;
     if (Array.isArray(cur))
@@ -71,12 +71,21 @@ function applyEnv(dst: ConfigObject, env: NodeJS.ProcessEnv, path: string[] = []
   }
 }
 
+export interface LoadOptions {
+  /** The environment variable of the setting at a path (default: envName(path), ROOMCAST_SECTION_KEY). */
+  envNameOf?: (path: string[]) => string;
+  /** Where the file's name came from ("--config", "ROOMCAST_CONFIG"): a file named there must exist. */
+  namedBy?: string;
+}
+
 /**
- * Builds a configuration: a deep copy of `defaults`, overlaid by the TOML file (if it exists), then by
- * ROOMCAST_* environment variables. Unknown keys and wrong types are errors, so typos do not pass silently.
+ * Builds a configuration: a deep copy of `defaults`, overlaid by the TOML file, then by ROOMCAST_* environment
+ * variables. Unknown keys and wrong types are errors, so typos do not pass silently. A missing file is an error when
+ * it was named (`namedBy`, or it is ROOMCAST_CONFIG); only a program's default file beside its main may be missing.
  */
-export function loadConfig<T extends object>(defaults: T, file?: string, env: NodeJS.ProcessEnv = process.env): T {
+export function loadConfig<T extends object>(defaults: T, file?: string, env: NodeJS.ProcessEnv = process.env, opts: LoadOptions = {}): T {
   const cfg = structuredClone(defaults) as unknown as ConfigObject;
+  const namedBy = opts.namedBy ?? (file && env.ROOMCAST_CONFIG === file ? "ROOMCAST_CONFIG" : undefined);
   if (file && existsSync(file)) {
     let parsed: Record<string, unknown>;
     try {
@@ -85,16 +94,33 @@ export function loadConfig<T extends object>(defaults: T, file?: string, env: No
       throw new ConfigError(`${file}: ${(err as Error).message}`, { cause: err });
     }
     merge(cfg, parsed, file);
-  } else if (file && env.ROOMCAST_CONFIG === file) {
-    throw new ConfigError(`config file ${file} does not exist`);
+  } else if (file && namedBy) {
+    throw new ConfigError(`config file ${file} (named by ${namedBy}) does not exist`);
   }
-  applyEnv(cfg, env);
+  applyEnv(cfg, env, opts.envNameOf ?? ((p) => envName(p)));
   return cfg as unknown as T;
+}
+
+/** The config file to read and who named it: --config PATH (or --config=PATH), else ROOMCAST_CONFIG, else the default beside main. */
+export function configSource(argv: string[], env: NodeJS.ProcessEnv, fallback: string): { file: string; namedBy?: string } {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a.startsWith("--config=")) {
+      const file = a.slice("--config=".length);
+      if (!file) throw new ConfigError("--config= needs a file name");
+      return { file, namedBy: "--config" };
+    }
+    if (a === "--config") {
+      const file = argv[i + 1];
+      if (!file || file.startsWith("--")) throw new ConfigError("--config needs a file name: --config FILE");
+      return { file, namedBy: "--config" };
+    }
+  }
+  if (env.ROOMCAST_CONFIG) return { file: env.ROOMCAST_CONFIG, namedBy: "ROOMCAST_CONFIG" };
+  return { file: fallback };
 }
 
 /** The config file to read: --config PATH, else ROOMCAST_CONFIG, else the default beside main. */
 export function configPath(argv: string[], env: NodeJS.ProcessEnv, fallback: string): string {
-  const i = argv.indexOf("--config");
-  if (i >= 0 && argv[i + 1]) return argv[i + 1]!;
-  return env.ROOMCAST_CONFIG || fallback;
+  return configSource(argv, env, fallback).file;
 }

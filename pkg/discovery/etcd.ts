@@ -1,6 +1,7 @@
 // etcd behind the Discovery interface: each node's key lives under a kept-alive lease; readers watch the prefix.
 import { Etcd3, type IKeyValue, type IWatchResponse, type Lease, type Watcher } from "etcd3";
 import { noLogger, type Logger } from "../log/log";
+import { StartError, networkReason } from "../lifecycle/failure";
 import type { Discovery, NodeInfo, Registration, Service, Watch, WatchHandler } from "./discovery";
 
 export interface EtcdDiscoveryOptions {
@@ -15,6 +16,17 @@ export interface EtcdDiscoveryOptions {
 
 // Unary calls get a deadline so register() fails instead of hanging while etcd is unreachable; streams stay open.
 const callTimeoutMs = 5_000;
+
+/** etcd could not be reached: say where, why, and what to do, instead of the gRPC client's own words. */
+function unreachable(err: unknown, hosts: string[]): unknown {
+  // etcd3's error classes leave `name` at "Error".
+  const name = err instanceof Error ? err.constructor.name : "";
+  if (name === "GRPCUnavailableError" || name === "GRPCDeadlineExceededError") {
+    const why = name === "GRPCDeadlineExceededError" ? `no answer within ${callTimeoutMs / 1000} s` : networkReason(err);
+    return new StartError(`cannot reach etcd at ${hosts.join(", ")} (${why}): start etcd or set discovery.etcd`, { cause: err });
+  }
+  return err;
+}
 
 const byId = (a: NodeInfo, b: NodeInfo) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -44,7 +56,9 @@ export class EtcdDiscovery implements Discovery {
   async register(service: Service, node: NodeInfo): Promise<Registration> {
     if (this.closed) throw new Error("EtcdDiscovery.register() after close()");
     const reg = new EtcdRegistration(this.client, `${this.prefix(service)}${node.id}`, JSON.stringify(node), this.ttlSec, this.log);
-    await reg.start();
+    await reg.start().catch((err: unknown) => {
+      throw unreachable(err, this.opts.hosts);
+    });
     this.registrations.add(reg);
     return {
       deregister: async () => {
@@ -67,7 +81,7 @@ export class EtcdDiscovery implements Discovery {
       await w.start();
     } catch (err) {
       await w.close();
-      throw err;
+      throw unreachable(err, this.opts.hosts);
     }
     return w;
   }

@@ -1,21 +1,34 @@
 // The start of every main: configuration (defaults, TOML beside main, environment), the logger, crash logging.
 import * as path from "node:path";
-import { loadConfig, configPath } from "../config/load";
+import { loadConfig, configSource } from "../config/load";
+import { checkEnv, settingEnvName, type EnvCatalog } from "../config/env";
 import type { LogSection } from "../config/common";
 import { createLogger, type RootLogger } from "../log/log";
 import { logCrashes } from "./shutdown";
 
 export interface Booted<T> {
   cfg: T;
-  /** The config file read (it may not exist: then defaults and environment stand). */
+  /** The config file read (the default one beside main may not exist: then defaults and environment stand). */
   file: string;
   log: RootLogger;
 }
 
-/** Loads `<mainDir>/<name>.toml` (or --config / ROOMCAST_CONFIG); the log file is relative to the config file's folder. */
-export function boot<T extends { log: LogSection }>(name: string, defaults: T, mainDir: string): Booted<T> {
-  const file = configPath(process.argv, process.env, path.join(mainDir, `${name}.toml`));
-  const cfg = loadConfig(defaults, file);
+export interface BootOptions {
+  /** The tier a node runs ("conn", "logic", "job"): its settings' variables are ROOMCAST_<TIER>_…; standalone leaves it out. */
+  tier?: string;
+  /** Every variable any roomcast program reads: each ROOMCAST_* variable set must be one of them. */
+  env: EnvCatalog;
+}
+
+/**
+ * Loads `<mainDir>/<name>.toml` (or --config / ROOMCAST_CONFIG, which must exist); the log file is relative to the
+ * config file's folder. Throws ConfigError for a ROOMCAST_* variable that names nothing, a missing named file, unknown
+ * keys and malformed values.
+ */
+export function boot<T extends { log: LogSection }>(name: string, defaults: T, mainDir: string, opts: BootOptions): Booted<T> {
+  const { file, namedBy } = configSource(process.argv, process.env, path.join(mainDir, `${name}.toml`));
+  checkEnv(process.env, opts.env, opts.tier);
+  const cfg = loadConfig(defaults, file, process.env, { namedBy, envNameOf: (p) => settingEnvName(opts.tier, p) });
   const log = createLogger({ name, level: cfg.log.level, file: cfg.log.file && path.resolve(path.dirname(file), cfg.log.file) });
   logCrashes(log);
   return { cfg, file, log };

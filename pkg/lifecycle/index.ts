@@ -1,2 +1,3 @@
 export * from "./shutdown";
 export * from "./boot";
+export * from "./failure";

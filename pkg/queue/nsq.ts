@@ -2,6 +2,7 @@
 import * as nsq from "nsqjs";
 import { TurnBatcher } from "../batch/turn";
 import { noLogger, type Logger } from "../log/log";
+import { StartError, networkReason } from "../lifecycle/failure";
 import {
   attemptsExhausted,
   backoffDelay,
@@ -77,7 +78,15 @@ export class NsqQueue implements Queue {
   private async nsqdPost(path: string, params: Record<string, string>): Promise<void> {
     if (!this.opts.nsqdHttpAddress) return;
     const url = `http://${this.opts.nsqdHttpAddress}${path}?${new URLSearchParams(params)}`;
-    const res = await fetch(url, { method: "POST" });
+    let res: Response;
+    try {
+      res = await fetch(url, { method: "POST" });
+    } catch (err) {
+      throw new StartError(
+        `cannot reach nsqd's HTTP API at ${this.opts.nsqdHttpAddress} (${networkReason(err)}): start nsqd or set queue.nsqdHttp`,
+        { cause: err },
+      );
+    }
     if (!res.ok) throw new Error(`nsqd POST ${path} ${JSON.stringify(params)}: HTTP ${res.status} ${await res.text()}`);
   }
 

@@ -53,12 +53,13 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
   }
   const [nsq, etcd] = [nsqStarted.value, etcdStarted.value];
   const cluster = `it${Math.random().toString(36).slice(2, 8)}`;
-  const common = {
-    ROOMCAST_NODE_CLUSTER: cluster,
-    ROOMCAST_DISCOVERY_KIND: "etcd",
-    ROOMCAST_DISCOVERY_ETCD: etcd.endpoint,
-    ROOMCAST_DISCOVERY_TTL_SEC: String(ttlSec),
-  };
+  // Every tier's settings are ROOMCAST_<TIER>_<SECTION>_<KEY> (README, "Configuration").
+  const common = (tier: "CONN" | "LOGIC" | "JOB") => ({
+    [`ROOMCAST_${tier}_NODE_CLUSTER`]: cluster,
+    [`ROOMCAST_${tier}_DISCOVERY_KIND`]: "etcd",
+    [`ROOMCAST_${tier}_DISCOVERY_ETCD`]: etcd.endpoint,
+    [`ROOMCAST_${tier}_DISCOVERY_TTL_SEC`]: String(ttlSec),
+  });
   // Each process on fresh free ports, started again on new ones should another process take one first.
   const launch = <T>(ports: number, ready: string, start: (ports: number[]) => { proc: Proc } & T) =>
     onFreePorts(ports, async (free) => {
@@ -72,16 +73,16 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
         `logic-${i}`,
         "cmd/logic/main.ts",
         {
-          ...common,
-          ROOMCAST_NODE_ID: `logic-${i}`,
-          ROOMCAST_HTTP_PORT: String(http),
-          ROOMCAST_GRPC_PORT: String(grpc),
-          ROOMCAST_HTTP_ENABLE_TOKEN_ENDPOINT: "true",
-          ROOMCAST_HTTP_ENABLE_CHAT_PAGE: "true",
-          ROOMCAST_TOKEN_SECRET: TOKEN_SECRET,
-          ROOMCAST_QUEUE_NSQD_TCP: nsq.nsqdTcp,
-          ROOMCAST_QUEUE_NSQD_HTTP: nsq.nsqdHttp,
-          ROOMCAST_QUEUE_LOOKUPD_HTTP: nsq.lookupdHttp,
+          ...common("LOGIC"),
+          ROOMCAST_LOGIC_NODE_ID: `logic-${i}`,
+          ROOMCAST_LOGIC_HTTP_PORT: String(http),
+          ROOMCAST_LOGIC_GRPC_PORT: String(grpc),
+          ROOMCAST_LOGIC_HTTP_ENABLE_TOKEN_ENDPOINT: "true",
+          ROOMCAST_LOGIC_HTTP_ENABLE_CHAT_PAGE: "true",
+          ROOMCAST_LOGIC_TOKEN_SECRET: TOKEN_SECRET,
+          ROOMCAST_LOGIC_QUEUE_NSQD_TCP: nsq.nsqdTcp,
+          ROOMCAST_LOGIC_QUEUE_NSQD_HTTP: nsq.nsqdHttp,
+          ROOMCAST_LOGIC_QUEUE_LOOKUPD_HTTP: nsq.lookupdHttp,
         },
         logDir,
         nodeArgs,
@@ -95,13 +96,13 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
         `job-${i}`,
         "cmd/job/main.ts",
         {
-          ...common,
-          ROOMCAST_NODE_ID: `job-${i}`,
-          ROOMCAST_HTTP_PORT: String(http),
-          ROOMCAST_QUEUE_LOOKUPD_HTTP: nsq.lookupdHttp,
-          ROOMCAST_QUEUE_LOOKUPD_POLL_SEC: "1",
-          ROOMCAST_QUEUE_BACKOFF_MS: "100",
-          ROOMCAST_QUEUE_MAX_BACKOFF_MS: "1000",
+          ...common("JOB"),
+          ROOMCAST_JOB_NODE_ID: `job-${i}`,
+          ROOMCAST_JOB_HTTP_PORT: String(http),
+          ROOMCAST_JOB_QUEUE_LOOKUPD_HTTP: nsq.lookupdHttp,
+          ROOMCAST_JOB_QUEUE_LOOKUPD_POLL_SEC: "1",
+          ROOMCAST_JOB_QUEUE_BACKOFF_MS: "100",
+          ROOMCAST_JOB_QUEUE_MAX_BACKOFF_MS: "1000",
         },
         logDir,
         nodeArgs,
@@ -117,13 +118,15 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
           `conn-${i}`,
           "cmd/conn/main.ts",
           {
-            ...common,
-            ROOMCAST_NODE_ID: `conn-${i}`,
-            ROOMCAST_WS_PORT: String(ws),
-            ROOMCAST_GRPC_PORT: String(grpc),
-            ROOMCAST_WS_HEARTBEAT_TIMEOUT_SEC: testTuning.heartbeatTimeoutSec,
-            ROOMCAST_WS_SIGN_IN_TIMEOUT_SEC: testTuning.signInTimeoutSec,
-            ROOMCAST_ONLINE_REPORT_INTERVAL_MS: "500",
+            ...common("CONN"),
+            ROOMCAST_CONN_NODE_ID: `conn-${i}`,
+            ROOMCAST_CONN_WS_PORT: String(ws),
+            // Every process on a shared port says so; alone, a conn node binds its port exclusively.
+            ROOMCAST_CONN_WS_SHARE_PORT: String(opts.sharedWsPort === true),
+            ROOMCAST_CONN_GRPC_PORT: String(grpc),
+            ROOMCAST_CONN_WS_HEARTBEAT_TIMEOUT_SEC: testTuning.heartbeatTimeoutSec,
+            ROOMCAST_CONN_WS_SIGN_IN_TIMEOUT_SEC: testTuning.signInTimeoutSec,
+            ROOMCAST_CONN_ONLINE_REPORT_INTERVAL_MS: "500",
             ...connEnv,
           },
           logDir,

@@ -14,9 +14,8 @@ const tuning = {
   // The production idle timeout (the test harness shortens it to 4 s); bench clients beat every 20 s.
   WS_HEARTBEAT_TIMEOUT_SEC: "60",
 };
-const prefixed = (prefix: string) => Object.fromEntries(Object.entries(tuning).map(([k, v]) => [`${prefix}${k}`, v]));
-/** standalone reads conn's settings under ROOMCAST_CONN_*, a conn process under ROOMCAST_*. */
-export const benchTuning = prefixed("ROOMCAST_CONN_");
+/** conn's settings are ROOMCAST_CONN_* in standalone and in a conn process alike. */
+export const benchTuning = Object.fromEntries(Object.entries(tuning).map(([k, v]) => [`ROOMCAST_CONN_${k}`, v]));
 
 const benchToken = () => new Tokens({ secret: TOKEN_SECRET, ttlSec: 86_400 }).sign("bench");
 const pidsOf = (procs: Proc[]) => procs.map((p) => p.child.pid!);
@@ -57,7 +56,7 @@ export async function roomcastCluster(o: RoomcastClusterOptions = {}): Promise<S
     jobs: 1,
     ttlSec: 10,
     sharedWsPort: o.sharedWsPort,
-    connEnv: prefixed("ROOMCAST_"),
+    connEnv: benchTuning,
     connNodeArgs: [INSPECT],
     nodeArgs: o.nodeArgs,
   });
