@@ -3,8 +3,9 @@ import * as path from "node:path";
 import { execFile } from "node:child_process";
 import { Tokens } from "@roomcast/pkg/token";
 import { repoRoot } from "./harness/bin";
-import { startProc, killAll } from "./harness/proc";
+import { startProc, killAll, freePort } from "./harness/proc";
 import { startStandalone, TOKEN_SECRET, type Target } from "./harness/roomcast";
+import { RoomClient } from "./harness/room_client";
 
 jest.setTimeout(60_000);
 
@@ -18,7 +19,7 @@ afterAll(async () => {
 });
 
 const cliArgs = (args: string[]) => ["--import", "tsx", path.join(repoRoot, "cmd/roomcast/main.ts"), "--http", target.httpUrls[0], ...args];
-const env = { ...process.env, ROOMCAST_TOKEN_SECRET: TOKEN_SECRET };
+const env = { ...process.env, ROOMCAST_LOGIC_TOKEN_SECRET: TOKEN_SECRET };
 
 /** Runs the CLI to its end; `code` is its exit status, or how it ended otherwise (a signal, the 30 s limit). */
 function cli(...args: string[]): Promise<{ code: number | string; stdout: string; stderr: string }> {
@@ -60,7 +61,7 @@ describe("roomcast CLI", () => {
           "token",
           "x",
         ],
-        { cwd: repoRoot, env: { ...process.env, ROOMCAST_TOKEN_SECRET: "" } },
+        { cwd: repoRoot, env: { ...process.env, ROOMCAST_LOGIC_TOKEN_SECRET: "" } },
         (_e, stdout) => resolve(stdout.trim()),
       ),
     );
@@ -71,7 +72,7 @@ describe("roomcast CLI", () => {
     const r = room("tail");
     const tail = startProc("tail", process.execPath, cliArgs(["tail", "--room", r, "--count", "2"]), env, repoRoot);
     await tail.waitFor(`joined ${r}`, 20_000);
-    const said = await cli("say", "--room", r, "hello", "from", "the", "cli");
+    const said = await cli("say", "--raw", "--room", r, "hello", "from", "the", "cli");
     expect(said).toMatchObject({ code: 0, stdout: "ok\n" });
     const pushed = await cli("push", "--room", r, "order 7 shipped");
     expect(pushed).toMatchObject({ code: 0, stdout: "ok\n" });
@@ -118,9 +119,101 @@ describe("roomcast CLI", () => {
     expect(out.stderr).toContain("required option '-r, --room <room>' not specified");
   });
 
+  it("say sends a chat message {from, text}: --from NAME, or the uid it signs in as", async () => {
+    const r = room("from");
+    const member = await RoomClient.join(target.wsUrls[0]!, verifier.sign("raw-member"), r);
+    try {
+      expect(await cli("say", "--room", r, "--from", "Ops Bot", "deploy", "done")).toMatchObject({ code: 0, stdout: "ok\n" });
+      expect(await cli("say", "--room", r, "--uid", "carol", "hi", "all")).toMatchObject({ code: 0, stdout: "ok\n" });
+      expect(await cli("say", "--room", r, "--raw", "plain", "words")).toMatchObject({ code: 0, stdout: "ok\n" });
+      const got = await member.waitForMessages(3, 10_000);
+      expect(got.map((m) => m.text)).toEqual([
+        JSON.stringify({ from: "Ops Bot", text: "deploy done" }),
+        JSON.stringify({ from: "carol", text: "hi all" }),
+        "plain words",
+      ]);
+      expect(JSON.parse(got[0]!.text)).toEqual({ from: "Ops Bot", text: "deploy done" });
+    } finally {
+      member.close();
+    }
+  });
+
+  it("members with a token the server refuses exits 1 and says the token was refused", async () => {
+    const out = await cli("--ws", target.wsUrls[0]!, "members", "--room", "r", "--secret", "wrong");
+    expect(out.code).toBe(1);
+    expect(out.stderr).toMatch(new RegExp(`roomcast: ${target.wsUrls[0]} refused the token \\(code 101: [^)]+\\)`));
+    expect(out.stderr).not.toContain("lost");
+  });
+
+  it("against a logic node that is down, push and members exit 1 naming the URL they could not reach", async () => {
+    const dead = `http://127.0.0.1:${await freePort()}`;
+    const push = await cli("--http", dead, "push", "--room", "r", "x");
+    expect(push.code).toBe(1);
+    expect(push.stderr).toContain(`roomcast: cannot reach ${dead}/msg (connection refused)`);
+    const members = await cli("--http", dead, "members", "--room", "r");
+    expect(members.code).toBe(1);
+    expect(members.stderr).toContain(`roomcast: cannot reach ${dead}/nodes (connection refused)`);
+  });
+
+  it("an old-style variable name stops the CLI with its new name", async () => {
+    const out = await new Promise<{ code: number | null; stderr: string }>((resolve) =>
+      execFile(
+        process.execPath,
+        ["--import", "tsx", path.join(repoRoot, "cmd/roomcast/main.ts"), "token", "x"],
+        { cwd: repoRoot, env: { ...process.env, ROOMCAST_TOKEN_SECRET: "s" }, timeout: 30_000 },
+        (e, _stdout, stderr) => resolve({ code: e ? ((e as { code?: number }).code ?? null) : 0, stderr }),
+      ),
+    );
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain("roomcast: ROOMCAST_TOKEN_SECRET is no longer read: its name is now ROOMCAST_LOGIC_TOKEN_SECRET");
+  });
+
   it("a conn node nobody listens on is reported, not hung on", async () => {
     const out = await cli("--ws", "ws://127.0.0.1:1/room", "members", "--room", "r");
     expect(out.code).toBe(1);
     expect(out.stderr).toContain("roomcast: connection to ws://127.0.0.1:1/room lost (1006)");
   });
+});
+
+describe("tail across a restart of the server", () => {
+  let own: Target | undefined;
+  afterEach(async () => {
+    await own?.stop();
+    own = undefined;
+  });
+
+  it("says on stderr when it lost the connection and when it regained it, and prints what arrives after", async () => {
+    own = await startStandalone();
+    const ws = own.wsUrls[0]!;
+    const ports = { ROOMCAST_CONN_WS_PORT: new URL(ws).port, ROOMCAST_LOGIC_HTTP_PORT: new URL(own.httpUrls[0]!).port };
+    const r = room("restart");
+    const tail = startProc(
+      "tail-restart",
+      process.execPath,
+      [
+        ...cliArgs(["tail", "--room", r, "--count", "1"]).slice(0, 3),
+        "--http",
+        own.httpUrls[0]!,
+        "--ws",
+        ws,
+        "tail",
+        "--room",
+        r,
+        "--count",
+        "1",
+      ],
+      env,
+      repoRoot,
+    );
+    await tail.waitFor(`joined ${r}`, 20_000);
+    await own.stop();
+    own = undefined;
+    await tail.waitFor(`lost the connection to ${ws} (1001`, 10_000);
+    own = await startStandalone(ports);
+    await tail.waitFor(`regained the connection: joined ${r} on ${ws}`, 40_000);
+    const pushed = await cli("--http", own.httpUrls[0]!, "push", "--room", r, "after the restart");
+    expect(pushed).toMatchObject({ code: 0, stdout: "ok\n" });
+    expect(await tail.exited).toBe(0);
+    expect(tail.output()).toContain(`IMPORTANT\t${r}\tafter the restart`);
+  }, 90_000);
 });

@@ -113,7 +113,7 @@ describe("the CLI pointed at a logic node", () => {
     cluster.httpUrls[0]!,
     ...args,
   ];
-  const env = { ...process.env, ROOMCAST_TOKEN_SECRET: TOKEN_SECRET };
+  const env = { ...process.env, ROOMCAST_LOGIC_TOKEN_SECRET: TOKEN_SECRET };
   const cli = (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
     new Promise((resolve) =>
       execFile(process.execPath, cliArgs(args), { cwd: repoRoot, env, timeout: 30_000 }, (err, stdout, stderr) =>

@@ -6,8 +6,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { parse as parseToml } from "smol-toml";
 import WebSocket from "ws";
-import { RoomcastClient, type Message } from "@roomcast/client";
+import { RoomcastClient, ProtocolError, type Message } from "@roomcast/client";
 import { Tokens, PUSH_SCOPE } from "@roomcast/pkg/token";
+import { checkEnv } from "@roomcast/pkg/config";
+import { networkReason } from "@roomcast/pkg/lifecycle";
+import { roomcastEnv } from "../settings";
 
 const DEFAULT_HTTP = "http://127.0.0.1:3111";
 const DEFAULT_CONFIG = path.join(__dirname, "..", "logic", "logic.toml");
@@ -21,13 +24,13 @@ interface Common {
   uid: string;
 }
 
-/** The token secret: --secret, else ROOMCAST_TOKEN_SECRET / ROOMCAST_LOGIC_TOKEN_SECRET, else the config file's. */
+/** The token secret: --secret, else ROOMCAST_LOGIC_TOKEN_SECRET (logic's own variable), else the config file's. */
 function secretOf(o: Common): string {
   if (o.secret) return o.secret;
-  const env = process.env.ROOMCAST_TOKEN_SECRET ?? process.env.ROOMCAST_LOGIC_TOKEN_SECRET;
+  const env = process.env.ROOMCAST_LOGIC_TOKEN_SECRET;
   if (env) return env;
   if (!existsSync(o.config))
-    throw new Error(`no token secret: pass --secret, set ROOMCAST_TOKEN_SECRET, or --config a logic/standalone TOML`);
+    throw new Error(`no token secret: pass --secret, set ROOMCAST_LOGIC_TOKEN_SECRET, or --config a logic/standalone TOML`);
   // A logic config has [token]; a standalone config has [logic.token].
   const toml = parseToml(readFileSync(o.config, "utf8")) as { token?: { secret?: unknown }; logic?: { token?: { secret?: unknown } } };
   const secret = toml.token?.secret ?? toml.logic?.token?.secret;
@@ -35,18 +38,42 @@ function secretOf(o: Common): string {
   return secret;
 }
 
+/** Who the CLI signs in as: the uid of --token, else --uid. */
+function uidOf(o: Common): string {
+  if (!o.token) return o.uid;
+  try {
+    const claims = JSON.parse(Buffer.from(o.token.split(".")[1] ?? "", "base64url").toString("utf8")) as { uid?: unknown };
+    if (typeof claims.uid === "string") return claims.uid;
+  } catch {
+    // not a JWT: the server will say so
+  }
+  return o.uid;
+}
+
 function mint(o: Common, uid: string, scope?: string, ttlSec = 3_600): string {
   return new Tokens({ secret: secretOf(o), ttlSec }).sign(uid, scope, ttlSec);
+}
+
+/** fetch, failing with a sentence that names the URL and why it could not be reached. */
+async function request(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    throw new Error(
+      `cannot reach ${url} (${networkReason(err)}): is logic running there? Point --http (or ROOMCAST_HTTP_URL) at a logic node`,
+    );
+  }
 }
 
 /** The conn nodes to dial: --ws, else what logic lists at GET /nodes. */
 async function wsUrls(o: Common): Promise<string[]> {
   if (o.ws?.length) return o.ws;
+  const res = await request(`${o.http}/nodes`);
   let body: { data?: { nodes?: string[] } };
   try {
-    body = (await (await fetch(`${o.http}/nodes`)).json()) as typeof body;
+    body = (await res.json()) as typeof body;
   } catch (err) {
-    throw new Error(`cannot ask ${o.http}/nodes for the conn nodes (${(err as Error).message}); pass --ws`);
+    throw new Error(`${o.http}/nodes answered HTTP ${res.status} without JSON (${(err as Error).message}); pass --ws`);
   }
   const nodes = body.data?.nodes ?? [];
   if (nodes.length === 0) throw new Error(`${o.http}/nodes lists no conn node; pass --ws`);
@@ -63,8 +90,26 @@ async function join(o: Common, room: string, reconnect: boolean): Promise<Roomca
     reconnect: reconnect ? {} : false,
   });
   client.on("reconnecting", ({ attempt, delayMs, url }) => console.error(`reconnecting to ${url} in ${delayMs} ms (attempt ${attempt})`));
-  client.on("error", (err) => console.error(`${err.name}: ${err.message}`));
-  await client.connect();
+  // A token refused while joining is refused on every attempt: stop and say so, instead of "connection lost".
+  let joining = true;
+  let refused: { url: string; err: ProtocolError } | undefined;
+  client.on("error", (err) => {
+    if (joining && err instanceof ProtocolError && err.fromServer && err.code === 101) {
+      refused = { url: client.url, err };
+      client.close();
+    } else console.error(`${err.name}: ${err.message}`);
+  });
+  try {
+    await client.connect();
+  } catch (err) {
+    if (!refused) throw err;
+    const from = o.token ? "the token given with --token" : "a token minted from --secret, ROOMCAST_LOGIC_TOKEN_SECRET or --config";
+    throw new Error(
+      `${refused.url} refused the token (code 101: ${refused.err.message}); it was ${from}, which must be signed with logic's token.secret`,
+    );
+  } finally {
+    joining = false;
+  }
   return client;
 }
 
@@ -110,7 +155,7 @@ program
   .action(async (words: string[], opts: { room: string }, cmd: Command) => {
     const o = common(cmd);
     const token = o.token ?? mint(o, "roomcast-cli", PUSH_SCOPE, 300);
-    const res = await fetch(`${o.http}/msg`, {
+    const res = await request(`${o.http}/msg`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
       body: JSON.stringify({ room_id: opts.room, msg: words.join(" ") }),
@@ -129,6 +174,10 @@ program
   .action(async (opts: { room: string; count?: number; json?: boolean }, cmd: Command) => {
     const client = await join(common(cmd), opts.room, true);
     console.error(`joined ${opts.room} on ${client.url}`);
+    client.on("disconnected", ({ url, code, reason }) =>
+      console.error(`lost the connection to ${url} (${code}${reason ? ` ${reason}` : ""}); reconnecting`),
+    );
+    client.on("connected", ({ url }) => console.error(`regained the connection: joined ${opts.room} on ${url}`));
     let seen = 0;
     await new Promise<void>((resolve) => {
       client.on("message", (m) => {
@@ -157,13 +206,17 @@ program
 
 program
   .command("say")
-  .description("join a room, send a message as a member, and wait until it comes back")
+  .description('join a room, send a chat message {"from","text"} as a member, and wait until it comes back')
   .requiredOption("-r, --room <room>", "the room")
+  .option("--from <name>", "the sender the chat page shows (default: the uid the CLI signs in as)")
+  .option("--raw", 'send the words as they are instead of chat JSON {"from","text"}')
   .option("--timeout <ms>", "how long to wait for the message to come back", positiveInt, 5_000)
   .argument("<msg...>", "the message (words are joined with spaces)")
-  .action(async (words: string[], opts: { room: string; timeout: number }, cmd: Command) => {
-    const client = await join(common(cmd), opts.room, false);
-    const text = words.join(" ");
+  .action(async (words: string[], opts: { room: string; from?: string; raw?: boolean; timeout: number }, cmd: Command) => {
+    const o = common(cmd);
+    if (opts.raw && opts.from !== undefined) throw new Error("--raw sends the words alone: it takes no --from");
+    const client = await join(o, opts.room, false);
+    const text = opts.raw ? words.join(" ") : JSON.stringify({ from: opts.from ?? uidOf(o), text: words.join(" ") });
     try {
       const echoed = new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`the message did not come back within ${opts.timeout} ms`)), opts.timeout);
@@ -186,7 +239,11 @@ program
     }
   });
 
-program.parseAsync(process.argv).catch((err: unknown) => {
-  console.error(`roomcast: ${(err as Error).message}`);
-  process.exit(1);
-});
+// The same rule as the servers': every ROOMCAST_* variable must name a setting or a known name.
+Promise.resolve()
+  .then(() => checkEnv(process.env, roomcastEnv()))
+  .then(() => program.parseAsync(process.argv))
+  .catch((err: unknown) => {
+    console.error(`roomcast: ${(err as Error).message}`);
+    process.exit(1);
+  });
