@@ -134,7 +134,7 @@ describe("the CLI pointed at a logic node", () => {
     const tail = startProc("tail", process.execPath, cliArgs(["tail", "--room", room, "--count", "2"]), env, repoRoot);
     try {
       await tail.waitFor(`joined ${room}`, 20_000);
-      expect(await cli("say", "--room", room, "hello", "from", "the", "cli")).toMatchObject({ code: 0, stdout: "ok\n" });
+      expect(await cli("say", "--raw", "--room", room, "hello", "from", "the", "cli")).toMatchObject({ code: 0, stdout: "ok\n" });
       expect(await cli("push", "--room", room, "order 7 shipped")).toMatchObject({ code: 0, stdout: "ok\n" });
       expect(await Promise.race([tail.exited, sleep(20_000, "still running", { ref: false })])).toBe(0);
     } finally {

@@ -131,7 +131,7 @@ const program = new Command("roomcast")
   .addOption(new Option("--http <url>", "a logic node's HTTP address").env("ROOMCAST_HTTP_URL").default(DEFAULT_HTTP))
   .addOption(new Option("--ws <url>", "a conn node's ws://…/room (repeatable); default: GET /nodes of --http").argParser(collect))
   .addOption(new Option("--config <file>", "TOML whose [token] secret mints tokens").default(DEFAULT_CONFIG))
-  .option("--secret <secret>", "the token secret (overrides the config and ROOMCAST_TOKEN_SECRET)")
+  .option("--secret <secret>", "the token secret (overrides ROOMCAST_LOGIC_TOKEN_SECRET and the config)")
   .option("--token <jwt>", "use this token instead of minting one")
   .option("--uid <uid>", "who tail, members and say sign in as", `cli-${os.hostname()}-${process.pid}`);
 
