@@ -148,6 +148,7 @@ for i in $(seq 0 $((N - 1))); do
   echo "  conn-$i   ws://127.0.0.1:$((o + 2))/room     logic-$i  http://127.0.0.1:$((o + 11))  (chat page at /, POST /msg, POST /tk, GET /nodes)"
 done
 echo "  logs: $data/logs"
+echo "connect to ws://127.0.0.1:$((base + 2))/room (any conn node), chat page at http://127.0.0.1:$((base + 11))/ (any logic node)"
 echo "Ctrl-C stops everything."
 status=0
 { wait -n -p exited "${pids[@]}" "${infra[@]}"; } 2>/dev/null || status=$?

@@ -80,6 +80,8 @@ function bindable(port: number): Promise<boolean> {
 interface Script {
   proc: Proc;
   data: string;
+  /** ROOMCAST_CLUSTER_PORT_BASE: conn-0's WebSocket is base+2, logic-0's HTTP base+11. */
+  base: number;
   /** Every port the cluster listens on: the nodes', nsqd's, nsqlookupd's and etcd's. */
   ports: number[];
 }
@@ -111,7 +113,8 @@ async function startScript(): Promise<Script> {
     );
     try {
       await proc.waitFor("roomcast cluster is up", UP_MS);
-      return { proc, data, ports };
+      await proc.waitFor("Ctrl-C stops everything.", 5_000); // the last line of the up message
+      return { proc, data, base, ports };
     } catch (err) {
       // The script stops what it started when it fails; a port another process took in between is worth a retry.
       await proc.exited;
@@ -170,10 +173,13 @@ afterAll(() => killAll());
 
 describe("pnpm cluster (deploy/cluster.sh)", () => {
   it.each(["SIGINT", "SIGTERM", "SIGHUP"] as const)(
-    "%s to the script stops every process it started and frees every port",
+    "says where to connect once up; %s to the script stops every process it started and frees every port",
     async (signal) => {
       const script = (current = await startScript());
       const started = startedBy(script);
+      expect(script.proc.output()).toContain(
+        `connect to ws://127.0.0.1:${script.base + 2}/room (any conn node), chat page at http://127.0.0.1:${script.base + 11}/`,
+      );
       script.proc.child.kill(signal);
       expect(await exitWithin(script.proc, STOP_MS)).toBe(0);
       expect(script.proc.output()).toContain("stopped.");

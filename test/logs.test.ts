@@ -1,11 +1,13 @@
 // What a program prints on its way up and down: an early exit shows its own error and nothing from the logger's
-// plumbing.
+// plumbing; stdout is pino JSON when piped and a human line per event on a terminal (or with log.format "pretty"), the
+// live.log file always JSON; standalone's ready line says where to connect and where the chat page is.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { repoRoot } from "./harness/bin";
-import { killAll, startProc } from "./harness/proc";
-import { tsProc } from "./harness/roomcast";
+import { killAll, onFreePorts, startProc, startReady } from "./harness/proc";
+import { startStandalone, tsProc, type Target } from "./harness/roomcast";
+import { until } from "./support/wait";
 
 let tmp: string;
 beforeAll(() => {
@@ -39,5 +41,90 @@ describe("an early exit prints only its real error", () => {
     expect(proc.output()).not.toMatch(/sonic.?boom/i);
     expect(proc.output()).toContain("last words");
     expect(readFileSync(file, "utf8")).toContain("last words");
+  }, 30_000);
+});
+
+/** The human line pino-pretty prints: [HH:MM:ss.mmm] LEVEL (name): message {fields}. */
+const HUMAN_LINE = /^\[\d\d:\d\d:\d\d\.\d{3}\] (INFO|WARN|ERROR|DEBUG|FATAL) \(standalone\): /;
+// eslint-disable-next-line no-control-regex
+const stripColors = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, "").replace(/\r/g, "");
+const lines = (text: string) =>
+  stripColors(text)
+    .split("\n")
+    .filter((l) => l.trim() !== "");
+
+/** standalone's ports from the URLs the harness started it on. */
+const portsOf = (t: Target) => ({ ws: new URL(t.wsUrls[0]!).port, http: new URL(t.httpUrls[0]!).port });
+
+describe("log format and first words", () => {
+  it("piped (the default), standalone prints pino JSON, one object a line, and its ready line says where to connect", async () => {
+    const t = await startStandalone();
+    try {
+      const { ws, http } = portsOf(t);
+      const out = lines(t.procs[0]!.output());
+      for (const line of out) expect(() => JSON.parse(line)).not.toThrow();
+      const msgs = out.map((l) => (JSON.parse(l) as { msg?: string }).msg);
+      expect(msgs).toContain(`standalone ready: connect to ws://127.0.0.1:${ws}/room, chat page at http://127.0.0.1:${http}/`);
+    } finally {
+      await t.stop();
+    }
+  }, 60_000);
+
+  it('with log.format "pretty" standalone prints human lines on stdout, and its live.log stays JSON', async () => {
+    const file = path.join(tmp, "pretty", "live.log");
+    const t = await startStandalone({ ROOMCAST_LOG_FORMAT: "pretty", ROOMCAST_LOG_FILE: file });
+    try {
+      const { ws, http } = portsOf(t);
+      const out = lines(t.procs[0]!.output());
+      expect(out.length).toBeGreaterThan(0);
+      for (const line of out) expect(line).toMatch(HUMAN_LINE);
+      expect(out.join("\n")).toMatch(
+        new RegExp(
+          `\\] INFO \\(standalone\\): standalone ready: connect to ws://127\\.0\\.0\\.1:${ws}/room, chat page at http://127\\.0\\.0\\.1:${http}/ \\{`,
+        ),
+      );
+      // The file is written in the background: wait for the ready line, then check every line is JSON.
+      const ready = `standalone ready: connect to ws://127.0.0.1:${ws}/room, chat page at http://127.0.0.1:${http}/`;
+      await until("live.log has the ready line", () => readFileSync(file, "utf8").includes(ready));
+      const logged = readFileSync(file, "utf8").split("\n").filter(Boolean);
+      expect(logged.map((l) => (JSON.parse(l) as { msg: string }).msg)).toContain(ready);
+    } finally {
+      await t.stop();
+    }
+  }, 60_000);
+
+  it("on a terminal (the default format auto) standalone prints human lines", async () => {
+    const file = path.join(tmp, "tty", "live.log");
+    // script(1) gives standalone a pseudo-terminal for stdout, as a user's shell would; SIGTERM to script ends it.
+    const proc = await onFreePorts(2, ([ws, http]) =>
+      startReady(
+        () =>
+          startProc(
+            "standalone on a tty",
+            "script",
+            ["-qfec", `exec ${JSON.stringify(process.execPath)} --import tsx cmd/standalone/main.ts`, "/dev/null"],
+            { ROOMCAST_CONN_WS_PORT: String(ws), ROOMCAST_LOGIC_HTTP_PORT: String(http), ROOMCAST_LOG_FILE: file },
+            repoRoot,
+          ),
+        "standalone ready",
+      ),
+    );
+    try {
+      const out = lines(proc.output());
+      expect(out.length).toBeGreaterThan(0);
+      for (const line of out) expect(line).toMatch(HUMAN_LINE);
+      expect(out.join("\n")).toMatch(
+        /standalone ready: connect to ws:\/\/127\.0\.0\.1:\d+\/room, chat page at http:\/\/127\.0\.0\.1:\d+\//,
+      );
+      expect(proc.output()).toContain("\x1b["); // colored, as pino-pretty does on a terminal
+    } finally {
+      await proc.stop();
+    }
+  }, 60_000);
+
+  it("an unknown log.format stops start-up naming the setting and the choices", async () => {
+    const proc = tsProc("standalone", "cmd/standalone/main.ts", { ROOMCAST_LOG_FORMAT: "fancy" }, tmp);
+    expect(await proc.exited).toBe(1);
+    expect(proc.output()).toContain('log.format must be one of "auto", "json", "pretty", got "fancy"');
   }, 30_000);
 });

@@ -68,7 +68,9 @@ async function main() {
     { name: "queue", run: () => queue.close() },
   ]);
   // Only now: whoever waits for this line may stop the node at once, and the signal handlers are in place.
-  log.info({ ws: wsUrl, http: `http://${cfg.conn.node.host}:${httpPort}`, config: file }, "standalone ready");
+  const http = `http://${cfg.conn.node.host}:${httpPort}`;
+  const page = cfg.logic.http.enableChatPage ? `chat page at ${http}/` : `HTTP API at ${http} (chat page off)`;
+  log.info({ ws: wsUrl, http, config: file }, `standalone ready: connect to ${wsUrl}, ${page}`);
 }
 
 main().catch((err: unknown) => {

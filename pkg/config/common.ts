@@ -21,8 +21,10 @@ export interface DiscoverySection {
 
 export interface LogSection {
   level: string;
-  /** Log file besides stdout; "" for stdout only. Relative paths are relative to the config file's folder. */
+  /** Log file besides stdout; "" for stdout only. Relative paths are relative to the config file's folder. Always JSON. */
   file: string;
+  /** stdout's format: "auto" (a human line per event on a terminal, JSON when piped), "json" or "pretty". */
+  format: string;
 }
 
 export const defaultDiscovery = (): DiscoverySection => ({
@@ -33,4 +35,4 @@ export const defaultDiscovery = (): DiscoverySection => ({
   staticConn: [],
 });
 
-export const defaultLog = (): LogSection => ({ level: "info", file: "log/live.log" });
+export const defaultLog = (): LogSection => ({ level: "info", file: "log/live.log", format: "auto" });

@@ -29,7 +29,12 @@ export function boot<T extends { log: LogSection }>(name: string, defaults: T, m
   const { file, namedBy } = configSource(process.argv, process.env, path.join(mainDir, `${name}.toml`));
   checkEnv(process.env, opts.env, opts.tier);
   const cfg = loadConfig(defaults, file, process.env, { namedBy, envNameOf: (p) => settingEnvName(opts.tier, p) });
-  const log = createLogger({ name, level: cfg.log.level, file: cfg.log.file && path.resolve(path.dirname(file), cfg.log.file) });
+  const log = createLogger({
+    name,
+    level: cfg.log.level,
+    file: cfg.log.file && path.resolve(path.dirname(file), cfg.log.file),
+    format: cfg.log.format,
+  });
   logCrashes(log);
   return { cfg, file, log };
 }

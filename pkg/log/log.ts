@@ -1,7 +1,10 @@
-// pino loggers that write to stdout and to the service's live.log (seed 001: cmd/<service>/log/live.log).
+// pino loggers that write to stdout and to the service's live.log (cmd/<service>/log/live.log): on a terminal stdout
+// gets a human line per event (pino-pretty), piped it gets pino's JSON; the file is always JSON.
 import { mkdirSync, openSync } from "node:fs";
 import * as path from "node:path";
 import pino from "pino";
+import pretty from "pino-pretty";
+import { ConfigError } from "../config/load";
 
 /**
  * What every component that logs takes: the service logger, a test's silent one, or a recording fake. One line
@@ -22,10 +25,34 @@ export interface LogOptions {
   level: string;
   /** Absolute path of the log file, or "" for stdout only. */
   file: string;
+  /** stdout's format: "json", "pretty" (a human line per event), or "auto" (pretty when stdout is a terminal). Default "auto". */
+  format?: string;
+}
+
+export const LOG_FORMATS = ["auto", "json", "pretty"] as const;
+
+/** Whether stdout gets human lines: "pretty", or "auto" on a terminal. Throws ConfigError for an unknown format. */
+export function prettyStdout(format = "auto", isTTY = Boolean(process.stdout.isTTY)): boolean {
+  if (!(LOG_FORMATS as readonly string[]).includes(format))
+    throw new ConfigError(`log.format must be one of ${LOG_FORMATS.map((f) => `"${f}"`).join(", ")}, got "${format}"`);
+  return format === "pretty" || (format === "auto" && isTTY);
+}
+
+/** Human lines on stdout, one per event: time, level, logger name, message, then the event's fields on the same line. */
+function prettyStream(): NodeJS.WritableStream {
+  return pretty({
+    destination: 1,
+    sync: true, // a terminal's lines are few; written at once, none is lost when the process exits
+    colorize: Boolean(process.stdout.isTTY),
+    translateTime: "SYS:HH:MM:ss.l",
+    ignore: "pid,hostname,svc",
+    singleLine: true,
+  });
 }
 
 export function createLogger(opts: LogOptions): RootLogger {
-  const streams: pino.StreamEntry[] = [{ level: opts.level as pino.Level, stream: pino.destination({ dest: 1, sync: false }) }];
+  const stdout = prettyStdout(opts.format) ? prettyStream() : pino.destination({ dest: 1, sync: false });
+  const streams: pino.StreamEntry[] = [{ level: opts.level as pino.Level, stream: stdout }];
   if (opts.file) {
     // Opened here, not by sonic-boom in the background: a process that exits before an asynchronous open completed
     // (any early start-up failure) would have pino's exit flush throw "sonic boom is not ready yet" over its real error.
