@@ -3,9 +3,13 @@ import { type NodeSection, type DiscoverySection, type LogSection, defaultDiscov
 export interface ConnConfig {
   node: NodeSection;
   ws: {
-    /** Address the WebSocket port binds (SO_REUSEPORT: several conn processes may share it). */
     listenHost: string;
     port: number;
+    /**
+     * Several conn processes on one host share this port (SO_REUSEPORT; the kernel spreads new connections).
+     * Every process on the port must say so; off, the port is this process's alone and a second one fails to start.
+     */
+    sharePort: boolean;
     path: string;
     /** Frames over this close the connection with 1009. */
     maxFrameBytes: number;
@@ -42,6 +46,7 @@ export const defaultConnConfig = (): ConnConfig => ({
   ws: {
     listenHost: "127.0.0.1",
     port: 3102,
+    sharePort: false,
     path: "/room",
     maxFrameBytes: 1 << 20,
     maxMessageBytes: 64 * 1024,

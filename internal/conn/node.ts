@@ -38,6 +38,7 @@ export class ConnNode implements Deliverer {
       {
         listenHost: c.ws.listenHost,
         port: c.ws.port,
+        sharePort: c.ws.sharePort,
         path: c.ws.path,
         maxFrameBytes: c.ws.maxFrameBytes,
         heartbeatTimeoutMs: c.ws.heartbeatTimeoutSec * 1000,

@@ -1,5 +1,6 @@
 // The WebSocket side of conn on uWebSockets.js: /room sockets, health and metrics, idle and slow-consumer sweeps.
 import { CloseCode } from "@roomcast/pkg/protocol";
+import { listenFailure } from "@roomcast/pkg/lifecycle";
 import type { Logger } from "@roomcast/pkg/log";
 import type { Registry } from "@roomcast/pkg/metrics";
 import type { UWS } from "./uws";
@@ -9,6 +10,8 @@ import type { Transport } from "./transport";
 export interface WsOptions {
   listenHost: string;
   port: number;
+  /** Bind with SO_REUSEPORT so sibling conn processes share the port; otherwise the port is this process's alone. */
+  sharePort: boolean;
   path: string;
   maxFrameBytes: number;
   heartbeatTimeoutMs: number;
@@ -19,6 +22,10 @@ export interface WsOptions {
   /** How often idle and slow sockets are looked for. */
   sweepIntervalMs: number;
 }
+
+/** uSockets' listen options (LIBUS_LISTEN_DEFAULT, LIBUS_LISTEN_EXCLUSIVE_PORT). */
+const LISTEN_DEFAULT = 0;
+const LISTEN_EXCLUSIVE_PORT = 1;
 
 interface SocketData {
   session?: Session;
@@ -136,11 +143,16 @@ export class WsServer {
 
   listen(): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.app.listen(this.opts.listenHost, this.opts.port, (sock) => {
-        if (!sock) return reject(new Error(`conn could not listen on ${this.opts.listenHost}:${this.opts.port}`));
+      const { listenHost: host, port } = this.opts;
+      const done = (sock: UWS.us_listen_socket | false) => {
+        if (!sock) return reject(listenFailure("WebSocket clients", host, port, "ws.port (or ws.sharePort for sibling conn processes)"));
         this.listenSocket = sock;
         resolve(this.uws.us_socket_local_port(sock as unknown as UWS.us_socket));
-      });
+      };
+      // uWS listens with SO_REUSEPORT unless told the port is exclusive: then a second process on the port fails
+      // here instead of silently taking half of the new connections. (The typings lack the host + options form.)
+      const listen = this.app.listen as unknown as (h: string, p: number, options: number, cb: typeof done) => void;
+      listen.call(this.app, host, port, this.opts.sharePort ? LISTEN_DEFAULT : LISTEN_EXCLUSIVE_PORT, done);
       this.sweeper = setInterval(() => this.sweep(), this.opts.sweepIntervalMs);
       this.sweeper.unref();
     });

@@ -1,5 +1,6 @@
 // job's HTTP port: health and Prometheus metrics.
 import * as http from "node:http";
+import { listenHttp } from "@roomcast/pkg/lifecycle";
 import type { Registry } from "@roomcast/pkg/metrics";
 
 export function serveJobHttp(registry: Registry, host: string, port: number): Promise<http.Server> {
@@ -17,8 +18,5 @@ export function serveJobHttp(registry: Registry, host: string, port: number): Pr
       res.end('{"code":0,"msg":"not found"}');
     }
   });
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => resolve(server));
-  });
+  return listenHttp(server, host, port, "health and metrics", "http.port").then(() => server);
 }

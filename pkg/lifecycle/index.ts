@@ -1,3 +1,4 @@
 export * from "./shutdown";
 export * from "./boot";
 export * from "./failure";
+export * from "./listen";

@@ -1,6 +1,7 @@
 // A gRPC server as every tier runs one: shared options, an AckedStreamServer for its streams, bind, graceful close.
 import * as grpc from "@grpc/grpc-js";
 import { AckedStreamServer } from "./acked_stream";
+import { listenFailure } from "../lifecycle/listen";
 import { bindServer, serverOptions, shutdownServer } from "./rpc";
 
 export class RpcServer {
@@ -13,8 +14,14 @@ export class RpcServer {
   }
 
   /** Binds host:port (0 = any free port) and resolves with the bound port. */
-  listen(host: string, port: number): Promise<number> {
-    return bindServer(this.server, host, port);
+  async listen(host: string, port: number): Promise<number> {
+    try {
+      return await bindServer(this.server, host, port);
+    } catch (err) {
+      // grpc-js reports a taken port only inside its message.
+      const inUse = /EADDRINUSE/.test((err as Error).message);
+      throw listenFailure("gRPC", host, port, "grpc.port", inUse ? { code: "EADDRINUSE", cause: err } : err);
+    }
   }
 
   /** Stops taking calls; each open stream ends once its requests are answered, so peers fail over at once. */
