@@ -1,7 +1,8 @@
 // logic's HTTP API: POST /msg for business services, POST /tk for tests and demos (docs/design.md, "HTTP API").
 import * as http from "node:http";
-import { ErrCode, HttpCode, MsgLevel, RoomcastError } from "@roomcast/pkg/protocol";
+import { ErrCode, HttpCode, MAX_ROOM_ID_BYTES, MsgLevel, RoomcastError } from "@roomcast/pkg/protocol";
 import { bearer, type Tokens } from "@roomcast/pkg/token";
+import { listenHttp } from "@roomcast/pkg/lifecycle";
 import type { Logger } from "@roomcast/pkg/log";
 import type { Registry } from "@roomcast/pkg/metrics";
 import type { LogicService } from "./logic";
@@ -64,6 +65,11 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+/** The first key of `json` that is not one of `known`: a typo or a field the API does not have is refused, not ignored. */
+function unknownKey(json: Record<string, unknown>, known: readonly string[]): string | undefined {
+  return Object.keys(json).find((k) => !known.includes(k));
+}
+
 function parseJson(body: Buffer): Record<string, unknown> | undefined {
   try {
     const v: unknown = JSON.parse(body.toString("utf8"));
@@ -99,10 +105,7 @@ export class LogicHttp {
 
   listen(port: number, host = "0.0.0.0"): Promise<number> {
     this.deps.chatPage?.warm();
-    return new Promise((resolve, reject) => {
-      this.server.once("error", reject);
-      this.server.listen(port, host, () => resolve((this.server.address() as { port: number }).port));
-    });
+    return listenHttp(this.server, host, port, "the HTTP API", "http.port");
   }
 
   close(): Promise<void> {
@@ -144,8 +147,13 @@ export class LogicHttp {
     }
     const json = parseJson(body);
     if (!json) return fail(400, 'body must be a JSON object {"room_id": "...", "msg": "..."}');
+    const extra = unknownKey(json, ["room_id", "msg"]);
+    if (extra !== undefined) return fail(400, `unknown key "${extra}": the body takes room_id and msg`);
     const { room_id: roomID, msg } = json;
     if (typeof roomID !== "string" || !roomID) return fail(400, "room_id must be a non-empty string");
+    // Room names are taken exactly as given: nothing is trimmed or normalised, here, over WebSocket or in the CLI.
+    const roomBytes = Buffer.byteLength(roomID, "utf8");
+    if (roomBytes > MAX_ROOM_ID_BYTES) return fail(400, `room_id must be 1-${MAX_ROOM_ID_BYTES} bytes of UTF-8, got ${roomBytes}`);
     if (typeof msg !== "string") return fail(400, "msg must be a string");
     try {
       await this.deps.logic.enqueue(roomID, MsgLevel.IMPORTANT, Buffer.from(msg, "utf8"));
@@ -159,6 +167,8 @@ export class LogicHttp {
   private postToken(body: Buffer): Reply {
     const json = parseJson(body);
     if (!json) return fail(400, 'body must be a JSON object {"uid": "..."}');
+    const extra = unknownKey(json, ["uid", "scope"]);
+    if (extra !== undefined) return fail(400, `unknown key "${extra}": the body takes uid and scope`);
     const { uid, scope } = json;
     if (typeof uid !== "string" || !uid) return fail(400, "uid must be a non-empty string");
     if (scope !== undefined && typeof scope !== "string") return fail(400, "scope must be a string");
