@@ -140,4 +140,28 @@ describe("chat page on a cluster", () => {
   it("pages on two different conn nodes, served by two logic nodes, chat and see POST /msg as important", async () => {
     await chatScenario(cluster, [cluster.wsUrls[0], cluster.wsUrls[1]], "chat-cluster.png");
   });
+
+  // Last in this cluster: it stops nsqd (and brings it back).
+  it("says when the server cannot take messages (nsqd down) instead of showing 'connected', and recovers once it can", async () => {
+    const page = await joinPage(cluster.httpUrls[0], "dave", `degraded-${Date.now()}`);
+    await cluster.nsqd.kill9();
+    await page.fill("#text", "while the queue is down");
+    await page.click("#send");
+    await page.waitForSelector("#status[data-state=degraded]", { timeout: 15_000 });
+    expect(await page.textContent("#status")).toMatch(
+      /^connected to ws:\/\/.+, but the server cannot take messages now: queue unavailable$/,
+    );
+    expect((await lines(page, "system")).join("\n")).toContain("not delivered: queue unavailable (500)");
+
+    await cluster.restartNsqd();
+    // logic's NSQ writer reconnects with a back-off: send until a message goes through.
+    for (let i = 0; i < 30 && (await page.getAttribute("#status", "data-state")) !== "connected"; i++) {
+      await page.fill("#text", `after the queue is back ${i}`);
+      await page.click("#send");
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+    await page.waitForSelector("#status[data-state=connected]", { timeout: 5_000 });
+    await waitForLine(page, "normal", "after the queue is back");
+    await page.close();
+  });
 });

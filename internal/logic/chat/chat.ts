@@ -1,6 +1,6 @@
 // The chat page's script, bundled for browsers by internal/logic/chat_page.ts. Everything goes through the SDK.
 // Chat messages are JSON {"from", "text"}; anything else (a POST /msg body, say) is shown as it is.
-import { RoomcastClient, type Message, type ClientState } from "@roomcast/client";
+import { ProtocolError, RoomcastClient, type Message, type ClientState } from "@roomcast/client";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -19,7 +19,10 @@ const MEMBERS_POLL_MS = 2_000;
 let client: RoomcastClient | undefined;
 let membersTimer: ReturnType<typeof setInterval> | undefined;
 
-function setStatus(state: ClientState | "idle", text: string): void {
+/** "degraded": connected, but the server refuses messages for now (500: logic or its queue is away). */
+type PageState = ClientState | "idle" | "degraded";
+
+function setStatus(state: PageState, text: string): void {
   statusEl.className = `status ${state}`;
   statusEl.dataset.state = state;
   statusEl.textContent = text;
@@ -109,7 +112,11 @@ async function join(name: string, room: string): Promise<void> {
     },
   });
   client = c;
-  c.on("message", show);
+  c.on("message", (m) => {
+    // A NORMAL message went through the queue: messages are being taken again.
+    if (!m.important && statusEl.dataset.state === "degraded") setStatus("connected", `connected to ${c.url}`);
+    show(m);
+  });
   c.on("connected", ({ url, reconnects }) => {
     setStatus("connected", `connected to ${url}`);
     if (reconnects > 0) addLine("system", `reconnected to ${url}`);
@@ -119,7 +126,12 @@ async function join(name: string, room: string): Promise<void> {
   c.on("reconnecting", ({ attempt, delayMs, url }) =>
     setStatus("connecting", `reconnecting to ${url} in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt})`),
   );
-  c.on("error", (err) => addLine("system", `${err.name}: ${err.message}`));
+  c.on("error", (err) => {
+    if (err instanceof ProtocolError && err.code === 500) {
+      addLine("system", `not delivered: ${err.message} (500); send it again in a moment`);
+      setStatus("degraded", `connected to ${c.url}, but the server cannot take messages now: ${err.message}`);
+    } else addLine("system", `${err.name}: ${err.message}`);
+  });
   c.on("closed", ({ error }) => setStatus("closed", error ? `disconnected: ${error.message}` : "left the room"));
 
   roomName.textContent = `#${room}`;
@@ -134,7 +146,8 @@ async function join(name: string, room: string): Promise<void> {
 
 joinForm.addEventListener("submit", (ev) => {
   ev.preventDefault();
-  void join(nameInput.value.trim(), roomInput.value.trim());
+  // The name is trimmed for display; the room is taken exactly as typed, as the API and the CLI take it.
+  void join(nameInput.value.trim(), roomInput.value);
 });
 
 compose.addEventListener("submit", (ev) => {
