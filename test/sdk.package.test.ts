@@ -100,7 +100,8 @@ describe("@roomcast/client installed from its package", () => {
     expect(pkg.peerDependencies).toBeUndefined();
     expect(pkg.optionalDependencies).toBeUndefined();
     expect(readdirSync(path.join(app, "node_modules")).sort()).toEqual([".package-lock.json", "@roomcast", "eventemitter3", "ws"]);
-    expect(readdirSync(installed).sort()).toEqual(["README.md", "dist", "package.json"]);
+    // pnpm pack puts the workspace's LICENSE in the package.
+    expect(readdirSync(installed).sort()).toEqual(["LICENSE", "README.md", "dist", "package.json"]);
     expect(pkg.exports["."]).toEqual({
       import: { types: "./dist/index.d.mts", default: "./dist/index.mjs" },
       require: { types: "./dist/index.d.cts", default: "./dist/index.cjs" },
