@@ -9,6 +9,8 @@ export const ErrCode = {
   RATE_LIMITED: 104,
   TOO_LARGE: 105,
   ALREADY_SIGNED_IN: 106,
+  /** The token may not join that room: outside its `rooms` claim, someone else's `user:<uid>`, or no claim where rooms are closed. */
+  ROOM_NOT_ALLOWED: 107,
   INTERNAL: 500,
 } as const;
 export type ErrCode = (typeof ErrCode)[keyof typeof ErrCode];
@@ -22,6 +24,7 @@ export const errText: Record<ErrCode, string> = {
   104: "rate limited",
   105: "too large",
   106: "already signed in",
+  107: "room not allowed",
   500: "internal error",
 };
 
