@@ -2,6 +2,7 @@
 import { boot, onShutdown, startFailure } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
+import { linkTls } from "@roomcast/pkg/config";
 import { defaultConnConfig, ConnNode, connGrpcServer, GrpcLogicLink, loadNativeUws } from "@roomcast/internal/conn";
 import { roomcastEnv } from "../settings";
 
@@ -10,12 +11,13 @@ async function main() {
   const uws = loadNativeUws();
   log.info({ uws: uws.implementation }, "uWebSockets.js implementation");
   const registry = createRegistry("conn", cfg.node.id);
-  const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log);
-  const logic = await GrpcLogicLink.start(discovery, cfg.logic.timeoutMs, log);
+  const tls = linkTls(cfg.tls, file);
+  const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log, tls.etcd);
+  const logic = await GrpcLogicLink.start(discovery, cfg.logic.timeoutMs, log, tls.grpc);
   const node = new ConnNode({ config: cfg, logic, log, registry, uws });
   await node.start();
   const grpcServer = connGrpcServer(node);
-  const grpcPort = await grpcServer.listen(cfg.grpc.listenHost, cfg.grpc.port);
+  const grpcPort = await grpcServer.listen(cfg.grpc.listenHost, cfg.grpc.port, tls.grpc);
   const registration = await discovery.register("conn", {
     id: cfg.node.id,
     addrs: {

@@ -2,6 +2,7 @@
 import { boot, onShutdown, startFailure } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
+import { linkTls } from "@roomcast/pkg/config";
 import { NsqQueue } from "@roomcast/pkg/queue";
 import { defaultJobConfig, jobFromConfig, GrpcConnLink, serveJobHttp } from "@roomcast/internal/job";
 import { roomcastEnv } from "../settings";
@@ -9,8 +10,9 @@ import { roomcastEnv } from "../settings";
 async function main() {
   const { cfg, file, log } = boot("job", defaultJobConfig(), __dirname, { tier: "job", env: roomcastEnv() });
   const registry = createRegistry("job", cfg.node.id);
-  const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log);
-  const conns = await GrpcConnLink.start(discovery, cfg.push.timeoutMs, log);
+  const tls = linkTls(cfg.tls, file);
+  const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log, tls.etcd);
+  const conns = await GrpcConnLink.start(discovery, cfg.push.timeoutMs, log, tls.grpc);
   const q = cfg.queue;
   const queue = new NsqQueue({
     lookupdHttpAddresses: q.lookupdHttp,
@@ -18,6 +20,7 @@ async function main() {
     outputBufferTimeoutMs: q.outputBufferTimeoutMs,
     clientId: cfg.node.id,
     logger: log,
+    tls: tls.nsq,
   });
   const job = jobFromConfig(cfg, { queue, conns, log, registry });
   await job.start();

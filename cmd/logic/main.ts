@@ -2,6 +2,7 @@
 import { boot, onShutdown, startFailure } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
+import { linkTls } from "@roomcast/pkg/config";
 import { NsqQueue } from "@roomcast/pkg/queue";
 import { defaultLogicConfig, logicFromConfig, logicGrpcServer } from "@roomcast/internal/logic";
 import { roomcastEnv } from "../settings";
@@ -9,9 +10,16 @@ import { roomcastEnv } from "../settings";
 async function main() {
   const { cfg, file, log } = boot("logic", defaultLogicConfig(), __dirname, { tier: "logic", env: roomcastEnv() });
   const registry = createRegistry("logic", cfg.node.id);
-  const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log);
+  const tls = linkTls(cfg.tls, file);
+  const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log, tls.etcd);
   const q = cfg.queue;
-  const queue = new NsqQueue({ nsqdTcpAddress: q.nsqdTcp, nsqdHttpAddress: q.nsqdHttp, lookupdHttpAddresses: q.lookupdHttp, logger: log });
+  const queue = new NsqQueue({
+    nsqdTcpAddress: q.nsqdTcp,
+    nsqdHttpAddress: q.nsqdHttp,
+    lookupdHttpAddresses: q.lookupdHttp,
+    logger: log,
+    tls: tls.nsq,
+  });
   await queue.createTopics([q.topicNormal, q.topicImportant]);
   let connUrls: string[] = [];
   const logic = logicFromConfig(cfg, { queue, log, registry, connUrls: () => connUrls });
@@ -20,7 +28,7 @@ async function main() {
     logic.online.setNodes(nodes.map((n) => n.id));
   });
   const grpcServer = logicGrpcServer(logic.service);
-  const grpcPort = await grpcServer.listen(cfg.grpc.listenHost, cfg.grpc.port);
+  const grpcPort = await grpcServer.listen(cfg.grpc.listenHost, cfg.grpc.port, tls.grpc);
   const httpPort = await logic.http.listen(cfg.http.port, cfg.http.listenHost);
   const registration = await discovery.register("logic", {
     id: cfg.node.id,

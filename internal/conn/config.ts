@@ -1,4 +1,5 @@
 import { type NodeSection, type DiscoverySection, type LogSection, defaultDiscovery, defaultLog } from "@roomcast/pkg/config";
+import { type TlsSection, defaultTls } from "@roomcast/pkg/config";
 
 export interface ConnConfig {
   node: NodeSection;
@@ -38,6 +39,8 @@ export interface ConnConfig {
   };
   online: { reportIntervalMs: number };
   discovery: DiscoverySection;
+  /** TLS on the internal links: gRPC (mTLS), etcd, NSQ. */
+  tls: TlsSection;
   log: LogSection;
 }
 
@@ -63,5 +66,6 @@ export const defaultConnConfig = (): ConnConfig => ({
   logic: { timeoutMs: 3_000 },
   online: { reportIntervalMs: 2_000 },
   discovery: defaultDiscovery(),
+  tls: defaultTls(),
   log: defaultLog(),
 });

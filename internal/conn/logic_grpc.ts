@@ -13,6 +13,7 @@ import {
   statusOf,
   unreachable,
   type PeerSet,
+  type RpcTls,
   type StreamingPeer,
 } from "@roomcast/pkg/rpc";
 import type { Discovery } from "@roomcast/pkg/discovery";
@@ -36,9 +37,9 @@ export class GrpcLogicLink implements LogicLink {
     private readonly log: Logger,
   ) {}
 
-  /** Resolves once the first list of logic nodes was read. */
-  static async start(discovery: Discovery, timeoutMs: number, log: Logger): Promise<GrpcLogicLink> {
-    const peers = await streamingPeers(discovery, "logic", logicService(), (c) => c.SubmitStream(), "SubmitStream", timeoutMs, log);
+  /** Resolves once the first list of logic nodes was read. With `tls`, logic's certificates are checked and conn presents its own. */
+  static async start(discovery: Discovery, timeoutMs: number, log: Logger, tls?: RpcTls): Promise<GrpcLogicLink> {
+    const peers = await streamingPeers(discovery, "logic", logicService(), (c) => c.SubmitStream(), "SubmitStream", timeoutMs, log, tls);
     return new GrpcLogicLink(peers, timeoutMs, log);
   }
 

@@ -1,4 +1,5 @@
 import { type NodeSection, type DiscoverySection, type LogSection, defaultDiscovery, defaultLog } from "@roomcast/pkg/config";
+import { type TlsSection, defaultTls } from "@roomcast/pkg/config";
 
 export interface JobConfig {
   node: NodeSection;
@@ -25,6 +26,8 @@ export interface JobConfig {
   };
   push: { timeoutMs: number };
   discovery: DiscoverySection;
+  /** TLS on the internal links: gRPC (mTLS), etcd, NSQ. */
+  tls: TlsSection;
   log: LogSection;
 }
 
@@ -45,5 +48,6 @@ export const defaultJobConfig = (): JobConfig => ({
   batch: { windowMs: 20, maxMessages: 200, maxBytes: 256 * 1024 },
   push: { timeoutMs: 3_000 },
   discovery: defaultDiscovery(),
+  tls: defaultTls(),
   log: defaultLog(),
 });

@@ -3,7 +3,7 @@
 import { connService, type ConnClient, type PushAck__Output, type PushReq } from "@roomcast/api";
 import type { ConnLink, RoomBatch } from "@roomcast/pkg/link";
 import { ErrCode, RoomcastError } from "@roomcast/pkg/protocol";
-import { streamingPeers, unreachable, type PeerSet, type StreamingPeer } from "@roomcast/pkg/rpc";
+import { streamingPeers, unreachable, type PeerSet, type RpcTls, type StreamingPeer } from "@roomcast/pkg/rpc";
 import type { Discovery } from "@roomcast/pkg/discovery";
 import type { Logger } from "@roomcast/pkg/log";
 
@@ -13,8 +13,11 @@ type ConnPeer = StreamingPeer<ConnClient, PushReq, PushAck__Output>;
 export class GrpcConnLink implements ConnLink {
   private constructor(private readonly peers: PeerSet<ConnPeer>) {}
 
-  static async start(discovery: Discovery, timeoutMs: number, log: Logger): Promise<GrpcConnLink> {
-    return new GrpcConnLink(await streamingPeers(discovery, "conn", connService(), (c) => c.PushStream(), "PushStream", timeoutMs, log));
+  /** With `tls`, each conn node's certificate is checked and job presents its own (conn nodes with TLS refuse any other). */
+  static async start(discovery: Discovery, timeoutMs: number, log: Logger, tls?: RpcTls): Promise<GrpcConnLink> {
+    return new GrpcConnLink(
+      await streamingPeers(discovery, "conn", connService(), (c) => c.PushStream(), "PushStream", timeoutMs, log, tls),
+    );
   }
 
   nodeIds(): string[] {

@@ -1,4 +1,5 @@
 import { type NodeSection, type DiscoverySection, type LogSection, defaultDiscovery, defaultLog } from "@roomcast/pkg/config";
+import { type TlsSection, defaultTls } from "@roomcast/pkg/config";
 
 export interface LogicConfig {
   node: NodeSection;
@@ -27,6 +28,8 @@ export interface LogicConfig {
     expireSec: number;
   };
   discovery: DiscoverySection;
+  /** TLS on the internal links: gRPC (mTLS), etcd, NSQ. */
+  tls: TlsSection;
   log: LogSection;
 }
 
@@ -45,5 +48,6 @@ export const defaultLogicConfig = (): LogicConfig => ({
   },
   online: { expireSec: 30 },
   discovery: defaultDiscovery(),
+  tls: defaultTls(),
   log: defaultLog(),
 });

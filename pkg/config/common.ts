@@ -17,6 +17,29 @@ export interface DiscoverySection {
   /** static: fixed nodes as "id=host:port" (gRPC address). */
   staticLogic: string[];
   staticConn: string[];
+  /** etcd user/password auth ("" = none); the password is best set by environment (ROOMCAST_<TIER>_DISCOVERY_ETCD_PASSWORD). */
+  etcdUser: string;
+  etcdPassword: string;
+}
+
+/**
+ * TLS on the internal links (gRPC between the tiers, etcd, NSQ): one cluster CA and this node's certificate and key,
+ * PEM files (relative paths are relative to the config file's folder). gRPC is mutual: a node takes calls only from a
+ * certificate the CA signed, and checks the server's. The certificates must name the hosts they are reached at
+ * (node.host, etcd's and nsqd's hosts) in their subjectAltName.
+ */
+export interface TlsSection {
+  ca: string;
+  cert: string;
+  key: string;
+  /** gRPC with mTLS, as server and as client. */
+  grpc: boolean;
+  /** etcd over TLS (https), presenting the certificate. */
+  etcd: boolean;
+  /** nsqd over TLS (TCP and its HTTPS API), presenting the certificate; nsqlookupd has no TLS and stays HTTP. */
+  nsq: boolean;
+  /** Production mode refuses to start with a plaintext internal link unless this says the network is private. */
+  allowPlaintextInternal: boolean;
 }
 
 export interface LogSection {
@@ -33,6 +56,18 @@ export const defaultDiscovery = (): DiscoverySection => ({
   ttlSec: 10,
   staticLogic: [],
   staticConn: [],
+  etcdUser: "",
+  etcdPassword: "",
+});
+
+export const defaultTls = (): TlsSection => ({
+  ca: "",
+  cert: "",
+  key: "",
+  grpc: false,
+  etcd: false,
+  nsq: false,
+  allowPlaintextInternal: false,
 });
 
 export const defaultLog = (): LogSection => ({ level: "info", file: "log/live.log", format: "auto" });

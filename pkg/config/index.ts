@@ -1,3 +1,4 @@
 export * from "./load";
 export * from "./common";
 export * from "./env";
+export * from "./tls";

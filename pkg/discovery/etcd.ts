@@ -12,6 +12,10 @@ export interface EtcdDiscoveryOptions {
   /** Lease TTL (default 10): a node that dies disappears from its readers within this long. */
   ttlSec?: number;
   logger?: Logger;
+  /** etcd over TLS: its certificate is checked against `ca`, this node presents `cert` (hosts become https://). */
+  tls?: { ca: Buffer; cert: Buffer; key: Buffer };
+  /** etcd user/password auth. */
+  auth?: { username: string; password: string };
 }
 
 // Unary calls get a deadline so register() fails instead of hanging while etcd is unreachable; streams stay open.
@@ -39,8 +43,11 @@ export class EtcdDiscovery implements Discovery {
   private closed = false;
 
   constructor(private readonly opts: EtcdDiscoveryOptions) {
+    const scheme = opts.tls ? "https" : "http";
     this.client = new Etcd3({
-      hosts: opts.hosts.map((h) => (h.includes("://") ? h : `http://${h}`)),
+      hosts: opts.hosts.map((h) => (h.includes("://") ? h : `${scheme}://${h}`)),
+      ...(opts.tls ? { credentials: { rootCertificate: opts.tls.ca, certChain: opts.tls.cert, privateKey: opts.tls.key } } : {}),
+      ...(opts.auth ? { auth: opts.auth } : {}),
       defaultCallOptions: (ctx) => (ctx.isStream ? {} : { deadline: Date.now() + callTimeoutMs }),
     });
     this.log = opts.logger ?? noLogger;

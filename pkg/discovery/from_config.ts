@@ -13,8 +13,17 @@ function staticNodes(entries: string[]): NodeInfo[] {
   });
 }
 
-export function createDiscovery(section: DiscoverySection, cluster: string, log: Logger): Discovery {
-  if (section.kind === "etcd") return new EtcdDiscovery({ hosts: section.etcd, cluster, ttlSec: section.ttlSec, logger: log });
+/** `tls`: etcd over TLS with these files (the node's [tls] when tls.etcd is on). */
+export function createDiscovery(
+  section: DiscoverySection,
+  cluster: string,
+  log: Logger,
+  tls?: { ca: Buffer; cert: Buffer; key: Buffer },
+): Discovery {
+  if (section.kind === "etcd") {
+    const auth = section.etcdUser ? { username: section.etcdUser, password: section.etcdPassword } : undefined;
+    return new EtcdDiscovery({ hosts: section.etcd, cluster, ttlSec: section.ttlSec, logger: log, tls, auth });
+  }
   if (section.kind === "static")
     return new StaticDiscovery({ logic: staticNodes(section.staticLogic), conn: staticNodes(section.staticConn) });
   throw new Error(`discovery.kind must be "etcd" or "static", got "${section.kind}"`);

@@ -1,4 +1,5 @@
 // NSQ behind the Queue interface: an nsqjs Writer to the local nsqd, Readers that find nsqd through nsqlookupd.
+import * as https from "node:https";
 import * as nsq from "nsqjs";
 import { TurnBatcher } from "../batch/turn";
 import { noLogger, type Logger } from "../log/log";
@@ -33,6 +34,12 @@ export interface NsqQueueOptions {
   outputBufferTimeoutMs?: number;
   clientId?: string;
   logger?: Logger;
+  /**
+   * nsqd over TLS: readers and the writer ask nsqd for TLS (nsqd's -tls-cert/-tls-key), check its certificate against
+   * `ca` and present `cert` (for -tls-client-auth-policy=require-verify); nsqdHttpAddress is then nsqd's HTTPS address
+   * (-https-address). nsqlookupd has no TLS: lookupdHttpAddresses stay plain HTTP.
+   */
+  tls?: { ca: Buffer; cert: Buffer; key: Buffer };
 }
 
 function hostPort(addr: string): [string, number] {
@@ -75,12 +82,36 @@ export class NsqQueue implements Queue {
     await this.nsqdPost("/channel/create", { topic, channel });
   }
 
+  /** nsqjs's TLS options: verified against the CA, with this node's certificate. */
+  private tlsOptions() {
+    const t = this.opts.tls;
+    return t ? { tls: true, tlsVerification: true, ca: t.ca, cert: t.cert, key: t.key } : {};
+  }
+
+  /** POST over HTTPS with the CA and this node's certificate (fetch takes no CA of its own). */
+  private httpsPost(url: string): Promise<{ ok: boolean; status: number; text(): Promise<string> }> {
+    const t = this.opts.tls!;
+    return new Promise((resolve, reject) => {
+      const req = https.request(url, { method: "POST", ca: t.ca, cert: t.cert, key: t.key }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const status = res.statusCode ?? 0;
+          resolve({ ok: status >= 200 && status < 300, status, text: async () => Buffer.concat(chunks).toString() });
+        });
+        res.on("error", reject);
+      });
+      req.on("error", reject);
+      req.end();
+    });
+  }
+
   private async nsqdPost(path: string, params: Record<string, string>): Promise<void> {
     if (!this.opts.nsqdHttpAddress) return;
-    const url = `http://${this.opts.nsqdHttpAddress}${path}?${new URLSearchParams(params)}`;
-    let res: Response;
+    const url = `${this.opts.tls ? "https" : "http"}://${this.opts.nsqdHttpAddress}${path}?${new URLSearchParams(params)}`;
+    let res: { ok: boolean; status: number; text(): Promise<string> };
     try {
-      res = await fetch(url, { method: "POST" });
+      res = this.opts.tls ? await this.httpsPost(url) : await fetch(url, { method: "POST" });
     } catch (err) {
       throw new StartError(
         `cannot reach nsqd's HTTP API at ${this.opts.nsqdHttpAddress} (${networkReason(err)}): start nsqd or set queue.nsqdHttp`,
@@ -121,7 +152,7 @@ export class NsqQueue implements Queue {
     const addr = this.opts.nsqdTcpAddress;
     if (!addr) return Promise.reject(new Error("NsqQueue: nsqdTcpAddress is needed to publish"));
     const [host, port] = hostPort(addr);
-    const w = new nsq.Writer(host, port, this.opts.clientId ? { clientId: this.opts.clientId } : {});
+    const w = new nsq.Writer(host, port, { ...(this.opts.clientId ? { clientId: this.opts.clientId } : {}), ...this.tlsOptions() });
     const forget = () => {
       if (this.writer !== w) return;
       this.writer = undefined;
@@ -163,6 +194,7 @@ export class NsqQueue implements Queue {
         : { outputBufferSize: -1, outputBufferTimeout: -1 }),
       ...(this.opts.msgTimeoutMs ? { messageTimeout: this.opts.msgTimeoutMs } : {}),
       ...(this.opts.clientId ? { clientId: this.opts.clientId } : {}),
+      ...this.tlsOptions(),
     });
     const running = new Set<Promise<void>>();
     let closing = false;

@@ -4,7 +4,7 @@ import type { Discovery, NodeInfo, Service, Watch } from "../discovery/discovery
 import type { Logger } from "../log/log";
 import * as grpc from "@grpc/grpc-js";
 import { StreamingPeer, type StreamAck } from "./acked_stream";
-import { clientOptions } from "./rpc";
+import { channelCredentials, clientOptions, type RpcTls } from "./rpc";
 
 interface Closable {
   close(): void;
@@ -78,7 +78,7 @@ export class PeerSet<C extends Closable> {
 
 /**
  * The nodes of one service as streaming peers: a gRPC client each, with one AckedStream opened by `open` on first
- * use. Resolves once the first node list was read.
+ * use. Resolves once the first node list was read. With `tls`, every client checks the node's certificate and presents its own.
  */
 export function streamingPeers<C extends grpc.Client, Req extends { id: number }, Ack extends StreamAck>(
   discovery: Discovery,
@@ -88,11 +88,13 @@ export function streamingPeers<C extends grpc.Client, Req extends { id: number }
   method: string,
   timeoutMs: number,
   log: Logger,
+  tls?: RpcTls,
 ): Promise<PeerSet<StreamingPeer<C, Req, Ack>>> {
+  const credentials = channelCredentials(tls);
   return PeerSet.start(
     discovery,
     service,
-    (addr) => new StreamingPeer(new Client(addr, grpc.credentials.createInsecure(), clientOptions), open, timeoutMs, `${method}(${addr})`),
+    (addr) => new StreamingPeer(new Client(addr, credentials, clientOptions), open, timeoutMs, `${method}(${addr})`),
     log,
   );
 }

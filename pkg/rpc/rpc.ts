@@ -15,10 +15,29 @@ export function unary<Req, Res>(fn: (req: Req) => Res | Promise<Res>): grpc.hand
   };
 }
 
+/** The CA, certificate and key of gRPC's TLS (PEM); without them a link is plaintext. */
+export interface RpcTls {
+  ca: Buffer;
+  cert: Buffer;
+  key: Buffer;
+}
+
+/** With TLS: mutual; a caller must present a certificate the CA signed, or its handshake fails. Else plaintext. */
+export function serverCredentials(tls?: RpcTls): grpc.ServerCredentials {
+  return tls
+    ? grpc.ServerCredentials.createSsl(tls.ca, [{ cert_chain: tls.cert, private_key: tls.key }], true)
+    : grpc.ServerCredentials.createInsecure();
+}
+
+/** With TLS: checks the server's certificate against the CA and presents this node's. Else plaintext. */
+export function channelCredentials(tls?: RpcTls): grpc.ChannelCredentials {
+  return tls ? grpc.credentials.createSsl(tls.ca, tls.key, tls.cert) : grpc.credentials.createInsecure();
+}
+
 /** Binds a server on host:port (0 = any free port) and resolves with the bound port. */
-export function bindServer(server: grpc.Server, host: string, port: number): Promise<number> {
+export function bindServer(server: grpc.Server, host: string, port: number, credentials = serverCredentials()): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.bindAsync(`${host}:${port}`, grpc.ServerCredentials.createInsecure(), (err, bound) => (err ? reject(err) : resolve(bound)));
+    server.bindAsync(`${host}:${port}`, credentials, (err, bound) => (err ? reject(err) : resolve(bound)));
   });
 }
 

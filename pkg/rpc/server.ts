@@ -2,7 +2,7 @@
 import * as grpc from "@grpc/grpc-js";
 import { AckedStreamServer } from "./acked_stream";
 import { listenFailure } from "../lifecycle/listen";
-import { bindServer, serverOptions, shutdownServer } from "./rpc";
+import { bindServer, serverCredentials, serverOptions, shutdownServer, type RpcTls } from "./rpc";
 
 export class RpcServer {
   private readonly server = new grpc.Server(serverOptions);
@@ -13,10 +13,10 @@ export class RpcServer {
     this.server.addService(service, handlers(this.streams));
   }
 
-  /** Binds host:port (0 = any free port) and resolves with the bound port. */
-  async listen(host: string, port: number): Promise<number> {
+  /** Binds host:port (0 = any free port) and resolves with the bound port; with `tls`, callers need a certificate its CA signed. */
+  async listen(host: string, port: number, tls?: RpcTls): Promise<number> {
     try {
-      return await bindServer(this.server, host, port);
+      return await bindServer(this.server, host, port, serverCredentials(tls));
     } catch (err) {
       // grpc-js reports a taken port only inside its message.
       const inUse = /EADDRINUSE/.test((err as Error).message);

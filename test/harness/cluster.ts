@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { onFreePorts, startReady, waitForPort, type Proc } from "./proc";
 import { startNsq } from "./nsq";
 import { startEtcd } from "./etcd";
+import { makePki, type Pki } from "./pki";
 import { TOKEN_SECRET, testTuning, tsProc, type Target } from "./roomcast";
 
 export interface ClusterOptions {
@@ -23,12 +24,21 @@ export interface ClusterOptions {
   nodeArgs?: string[];
   /** Extra nsqd flags. */
   nsqdArgs?: string[];
+  /**
+   * TLS on every internal link: a throwaway CA and certificate (openssl), gRPC with client certificates, etcd over TLS
+   * with client certificates and user/password, nsqd requiring TLS with client certificates.
+   */
+  tls?: boolean;
 }
 
 export interface Cluster extends Target {
   conns: Proc[];
   logics: Proc[];
   jobs: Proc[];
+  /** Each conn node's gRPC address (host:port), in the order of `conns`. */
+  connGrpcAddrs: string[];
+  /** The CA and certificate of a TLS cluster. */
+  pki?: Pki;
   /** job /metrics URLs. */
   jobMetricsUrls: string[];
   etcdEndpoint: string;
@@ -45,7 +55,8 @@ export interface Cluster extends Target {
 export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> {
   const { conns = 2, logics = 2, jobs = 2, ttlSec = 3, connEnv = {}, connNodeArgs = [], nodeArgs = [] } = opts;
   const logDir = mkdtempSync(path.join(tmpdir(), "roomcast-cluster-"));
-  const [nsqStarted, etcdStarted] = await Promise.allSettled([startNsq({ nsqdArgs: opts.nsqdArgs }), startEtcd()]);
+  const pki = opts.tls ? makePki(path.join(logDir, "pki")) : undefined;
+  const [nsqStarted, etcdStarted] = await Promise.allSettled([startNsq({ nsqdArgs: opts.nsqdArgs, tls: pki }), startEtcd({ tls: pki })]);
   if (nsqStarted.status === "rejected" || etcdStarted.status === "rejected") {
     // Whichever did start is stopped, so a failed start leaves no process behind.
     await Promise.all([nsqStarted, etcdStarted].map((r) => (r.status === "fulfilled" ? r.value.stop() : undefined)));
@@ -59,6 +70,18 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     [`ROOMCAST_${tier}_DISCOVERY_KIND`]: "etcd",
     [`ROOMCAST_${tier}_DISCOVERY_ETCD`]: etcd.endpoint,
     [`ROOMCAST_${tier}_DISCOVERY_TTL_SEC`]: String(ttlSec),
+    ...(pki
+      ? {
+          [`ROOMCAST_${tier}_TLS_CA`]: pki.ca,
+          [`ROOMCAST_${tier}_TLS_CERT`]: pki.cert,
+          [`ROOMCAST_${tier}_TLS_KEY`]: pki.key,
+          [`ROOMCAST_${tier}_TLS_GRPC`]: "true",
+          [`ROOMCAST_${tier}_TLS_ETCD`]: "true",
+          [`ROOMCAST_${tier}_TLS_NSQ`]: "true",
+          [`ROOMCAST_${tier}_DISCOVERY_ETCD_USER`]: etcd.auth!.username,
+          [`ROOMCAST_${tier}_DISCOVERY_ETCD_PASSWORD`]: etcd.auth!.password,
+        }
+      : {}),
   });
   // Each process on fresh free ports, started again on new ones should another process take one first.
   const launch = <T>(ports: number, ready: string, start: (ports: number[]) => { proc: Proc } & T) =>
@@ -133,6 +156,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
           [...connNodeArgs, ...nodeArgs],
         ),
         ws,
+        grpc,
       };
     });
   // On one shared WebSocket port, conn-0 takes a free one and the others join it (SO_REUSEPORT) once it listens.
@@ -164,6 +188,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
   const jobMetricsUrls = jobsUp.map((j) => j.metricsUrl);
   const connProcs = connsUp.map((c) => c.proc);
   const wsUrls = [...new Set(connsUp.map((c) => `ws://127.0.0.1:${c.ws}/room`))];
+  const connGrpcAddrs = connsUp.map((c) => `127.0.0.1:${c.grpc}`);
   try {
     // Every conn node sees every logic node before the tests begin.
     await Promise.all(
@@ -183,6 +208,8 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     logics: logicProcs,
     jobs: jobProcs,
     jobMetricsUrls,
+    connGrpcAddrs,
+    pki,
     etcdEndpoint: etcd.endpoint,
     lookupdHttp: nsq.lookupdHttp,
     nsqdHttp: nsq.nsqdHttp,

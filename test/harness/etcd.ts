@@ -3,11 +3,15 @@ import * as path from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { findBinary } from "./bin";
+import { Etcd3 } from "etcd3";
 import { onFreePorts, startProc, waitForPort, type Proc } from "./proc";
+import type { Pki } from "./pki";
 
 export interface Etcd {
   /** "127.0.0.1:PORT", as EtcdDiscovery's hosts take it. */
   endpoint: string;
+  /** With TLS: the user and password etcd requires (auth enabled, the user may read and write /roomcast/). */
+  auth?: { username: string; password: string };
   /** The running process (a new one after restart()). */
   proc: Proc;
   /** Stops etcd and starts it again on the same ports and data, as an operator's restart would. */
@@ -28,25 +32,51 @@ const goArch: Record<string, string> = {
 };
 const supported = new Set(["amd64", "arm64", "ppc64le"]);
 
-/** Starts etcd on two free ports; if another process took one before etcd bound it, on two new ones. */
-export function startEtcd(): Promise<Etcd> {
-  return onFreePorts(2, ([client, peer]) => startEtcdOn(client!, peer!));
+export interface EtcdOptions {
+  /** Clients over TLS with a certificate the CA signed (--client-cert-auth), and user/password auth on. */
+  tls?: Pki;
 }
 
-async function startEtcdOn(client: number, peer: number): Promise<Etcd> {
+/** Starts etcd on two free ports; if another process took one before etcd bound it, on two new ones. */
+export function startEtcd(opts: EtcdOptions = {}): Promise<Etcd> {
+  return onFreePorts(2, ([client, peer]) => startEtcdOn(client!, peer!, opts.tls));
+}
+
+/** Makes user `roomcast` (read and write under /roomcast/) and root, then turns auth on: what an operator does once. */
+async function enableAuth(endpoint: string, pki: Pki): Promise<{ username: string; password: string }> {
+  const { ca, cert, key } = pki.files();
+  const password = `pw-${Math.random().toString(36).slice(2)}`;
+  const etcd = new Etcd3({ hosts: `https://${endpoint}`, credentials: { rootCertificate: ca, certChain: cert, privateKey: key } });
+  try {
+    await etcd.user("root").create(password);
+    await etcd.user("root").addRole("root");
+    await etcd.role("roomcast").create();
+    await etcd.role("roomcast").grant({ permission: "Readwrite", range: etcd.range({ prefix: "/roomcast/" }) });
+    await etcd.user("roomcast").create(password);
+    await etcd.user("roomcast").addRole("roomcast");
+    await etcd.auth.authEnable({});
+  } finally {
+    etcd.close();
+  }
+  return { username: "roomcast", password };
+}
+
+async function startEtcdOn(client: number, peer: number, tls?: Pki): Promise<Etcd> {
   const dir = mkdtempSync(path.join(tmpdir(), "roomcast-etcd-"));
   const name = `test${client}`;
   const arch = goArch[process.arch] ?? process.arch;
   const env = supported.has(arch) ? {} : { ETCD_UNSUPPORTED_ARCH: arch };
+  const scheme = tls ? "https" : "http";
   const args = [
+    ...(tls ? ["--cert-file", tls.cert, "--key-file", tls.key, "--trusted-ca-file", tls.ca, "--client-cert-auth"] : []),
     "--name",
     name,
     "--data-dir",
     dir,
     "--listen-client-urls",
-    `http://127.0.0.1:${client}`,
+    `${scheme}://127.0.0.1:${client}`,
     "--advertise-client-urls",
-    `http://127.0.0.1:${client}`,
+    `${scheme}://127.0.0.1:${client}`,
     "--listen-peer-urls",
     `http://127.0.0.1:${peer}`,
     "--initial-advertise-peer-urls",
@@ -58,7 +88,7 @@ async function startEtcdOn(client: number, peer: number): Promise<Etcd> {
     const proc = startProc("etcd", findBinary("etcd"), args, env);
     try {
       // Its own log line first: an etcd that could not bind exits, while another process on the port would answer.
-      await proc.waitFor(/ready to serve client requests|serving insecure client requests/, 20_000);
+      await proc.waitFor(/ready to serve client requests|serving (insecure )?client (requests|traffic)/, 20_000);
       await waitForPort(client, "127.0.0.1", 20_000);
       return proc;
     } catch (err) {
@@ -73,8 +103,19 @@ async function startEtcdOn(client: number, peer: number): Promise<Etcd> {
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
+  let auth: Etcd["auth"];
+  if (tls) {
+    try {
+      auth = await enableAuth(`127.0.0.1:${client}`, tls);
+    } catch (err) {
+      await proc.kill9();
+      rmSync(dir, { recursive: true, force: true });
+      throw err;
+    }
+  }
   const etcd: Etcd = {
     endpoint: `127.0.0.1:${client}`,
+    auth,
     proc,
     async restart() {
       await etcd.proc.stop();

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { findBinary } from "./bin";
 import { startProc, type Proc } from "./proc";
+import type { Pki } from "./pki";
 
 export interface Nsq {
   nsqdTcp: string;
@@ -24,19 +25,21 @@ export interface NsqOptions {
   msgTimeout?: string;
   /** More nsqd flags. */
   nsqdArgs?: string[];
+  /** nsqd requires TLS with a client certificate the CA signed (TCP and HTTP); nsqdHttp is then its HTTPS address. */
+  tls?: Pki;
 }
 
 /**
  * The ports a process bound, from its own "TCP: listening on 127.0.0.1:PORT" and "HTTP: listening on …" lines
  * (nsqd and nsqlookupd print them once they listen); rejects if the process exits first.
  */
-async function listening(p: Proc): Promise<{ tcp: number; http: number }> {
+async function listening(p: Proc, https = false): Promise<{ tcp: number; http: number }> {
   const port = async (what: string) => {
     const re = new RegExp(`${what}: listening on 127\\.0\\.0\\.1:(\\d+)`);
     await p.waitFor(re, 15_000);
     return Number(re.exec(p.output())![1]);
   };
-  const [tcp, http] = await Promise.all([port("TCP"), port("HTTP")]);
+  const [tcp, http] = await Promise.all([port("TCP"), port(https ? "HTTPS" : "HTTP")]);
   return { tcp, http };
 }
 
@@ -52,9 +55,21 @@ export async function startNsq(opts: NsqOptions = {}): Promise<Nsq> {
     started.push(lookupd);
     const { tcp: lt, http: lh } = await listening(lookupd);
     // nsqd registers with nsqlookupd the ports it really listens on.
+    const t = opts.tls;
+    // With TLS, the HTTP API the nodes use is the HTTPS one; the plain one refuses (-tls-required).
     const nsqdArgs = (tcp: number, http: number) => [
       `-tcp-address=127.0.0.1:${tcp}`,
-      `-http-address=127.0.0.1:${http}`,
+      ...(t
+        ? [
+            "-http-address=127.0.0.1:0",
+            `-https-address=127.0.0.1:${http}`,
+            `-tls-cert=${t.cert}`,
+            `-tls-key=${t.key}`,
+            `-tls-root-ca-file=${t.ca}`,
+            "-tls-client-auth-policy=require-verify",
+            "-tls-required=true",
+          ]
+        : [`-http-address=127.0.0.1:${http}`]),
       "-broadcast-address=127.0.0.1",
       `-lookupd-tcp-address=127.0.0.1:${lt}`,
       `-data-path=${dir}`,
@@ -63,7 +78,7 @@ export async function startNsq(opts: NsqOptions = {}): Promise<Nsq> {
     ];
     const nsqd = startProc("nsqd", findBinary("nsqd"), nsqdArgs(0, 0));
     started.push(nsqd);
-    const { tcp: nt, http: nh } = await listening(nsqd);
+    const { tcp: nt, http: nh } = await listening(nsqd, !!t);
     const nsq: Nsq = {
       nsqdTcp: `127.0.0.1:${nt}`,
       nsqdHttp: `127.0.0.1:${nh}`,
@@ -75,7 +90,7 @@ export async function startNsq(opts: NsqOptions = {}): Promise<Nsq> {
         await nsq.nsqd.stop();
         // The same ports, as an operator's restart would: clients hold these addresses.
         nsq.nsqd = startProc("nsqd", findBinary("nsqd"), nsqdArgs(nt, nh));
-        await listening(nsq.nsqd);
+        await listening(nsq.nsqd, !!t);
       },
       async stop() {
         await nsq.nsqd.stop();
