@@ -12,7 +12,8 @@ export namespace roomcast {
             SIGN_IN = 1,
             HEARTBEAT = 2,
             MESSAGE = 3,
-            MEMBERS = 4
+            MEMBERS = 4,
+            REFRESH = 16
         }
 
         /** MsgLevel enum. */
@@ -247,6 +248,58 @@ export namespace roomcast {
 
             /**
              * Gets the default type url for SignIn
+             * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns The default type url
+             */
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        /** Properties of a Refresh. */
+        interface IRefresh {
+
+            /** Refresh token */
+            token?: (string|null);
+        }
+
+        /** Represents a Refresh. */
+        class Refresh implements IRefresh {
+
+            /**
+             * Constructs a new Refresh.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: roomcast.protocol.IRefresh);
+
+            /** Refresh token. */
+            public token: string;
+
+            /**
+             * Creates a new Refresh instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Refresh instance
+             */
+            public static create(properties?: roomcast.protocol.IRefresh): roomcast.protocol.Refresh;
+
+            /**
+             * Encodes the specified Refresh message. Does not implicitly {@link roomcast.protocol.Refresh.verify|verify} messages.
+             * @param message Refresh message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: roomcast.protocol.IRefresh, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Refresh message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Refresh
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): roomcast.protocol.Refresh;
+
+            /**
+             * Gets the default type url for Refresh
              * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
              * @returns The default type url
              */

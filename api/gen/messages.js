@@ -36,6 +36,7 @@ $root.roomcast = (function() {
          * @property {number} HEARTBEAT=2 HEARTBEAT value
          * @property {number} MESSAGE=3 MESSAGE value
          * @property {number} MEMBERS=4 MEMBERS value
+         * @property {number} REFRESH=16 REFRESH value
          */
         protocol.PackageType = (function() {
             var valuesById = {}, values = Object.create(valuesById);
@@ -44,6 +45,7 @@ $root.roomcast = (function() {
             values[valuesById[2] = "HEARTBEAT"] = 2;
             values[valuesById[3] = "MESSAGE"] = 3;
             values[valuesById[4] = "MEMBERS"] = 4;
+            values[valuesById[16] = "REFRESH"] = 16;
             return values;
         })();
 
@@ -655,6 +657,140 @@ $root.roomcast = (function() {
             };
 
             return SignIn;
+        })();
+
+        protocol.Refresh = (function() {
+
+            /**
+             * Properties of a Refresh.
+             * @memberof roomcast.protocol
+             * @interface IRefresh
+             * @property {string|null} [token] Refresh token
+             */
+
+            /**
+             * Constructs a new Refresh.
+             * @memberof roomcast.protocol
+             * @classdesc Represents a Refresh.
+             * @implements IRefresh
+             * @constructor
+             * @param {roomcast.protocol.IRefresh=} [properties] Properties to set
+             */
+            function Refresh(properties) {
+                if (properties)
+                    for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * Refresh token.
+             * @member {string} token
+             * @memberof roomcast.protocol.Refresh
+             * @instance
+             */
+            Refresh.prototype.token = "";
+
+            /**
+             * Creates a new Refresh instance using the specified properties.
+             * @function create
+             * @memberof roomcast.protocol.Refresh
+             * @static
+             * @param {roomcast.protocol.IRefresh=} [properties] Properties to set
+             * @returns {roomcast.protocol.Refresh} Refresh instance
+             */
+            Refresh.create = function create(properties) {
+                return new Refresh(properties);
+            };
+
+            /**
+             * Encodes the specified Refresh message. Does not implicitly {@link roomcast.protocol.Refresh.verify|verify} messages.
+             * @function encode
+             * @memberof roomcast.protocol.Refresh
+             * @static
+             * @param {roomcast.protocol.IRefresh} message Refresh message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Refresh.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.token != null && Object.hasOwnProperty.call(message, "token"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.token);
+                return writer;
+            };
+
+            /**
+             * Decodes a Refresh message from the specified reader or buffer.
+             * @function decode
+             * @memberof roomcast.protocol.Refresh
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {roomcast.protocol.Refresh} Refresh
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Refresh.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.roomcast.protocol.Refresh();
+                while (reader.pos < end) {
+                    var tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.token = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Gets the default type url for Refresh
+             * @function getTypeUrl
+             * @memberof roomcast.protocol.Refresh
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Refresh.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/roomcast.protocol.Refresh";
+            };
+
+            return Refresh;
         })();
 
         protocol.BroadcastRoomReq = (function() {

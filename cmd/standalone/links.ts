@@ -1,6 +1,16 @@
 // Standalone's links between its tiers: direct calls in one process, no loopback gRPC on the hot path.
 // They keep the contracts of pkg/link as the gRPC links do (test/links.test.ts runs the same suite on both).
-import type { ClientMessage, ConnLink, Deliverer, LogicHandler, LogicLink, OnlineReport, RoomBatch, SignIn } from "@roomcast/pkg/link";
+import type {
+  ClientMessage,
+  ConnLink,
+  Deliverer,
+  LogicHandler,
+  LogicLink,
+  OnlineReport,
+  Refresh,
+  RoomBatch,
+  SignIn,
+} from "@roomcast/pkg/link";
 import { ErrCode, RoomcastError } from "@roomcast/pkg/protocol";
 
 /** conn → logic in the same process. */
@@ -8,6 +18,9 @@ export class DirectLogicLink implements LogicLink {
   constructor(private readonly logic: LogicHandler) {}
   async connect(a: SignIn) {
     return this.logic.connect(a);
+  }
+  async refresh(r: Refresh) {
+    return this.logic.refresh(r);
   }
   submit(m: ClientMessage) {
     return this.logic.submit(m);

@@ -31,6 +31,8 @@ export interface ConnConfig {
     sendBufferHardBytes: number;
     /** A socket over the soft limit for this long is closed (4003) so its client reconnects. */
     slowCloseSec: number;
+    /** A connection whose token expired is told so (Err 108) and closed (4001) this long after, unless it sent REFRESH. */
+    tokenExpiryGraceSec: number;
   };
   grpc: { listenHost: string; port: number };
   logic: {
@@ -61,6 +63,7 @@ export const defaultConnConfig = (): ConnConfig => ({
     sendBufferSoftBytes: 1 << 20,
     sendBufferHardBytes: 16 << 20,
     slowCloseSec: 10,
+    tokenExpiryGraceSec: 30,
   },
   grpc: { listenHost: "127.0.0.1", port: 3109 },
   logic: { timeoutMs: 3_000 },

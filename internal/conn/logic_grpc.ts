@@ -1,9 +1,16 @@
 // conn → logic over gRPC. Logic nodes come from discovery; calls spread over them by the caller's key,
 // online reports go to every one of them so each logic knows the whole cluster.
-import { logicService, type LogicClient, type ConnectReply__Output, type SubmitReq, type SubmitAck__Output } from "@roomcast/api";
+import {
+  logicService,
+  type LogicClient,
+  type ConnectReply__Output,
+  type RefreshReply__Output,
+  type SubmitReq,
+  type SubmitAck__Output,
+} from "@roomcast/api";
 import { TurnBatcher } from "@roomcast/pkg/batch";
 import { ErrCode, RoomcastError } from "@roomcast/pkg/protocol";
-import type { ClientMessage, LogicLink, OnlineReport, OnlineTotals, SignIn, SignedIn } from "@roomcast/pkg/link";
+import type { ClientMessage, LogicLink, OnlineReport, OnlineTotals, Refresh, Refreshed, SignIn, SignedIn } from "@roomcast/pkg/link";
 import {
   grpc,
   call,
@@ -75,7 +82,18 @@ export class GrpcLogicLink implements LogicLink {
     );
     const refused = fromWire(reply);
     if (refused) throw refused;
-    return { uid: reply.uid };
+    return { uid: reply.uid, exp: Number(reply.exp) };
+  }
+
+  async refresh(r: Refresh): Promise<Refreshed> {
+    const reply = await this.one(
+      hash(r.token),
+      (c) => call<RefreshReply__Output>(this.timeoutMs, (o, cb) => c.rpc.Refresh(r, o, cb)),
+      true,
+    );
+    const refused = fromWire(reply);
+    if (refused) throw refused;
+    return { exp: Number(reply.exp) };
   }
 
   /**

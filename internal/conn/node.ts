@@ -46,6 +46,7 @@ export class ConnNode implements Deliverer {
         sendBufferSoftBytes: c.ws.sendBufferSoftBytes,
         sendBufferHardBytes: c.ws.sendBufferHardBytes,
         slowCloseMs: c.ws.slowCloseSec * 1000,
+        tokenExpiryGraceMs: c.ws.tokenExpiryGraceSec * 1000,
         sweepIntervalMs: Math.min(1000, c.ws.heartbeatTimeoutSec * 250),
       },
       {

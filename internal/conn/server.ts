@@ -19,6 +19,8 @@ export interface WsOptions {
   sendBufferSoftBytes: number;
   sendBufferHardBytes: number;
   slowCloseMs: number;
+  /** How long a connection whose token expired may stay to send REFRESH before it is closed with 4001. */
+  tokenExpiryGraceMs: number;
   /** How often idle and slow sockets are looked for. */
   sweepIntervalMs: number;
 }
@@ -172,11 +174,12 @@ export class WsServer {
     for (const t of [...this.sessions.values()]) t.close(CloseCode.GOING_AWAY, "server shutting down");
   }
 
-  /** Closes idle, never-signed-in and persistently slow sockets; takes slow sockets off NORMAL batches (named sweepproc in logs). */
+  /** Closes idle, never-signed-in, persistently slow and expired-token sockets (telling the latter first); takes slow sockets off NORMAL batches (named sweepproc in logs). */
   private sweep(now = Date.now()): void {
     const o = this.opts;
     let idle = 0;
     let slowClosed = 0;
+    let expired = 0;
     for (const [s, t] of this.sessions) {
       if (now - s.lastActive > o.heartbeatTimeoutMs) {
         idle++;
@@ -184,6 +187,9 @@ export class WsServer {
       } else if (s.state !== "in" && now - s.openedAt > o.signInTimeoutMs) {
         idle++;
         t.close(CloseCode.IDLE, "no sign-in");
+      } else if (s.tokenExpired(now, o.tokenExpiryGraceMs)) {
+        expired++;
+        t.close(CloseCode.TOKEN_EXPIRED, "token expired");
       } else if (s.state === "in") {
         const buffered = t.bufferedAmount();
         if (buffered > o.sendBufferSoftBytes) {
@@ -195,6 +201,7 @@ export class WsServer {
         } else if (s.slowSince > 0 && buffered < o.sendBufferSoftBytes / 2) s.setSlow(false);
       }
     }
-    if (idle || slowClosed) this.log.info({ idle, slowClosed, connections: this.sessions.size }, "sweepproc closed connections");
+    if (idle || slowClosed || expired)
+      this.log.info({ idle, slowClosed, expired, connections: this.sessions.size }, "sweepproc closed connections");
   }
 }

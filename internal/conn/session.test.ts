@@ -8,6 +8,7 @@ import {
   encodeBroadcast,
   decodeReply,
   decodeErr,
+  encodeRefresh,
 } from "@roomcast/pkg/protocol";
 import type { ClientMessage, LogicLink } from "@roomcast/pkg/link";
 import { silentLogger } from "@roomcast/pkg/log";
@@ -44,12 +45,21 @@ class FakeTransport implements Transport {
   }
 }
 
+/** The expiry of the token "good", unix seconds; "fresh-<exp>" is a fresh token that expires at <exp>. */
+const GOOD_EXP = 2_000_000_000;
+
 function fakeLogic(published: ClientMessage[]): LogicLink {
   return {
     async connect(a) {
-      if (a.token === "good") return { uid: "u1" };
+      if (a.token === "good") return { uid: "u1", exp: GOOD_EXP };
       if (a.token === "logic-down") throw new RoomcastError(ErrCode.INTERNAL, "logic unavailable, try again");
       throw new RoomcastError(ErrCode.INVALID_TOKEN, "invalid or expired token");
+    },
+    async refresh(r) {
+      const exp = Number(r.token.match(/^fresh-(\d+)$/)?.[1]);
+      if (!exp) throw new RoomcastError(ErrCode.INVALID_TOKEN, "invalid or expired token");
+      if (r.uid !== "u1") throw new RoomcastError(ErrCode.INVALID_TOKEN, "the fresh token is for another uid than the connection's");
+      return { exp };
     },
     async submit(m) {
       published.push(m);
@@ -85,6 +95,13 @@ const flush = () => new Promise((r) => setImmediate(r));
 const signIn = (token: string, roomID: string) => encodeReq({ type: PackageType.SIGN_IN, data: encodeSignIn({ token, roomID }) });
 const say = (roomID: string, data: string, msgLv = MsgLevel.NORMAL) =>
   encodeReq({ type: PackageType.MESSAGE, data: encodeBroadcast({ roomID, msgLv, data: Buffer.from(data) }) });
+
+const refreshFrame = (token: string) => encodeReq({ type: PackageType.REFRESH, data: encodeRefresh(token) });
+const refreshAnswers = (t: FakeTransport) =>
+  t.sent
+    .map((f) => decodeReply(f))
+    .filter((r) => r.type === PackageType.REFRESH)
+    .map((r) => decodeErr(r.data).code);
 
 describe("Session", () => {
   it("signs in, joins the room's topics and counts the member", async () => {
@@ -208,5 +225,56 @@ describe("Session", () => {
     await flush();
     await flush();
     expect(rooms.count("r1")).toBe(0);
+  });
+
+  it("token expiry: the client is told 108 once at exp, and the sweep may close it once the grace is over", async () => {
+    const { s, t } = setup();
+    s.onFrame(signIn("good", "r1"), true);
+    await flush();
+    await flush();
+    const exp = GOOD_EXP * 1000;
+    expect(s.expiresAt).toBe(exp);
+    expect(s.tokenExpired(exp - 1, 2_000)).toBe(false);
+    expect(t.errs()).toEqual([0]);
+    expect(s.tokenExpired(exp, 2_000)).toBe(false);
+    expect(s.tokenExpired(exp + 1_000, 2_000)).toBe(false);
+    expect(t.errs()).toEqual([0, ErrCode.TOKEN_EXPIRED]);
+    expect(s.tokenExpired(exp + 2_000, 2_000)).toBe(true);
+    expect(t.errs()).toEqual([0, ErrCode.TOKEN_EXPIRED]);
+  });
+
+  it("REFRESH with a fresh token of the same uid moves the expiry and is answered Reply{REFRESH, Err 0}", async () => {
+    const { s, t } = setup();
+    s.onFrame(signIn("good", "r1"), true);
+    await flush();
+    await flush();
+    expect(s.tokenExpired(GOOD_EXP * 1000, 2_000)).toBe(false);
+    s.onFrame(refreshFrame(`fresh-${GOOD_EXP + 60}`), true);
+    await flush();
+    expect(refreshAnswers(t)).toEqual([0]);
+    expect(s.expiresAt).toBe((GOOD_EXP + 60) * 1000);
+    expect(s.tokenExpired(GOOD_EXP * 1000 + 5_000, 2_000)).toBe(false);
+    // The next token's expiry is told again.
+    expect(s.tokenExpired((GOOD_EXP + 60) * 1000, 2_000)).toBe(false);
+    expect(t.errs()).toEqual([0, ErrCode.TOKEN_EXPIRED, ErrCode.TOKEN_EXPIRED]);
+  });
+
+  it("a refused REFRESH is answered with its code and leaves the expiry where it was; before sign-in it gets 100", async () => {
+    const { s, t, deps } = setup();
+    s.onFrame(refreshFrame(`fresh-${GOOD_EXP + 60}`), true);
+    expect(t.errs()).toEqual([ErrCode.SIGN_IN_FIRST]);
+    s.onFrame(signIn("good", "r1"), true);
+    await flush();
+    await flush();
+    s.onFrame(refreshFrame("bad"), true);
+    await flush();
+    deps.logic.refresh = async () => {
+      throw new RoomcastError(ErrCode.INVALID_TOKEN, "the fresh token is for another uid than the connection's");
+    };
+    s.onFrame(refreshFrame(`fresh-${GOOD_EXP + 60}`), true);
+    await flush();
+    expect(refreshAnswers(t)).toEqual([ErrCode.INVALID_TOKEN, ErrCode.INVALID_TOKEN]);
+    expect(s.expiresAt).toBe(GOOD_EXP * 1000);
+    expect(s.state).toBe("in");
   });
 });

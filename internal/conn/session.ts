@@ -7,10 +7,12 @@ import {
   PackageType,
   RoomcastError,
   decodeBroadcast,
+  decodeRefresh,
   decodeReq,
   decodeSignIn,
   encodeReply,
   errReply,
+  refreshReply,
 } from "@roomcast/pkg/protocol";
 import type { Logger } from "@roomcast/pkg/log";
 import type { LogicLink } from "@roomcast/pkg/link";
@@ -56,6 +58,10 @@ export class Session {
   readonly openedAt: number;
   /** Since when the send buffer is over the soft limit; 0 when it is not. */
   slowSince = 0;
+  /** When the connection's token expires, ms since the epoch (its `exp`; REFRESH moves it); 0 before sign-in. */
+  expiresAt = 0;
+  /** The client was told (108) that its token expired. */
+  private expiryTold = false;
   private badFrames = 0;
   private tokens: number;
   private tokensAt: number;
@@ -97,6 +103,8 @@ export class Session {
         return;
       case PackageType.MESSAGE:
         return void this.message(frame.data, now);
+      case PackageType.REFRESH:
+        return void this.refresh(frame.data, now);
       case PackageType.MEMBERS:
         this.badFrames = 0;
         this.transport.send(encodeReply({ type: PackageType.MEMBERS, data: Buffer.from(String(this.deps.online.members(this.roomID))) }));
@@ -132,8 +140,9 @@ export class Session {
     }
     this.state = "signing";
     let uid: string;
+    let exp: number;
     try {
-      ({ uid } = await this.deps.logic.connect({ token: req.token, roomID: req.roomID }));
+      ({ uid, exp } = await this.deps.logic.connect({ token: req.token, roomID: req.roomID }));
     } catch (err) {
       if (this.isClosed()) return;
       const refused = this.refusal(err, "sign-in unavailable, try again", "logic.Connect failed");
@@ -147,6 +156,7 @@ export class Session {
     if (this.isClosed()) return;
     this.uid = uid;
     this.roomID = req.roomID;
+    this.expiresAt = exp * 1000;
     this.transport.subscribe(normalTopic(req.roomID));
     this.transport.subscribe(importantTopic(req.roomID));
     const first = this.deps.rooms.join(req.roomID);
@@ -156,6 +166,44 @@ export class Session {
     this.badFrames = 0;
     this.deps.counters.signIns++;
     this.transport.send(OK);
+  }
+
+  /**
+   * Called by the server's sweep (about once a second): once the token expired the client is told (108, once per
+   * token), and true is answered when the grace is over too, so the sweep closes the connection (4001).
+   */
+  tokenExpired(now: number, graceMs: number): boolean {
+    if (this.state !== "in" || now < this.expiresAt) return false;
+    if (!this.expiryTold) {
+      this.expiryTold = true;
+      const left = Math.max(0, Math.ceil((this.expiresAt + graceMs - now) / 1000));
+      this.transport.send(errReply(ErrCode.TOKEN_EXPIRED, `token expired: send REFRESH with a fresh token within ${left} s or be closed`));
+    }
+    return now >= this.expiresAt + graceMs;
+  }
+
+  /** Req{REFRESH}: a fresh token, verified by logic (same uid, same room as sign-in), becomes the connection's. */
+  private async refresh(data: Uint8Array, now: number): Promise<void> {
+    let token;
+    try {
+      token = decodeRefresh(data);
+    } catch (err) {
+      return this.bad(err);
+    }
+    this.badFrames = 0;
+    if (!this.takeToken(now)) return this.transport.send(refreshReply(ErrCode.RATE_LIMITED));
+    let exp: number;
+    try {
+      ({ exp } = await this.deps.logic.refresh({ uid: this.uid, roomID: this.roomID, token }));
+    } catch (err) {
+      if (this.state !== "in") return;
+      const refused = this.refusal(err, "refresh unavailable, try again", "logic.Refresh failed", this.roomID);
+      return this.transport.send(refreshReply(refused.code, refused.message));
+    }
+    if (this.state !== "in") return;
+    this.expiresAt = exp * 1000;
+    this.expiryTold = false;
+    this.transport.send(refreshReply(ErrCode.OK, "ok"));
   }
 
   /** Waits (bounded) until logic knows this node holds the room, so the client's first messages are routed here. */

@@ -13,7 +13,14 @@ export function logicGrpcServer(logic: LogicHandler): RpcServer {
         try {
           return { ...OK_RESULT, ...(await logic.connect({ token: r.token, roomID: r.roomID })) };
         } catch (err) {
-          return { ...toWire(err), uid: "" };
+          return { ...toWire(err), uid: "", exp: 0 };
+        }
+      }),
+      Refresh: unary(async (r) => {
+        try {
+          return { ...OK_RESULT, ...(await logic.refresh({ uid: r.uid, roomID: r.roomID, token: r.token })) };
+        } catch (err) {
+          return { ...toWire(err), exp: 0 };
         }
       }),
       // Started in order, so one client's messages reach the queue in the order it sent them.

@@ -1,7 +1,7 @@
 // logic's behaviour, independent of transport: gRPC (grpc.ts), HTTP (http.ts) and standalone's direct link all land here.
 import { queue as queueProto } from "@roomcast/api";
 import { ErrCode, MsgLevel, RoomcastError, checkRoomID } from "@roomcast/pkg/protocol";
-import type { ClientMessage, LogicHandler, OnlineReport, OnlineTotals, SignIn, SignedIn } from "@roomcast/pkg/link";
+import type { ClientMessage, LogicHandler, OnlineReport, OnlineTotals, Refresh, Refreshed, SignIn, SignedIn } from "@roomcast/pkg/link";
 import type { Tokens } from "@roomcast/pkg/token";
 import type { Queue } from "@roomcast/pkg/queue";
 import type { Logger } from "@roomcast/pkg/log";
@@ -40,7 +40,15 @@ export class LogicService implements LogicHandler {
   /** A client's sign-in: the room name and the token, checked. */
   connect(a: SignIn): SignedIn {
     checkRoomID(a.roomID);
-    return { uid: this.deps.tokens.verify(a.token).uid };
+    const { uid, exp } = this.deps.tokens.verify(a.token);
+    return { uid, exp };
+  }
+
+  /** A signed-in connection's fresh token: checked as at sign-in (same room), and it must be the same uid's. */
+  async refresh(r: Refresh): Promise<Refreshed> {
+    const fresh = await this.connect({ token: r.token, roomID: r.roomID });
+    if (fresh.uid !== r.uid) throw new RoomcastError(ErrCode.INVALID_TOKEN, `the fresh token is for another uid than the connection's`);
+    return { exp: fresh.exp };
   }
 
   /** A client's message into its room (conn already checked the sender's room and level). */

@@ -10,6 +10,7 @@ import {
   decodeErr,
   decodeReply,
   encodeBroadcast,
+  encodeRefresh,
   encodeReq,
   encodeSignIn,
   unpackMessages,
@@ -37,8 +38,13 @@ export type WebSocketConstructor = new (url: string) => WebSocketLike;
 export interface ClientOptions {
   /** ws://host:port/room of a conn node, or several: each reconnect attempt moves on to the next one. */
   url: string | readonly string[];
-  /** The sign-in token, or a function that returns one; a function is called before every sign-in, so it can renew. */
+  /**
+   * The sign-in token, or a function that returns one; a function is called before every sign-in, so it can renew,
+   * and before the token expires, so the connection can go on (REFRESH).
+   */
   token: string | (() => string | Promise<string>);
+  /** With a token function: send REFRESH this long before the token's `exp` (at most a third of its lifetime before). */
+  refreshBeforeMs?: number;
   /** The room to join (1–128 bytes of UTF-8). */
   room: string;
   /** The WebSocket class. Defaults to the global one (browsers); in Node 20 pass the `ws` package's. */
@@ -84,6 +90,24 @@ const CLOSE_ABNORMAL = 1006;
 /** The server's "too many malformed frames": reconnecting would repeat the same mistake. */
 const CLOSE_GARBAGE = 4002;
 
+/** The `exp` claim of a JWT in ms since the epoch, 0 when there is none. Not verified: it only times the refresh. */
+export function tokenExpiry(token: string): number {
+  const part = token.split(".")[1];
+  if (!part) return 0;
+  try {
+    const bin = atob(
+      part
+        .replace(/-/g, "+")
+        .replace(/_/g, "/")
+        .padEnd(Math.ceil(part.length / 4) * 4, "="),
+    );
+    const exp = (JSON.parse(decoder.decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)))) as { exp?: unknown }).exp;
+    return typeof exp === "number" && exp > 0 ? exp * 1000 : 0;
+  } catch {
+    return 0;
+  }
+}
+
 interface Pending<T> {
   resolve(v: T): void;
   reject(e: Error): void;
@@ -106,6 +130,7 @@ export class RoomcastClient extends EventEmitter<ClientEvents> {
   private readonly connectTimeoutMs: number;
   private readonly requestTimeoutMs: number;
   private readonly maxMessageBytes: number;
+  private readonly refreshBeforeMs: number;
 
   private _state: ClientState = "idle";
   private ws?: WebSocketLike;
@@ -117,6 +142,10 @@ export class RoomcastClient extends EventEmitter<ClientEvents> {
   private reconnectTimer?: ReturnType<typeof setTimeout>;
   private heartbeatTimer?: ReturnType<typeof setInterval>;
   private pongTimer?: ReturnType<typeof setTimeout>;
+  private refreshTimer?: ReturnType<typeof setTimeout>;
+  /** The token of the sign-in under way, then of the REFRESH under way (undefined: none). */
+  private signInToken?: string;
+  private refreshToken?: string;
   private readonly membersRequests: Pending<number>[] = [];
   private connectWaiters: Array<{ resolve(): void; reject(e: Error): void }> = [];
 
@@ -136,6 +165,7 @@ export class RoomcastClient extends EventEmitter<ClientEvents> {
     this.connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 5_000;
     this.maxMessageBytes = options.maxMessageBytes ?? 65_536;
+    this.refreshBeforeMs = options.refreshBeforeMs ?? 60_000;
   }
 
   get state(): ClientState {
@@ -239,6 +269,7 @@ export class RoomcastClient extends EventEmitter<ClientEvents> {
       return this.drop(ws, CLOSE_ABNORMAL, "no token");
     }
     if (this.ws !== ws) return;
+    this.signInToken = token;
     this.signingIn = true;
     ws.send(encodeReq({ type: PackageType.SIGN_IN, data: encodeSignIn({ token, roomID: this.room }) }));
   }
@@ -254,6 +285,8 @@ export class RoomcastClient extends EventEmitter<ClientEvents> {
           clearTimeout(this.pongTimer);
           this.pongTimer = undefined;
           return;
+        case PackageType.REFRESH:
+          return this.onRefreshed(decodeErr(reply.data));
         case PackageType.MEMBERS:
           return this.onMembers(Number(decoder.decode(reply.data)));
         case PackageType.MESSAGE: {
@@ -269,6 +302,8 @@ export class RoomcastClient extends EventEmitter<ClientEvents> {
 
   private onErr(e: { code: number; msg: string }): void {
     const err = new ProtocolError(e.code as ErrCode, e.msg);
+    // The token expired: a token function gives a fresh one (REFRESH) before the server's grace ends.
+    if (!this.signingIn && e.code === ErrCode.TOKEN_EXPIRED && typeof this.options.token !== "string") return void this.refresh();
     if (!this.signingIn) return void this.emit("error", err);
     this.signingIn = false;
     if (e.code === ErrCode.OK) return this.signedIn();
@@ -285,8 +320,47 @@ export class RoomcastClient extends EventEmitter<ClientEvents> {
     this.failures = 0;
     this.setState("connected");
     this.heartbeatTimer = setInterval(() => this.beat(), this.heartbeatIntervalMs);
+    this.scheduleRefresh(this.signInToken);
     this.emit("connected", { url: this.url, reconnects });
     for (const w of this.connectWaiters.splice(0)) w.resolve();
+  }
+
+  /** With a token function, asks it for a fresh token ahead of `token`'s expiry (read from the JWT, not verified). */
+  private scheduleRefresh(token: string | undefined): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = undefined;
+    if (typeof this.options.token === "string" || !token) return;
+    const left = tokenExpiry(token) - Date.now();
+    // Unknown, or (by this clock) about to expire: the server's 108 will ask for the refresh.
+    if (left <= 1_000) return;
+    const delay = Math.max(1_000, left - Math.min(this.refreshBeforeMs, left / 3));
+    this.refreshTimer = setTimeout(() => void this.refresh(), delay);
+  }
+
+  /** Sends Req{REFRESH} with a fresh token from the token function; the answer comes in onRefreshed. */
+  private async refresh(): Promise<void> {
+    const ws = this.ws;
+    const provider = this.options.token;
+    if (this._state !== "connected" || !ws || this.refreshToken !== undefined || typeof provider === "string") return;
+    this.refreshToken = "";
+    let token: string;
+    try {
+      token = await provider();
+    } catch (err) {
+      this.refreshToken = undefined;
+      return void this.emit("error", new ClientError(`token provider failed: ${(err as Error).message}`, { cause: err }));
+    }
+    if (this.ws !== ws || this._state !== "connected") return;
+    this.refreshToken = token;
+    ws.send(encodeReq({ type: PackageType.REFRESH, data: encodeRefresh(token) }));
+  }
+
+  /** Reply{REFRESH, Err}: 0, the fresh token is the connection's now; otherwise the refusal, as an error event. */
+  private onRefreshed(e: { code: number; msg: string }): void {
+    const token = this.refreshToken;
+    this.refreshToken = undefined;
+    if (e.code === ErrCode.OK) return this.scheduleRefresh(token);
+    this.emit("error", new ProtocolError(e.code as ErrCode, e.msg));
   }
 
   private beat(): void {
@@ -361,7 +435,9 @@ export class RoomcastClient extends EventEmitter<ClientEvents> {
     clearTimeout(this.connectTimer);
     clearInterval(this.heartbeatTimer);
     clearTimeout(this.pongTimer);
-    this.connectTimer = this.heartbeatTimer = this.pongTimer = undefined;
+    clearTimeout(this.refreshTimer);
+    this.connectTimer = this.heartbeatTimer = this.pongTimer = this.refreshTimer = undefined;
+    this.refreshToken = undefined;
   }
 
   private failPending(err: Error): void {

@@ -6,6 +6,20 @@ export type { SignIn };
 
 export interface SignedIn {
   uid: string;
+  /** The token's expiry, unix seconds: conn tells the connection and closes it after a grace unless it refreshes. */
+  exp: number;
+}
+
+/** A fresh token for a signed-in connection: it must carry the connection's uid and allow its room. */
+export interface Refresh {
+  uid: string;
+  roomID: string;
+  token: string;
+}
+
+export interface Refreshed {
+  /** The fresh token's expiry, unix seconds. */
+  exp: number;
 }
 
 /** One message a client sent into a room (conn already checked that the sender may send it). */
@@ -31,6 +45,8 @@ export interface OnlineTotals {
 /** The logic tier's side of the link. Each call throws a RoomcastError for a refusal (bad token, too large, queue down). */
 export interface LogicHandler {
   connect(a: SignIn): SignedIn | Promise<SignedIn>;
+  /** Verifies a signed-in connection's fresh token as connect does, and that it carries the same uid. */
+  refresh(r: Refresh): Refreshed | Promise<Refreshed>;
   /** Resolves once the message is queued. */
   submit(m: ClientMessage): Promise<void>;
   reportOnline(r: OnlineReport): OnlineTotals | Promise<OnlineTotals>;
@@ -39,6 +55,7 @@ export interface LogicHandler {
 /** The conn tier's side: the same calls, always async, rejecting with a RoomcastError (temporary when logic was unreachable). */
 export interface LogicLink {
   connect(a: SignIn): Promise<SignedIn>;
+  refresh(r: Refresh): Promise<Refreshed>;
   submit(m: ClientMessage): Promise<void>;
   /** Reports to every logic node; resolves with the cluster totals one of them answered. */
   reportOnline(r: OnlineReport): Promise<OnlineTotals>;

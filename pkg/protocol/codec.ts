@@ -83,6 +83,28 @@ export function decodeSignIn(bytes: Uint8Array): SignIn {
   return { token: s.token, roomID: s.roomID };
 }
 
+/** Req{REFRESH}'s data: a fresh token for the signed-in connection. */
+export function encodeRefresh(token: string): Uint8Array {
+  return protocol.Refresh.encode({ token }).finish();
+}
+
+/** Throws RoomcastError(102) on bytes that are not a Refresh or carry no token. */
+export function decodeRefresh(bytes: Uint8Array): string {
+  let r: { token: string };
+  try {
+    r = protocol.Refresh.decode(bytes);
+  } catch (err) {
+    throw malformed("not a Refresh", err);
+  }
+  if (!r.token) throw malformed("Refresh.token is empty");
+  return r.token;
+}
+
+/** The Reply{REFRESH, Err} frame that answers a refresh (0 = the fresh token is the connection's now). */
+export function refreshReply(code: number, msg?: string): Uint8Array {
+  return encodeReply({ type: PackageType.REFRESH, data: encodeErr(code, msg) });
+}
+
 export function encodeBroadcast(b: Broadcast): Uint8Array {
   return protocol.BroadcastRoomReq.encode(b).finish();
 }

@@ -11,6 +11,8 @@ export const ErrCode = {
   ALREADY_SIGNED_IN: 106,
   /** The token may not join that room: outside its `rooms` claim, someone else's `user:<uid>`, or no claim where rooms are closed. */
   ROOM_NOT_ALLOWED: 107,
+  /** The connection's token expired: send REFRESH with a fresh one before the grace ends, or be closed (4001). */
+  TOKEN_EXPIRED: 108,
   INTERNAL: 500,
 } as const;
 export type ErrCode = (typeof ErrCode)[keyof typeof ErrCode];
@@ -25,6 +27,7 @@ export const errText: Record<ErrCode, string> = {
   105: "too large",
   106: "already signed in",
   107: "room not allowed",
+  108: "token expired",
   500: "internal error",
 };
 
@@ -40,6 +43,8 @@ export const CloseCode = {
   TOO_BIG: 1009,
   /** No heartbeat within heartbeatTimeout: reconnect. */
   IDLE: 4000,
+  /** The token expired and no fresh one came (REFRESH) within the grace: get a new token and reconnect. */
+  TOKEN_EXPIRED: 4001,
   /** Too many malformed frames: do not reconnect with the same client. */
   GARBAGE: 4002,
   /** Send buffer stayed over its limit: the client reads too slowly; reconnect. */

@@ -86,9 +86,30 @@ export function logicLinkContract(name: string, make: MakeLogicLink, remote: boo
       return { ...parts, ...under };
     }
 
-    it("connect answers the token's uid", async () => {
+    it("connect answers the token's uid and expiry", async () => {
       const { link, tokens } = await setup();
-      await expect(link.connect({ token: tokens.sign("alice"), roomID: "lobby" })).resolves.toEqual({ uid: "alice" });
+      const token = tokens.sign("alice");
+      await expect(link.connect({ token, roomID: "lobby" })).resolves.toEqual({ uid: "alice", exp: tokens.verify(token).exp });
+    });
+
+    it("refresh answers the fresh token's expiry when it carries the connection's uid", async () => {
+      const { link, tokens } = await setup();
+      const fresh = tokens.sign("alice", undefined, 600);
+      await expect(link.refresh({ uid: "alice", roomID: "lobby", token: fresh })).resolves.toEqual({ exp: tokens.verify(fresh).exp });
+    });
+
+    it("refresh refuses another uid's token and a bad token with 101, a bad room name with 102, none temporary", async () => {
+      const { link, tokens } = await setup();
+      const otherUid = await refusal(link.refresh({ uid: "alice", roomID: "lobby", token: tokens.sign("mallory") }));
+      expect([otherUid.code, otherUid.temporary, otherUid.message]).toEqual([
+        ErrCode.INVALID_TOKEN,
+        false,
+        "the fresh token is for another uid than the connection's",
+      ]);
+      const badToken = await refusal(link.refresh({ uid: "alice", roomID: "lobby", token: "not-a-jwt" }));
+      expect([badToken.code, badToken.temporary]).toEqual([ErrCode.INVALID_TOKEN, false]);
+      const badRoom = await refusal(link.refresh({ uid: "alice", roomID: "", token: tokens.sign("alice") }));
+      expect([badRoom.code, badRoom.temporary]).toEqual([ErrCode.MALFORMED, false]);
     });
 
     it("connect refuses a bad token with 101 and a bad room name with 102, neither temporary", async () => {
@@ -141,9 +162,12 @@ export function logicLinkContract(name: string, make: MakeLogicLink, remote: boo
     if (!remote) return;
 
     it("a call logic never answers fails at the deadline with a temporary 500", async () => {
-      const { link, tokens, queue } = await setup(300, (h) => ({ ...h, connect: () => new Promise(() => undefined) }));
+      const hang = () => new Promise<never>(() => undefined);
+      const { link, tokens, queue } = await setup(300, (h) => ({ ...h, connect: hang, refresh: hang }));
       const connect = await refusal(link.connect({ token: tokens.sign("alice"), roomID: "lobby" }));
       expect([connect.code, connect.temporary]).toEqual([ErrCode.INTERNAL, true]);
+      const refresh = await refusal(link.refresh({ uid: "alice", roomID: "lobby", token: tokens.sign("alice") }));
+      expect([refresh.code, refresh.temporary]).toEqual([ErrCode.INTERNAL, true]);
       queue.hang = true;
       const submit = await refusal(link.submit({ uid: "bob", roomID: "lobby", msgLv: MsgLevel.NORMAL, data: text("slow") }));
       expect([submit.code, submit.temporary]).toEqual([ErrCode.INTERNAL, true]);

@@ -8,6 +8,7 @@ import {
   decodeErr,
   decodeReply,
   encodeBroadcast,
+  encodeRefresh,
   encodeReq,
   encodeSignIn,
   unpackMessages,
@@ -72,6 +73,7 @@ export class RoomClient {
   private readonly errs = new ReplyQueue<ErrReply>();
   private readonly pongs = new ReplyQueue<string>();
   private readonly counts = new ReplyQueue<string>();
+  private readonly refreshes = new ReplyQueue<ErrReply>();
   private readonly messageWaiters = new Set<() => void>();
   private isClosed = false;
   private autoPongs = 0;
@@ -88,6 +90,7 @@ export class RoomClient {
         this.errs.fail(err);
         this.pongs.fail(err);
         this.counts.fail(err);
+        this.refreshes.fail(err);
         for (const w of this.messageWaiters) w();
         resolve({ code, reason: reason.toString() });
       }),
@@ -133,6 +136,12 @@ export class RoomClient {
     }, intervalMs);
     this.keepAliveTimer.unref();
     return this;
+  }
+
+  /** Sends Req{REFRESH, Refresh{token}}; resolves with the Err of its Reply{REFRESH}. */
+  refresh(token: string, timeoutMs = 5_000): Promise<ErrReply> {
+    this.sendFrame(PackageType.REFRESH, encodeRefresh(token));
+    return this.refreshes.next(timeoutMs, "REFRESH answer");
   }
 
   heartbeat(timeoutMs = 5_000): Promise<string> {
@@ -243,6 +252,9 @@ export class RoomClient {
       case PackageType.HEARTBEAT:
         if (this.autoPongs > 0) this.autoPongs--;
         else this.pongs.push(Buffer.from(reply.data).toString());
+        break;
+      case PackageType.REFRESH:
+        this.refreshes.push(decodeErr(reply.data));
         break;
       case PackageType.MEMBERS:
         this.counts.push(Buffer.from(reply.data).toString());
