@@ -11,7 +11,8 @@ export const KNOWN_VARIABLES: Record<string, string> = {
   ROOMCAST_HTTP_URL: "the CLI: `--http`, a logic node's HTTP address",
   ROOMCAST_NODES: "`pnpm cluster`: nodes per tier (2)",
   ROOMCAST_CLUSTER_DATA: "`pnpm cluster`: the folder of nsqd's and etcd's data and every log (`.data/cluster`)",
-  ROOMCAST_CLUSTER_PORT_BASE: "`pnpm cluster`: node i's ports are BASE+100·i+2 (conn ws), +9, +11, +19, +21 (3100)",
+  ROOMCAST_CLUSTER_PORT_BASE:
+    "`pnpm cluster`: node i's ports are BASE+100·i+2 (conn ws), +8 (conn ops), +9, +11 (logic http), +18 (logic ops), +19, +21 (job ops) (3100)",
   ROOMCAST_CLUSTER_NSQD_PORT: "`pnpm cluster`: nsqd's TCP port; HTTP is the next one (4150)",
   ROOMCAST_CLUSTER_LOOKUPD_PORT: "`pnpm cluster`: nsqlookupd's TCP port; HTTP is the next one (4160)",
   ROOMCAST_CLUSTER_ETCD_PORT: "`pnpm cluster`: etcd's client port; its peer port is the next one (2379)",
@@ -27,7 +28,12 @@ const shown = (v: unknown) => (Array.isArray(v) ? v.join(",") : String(v));
 /** The README's table of every variable (between its `env-table` markers). */
 export function envTable(catalog = roomcastEnv()): string {
   const rows = catalog.vars.map((v) => {
-    const key = v.tier === "process" ? `[${v.key[0]}] ${v.key[1]}` : `[${v.key.slice(0, -1).join(".")}] ${v.key.at(-1)}`;
+    const key =
+      v.key.length === 1
+        ? v.key[0]!
+        : v.tier === "process"
+          ? `[${v.key[0]}] ${v.key[1]}`
+          : `[${v.key.slice(0, -1).join(".")}] ${v.key.at(-1)}`;
     const where = v.tier === "process" ? "every program" : v.tier;
     const d = shown(v.default);
     return `| \`${v.name}\` | ${where} | \`${key}\` | ${d === "" ? "(empty)" : `\`${d}\``} |`;

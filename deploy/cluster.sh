@@ -10,8 +10,8 @@
 # Knobs (environment, read here and not passed on to the nodes; the defaults are the README's port plan):
 #   ROOMCAST_NODES=2                      nodes per tier
 #   ROOMCAST_CLUSTER_DATA=.data/cluster   nsqd and etcd data, every log
-#   ROOMCAST_CLUSTER_PORT_BASE=3100       node i listens on BASE+100*i + 2 (conn ws), 9 (conn gRPC), 11 (logic http),
-#                                         19 (logic gRPC), 21 (job http)
+#   ROOMCAST_CLUSTER_PORT_BASE=3100       node i listens on BASE+100*i + 2 (conn ws), 8 (conn ops), 9 (conn gRPC),
+#                                         11 (logic http), 18 (logic ops), 19 (logic gRPC), 21 (job ops)
 #   ROOMCAST_CLUSTER_NSQD_PORT=4150       nsqd TCP; its HTTP port is the next one
 #   ROOMCAST_CLUSTER_LOOKUPD_PORT=4160    nsqlookupd TCP; its HTTP port is the next one
 #   ROOMCAST_CLUSTER_ETCD_PORT=2379       etcd's client port; its peer port is the next one
@@ -120,7 +120,8 @@ wait_port "$lookupd_http"; wait_port "$nsqd_http"; wait_port "$etcd_port"
 for i in $(seq 0 $((N - 1))); do
   o=$((base + 100 * i))
   start "logic-$i" "$data/logs/logic-$i.log" env ROOMCAST_LOGIC_NODE_ID="logic-$i" ROOMCAST_LOG_FILE="$data/logs/live-logic-$i.log" \
-    ROOMCAST_LOGIC_HTTP_PORT=$((o + 11)) ROOMCAST_LOGIC_GRPC_PORT=$((o + 19)) ROOMCAST_LOGIC_DISCOVERY_ETCD="127.0.0.1:$etcd_port" \
+    ROOMCAST_LOGIC_HTTP_PORT=$((o + 11)) ROOMCAST_LOGIC_OPS_PORT=$((o + 18)) ROOMCAST_LOGIC_GRPC_PORT=$((o + 19)) \
+    ROOMCAST_LOGIC_DISCOVERY_ETCD="127.0.0.1:$etcd_port" \
     ROOMCAST_LOGIC_QUEUE_NSQD_TCP="127.0.0.1:$nsqd_port" ROOMCAST_LOGIC_QUEUE_NSQD_HTTP="127.0.0.1:$nsqd_http" \
     ROOMCAST_LOGIC_QUEUE_LOOKUPD_HTTP="127.0.0.1:$lookupd_http" node --import tsx cmd/logic/main.ts
   pids+=($!)
@@ -128,14 +129,15 @@ done
 for i in $(seq 0 $((N - 1))); do
   o=$((base + 100 * i))
   start "job-$i" "$data/logs/job-$i.log" env ROOMCAST_JOB_NODE_ID="job-$i" ROOMCAST_LOG_FILE="$data/logs/live-job-$i.log" \
-    ROOMCAST_JOB_HTTP_PORT=$((o + 21)) ROOMCAST_JOB_DISCOVERY_ETCD="127.0.0.1:$etcd_port" ROOMCAST_JOB_QUEUE_LOOKUPD_POLL_SEC=1 \
+    ROOMCAST_JOB_OPS_PORT=$((o + 21)) ROOMCAST_JOB_DISCOVERY_ETCD="127.0.0.1:$etcd_port" ROOMCAST_JOB_QUEUE_LOOKUPD_POLL_SEC=1 \
     ROOMCAST_JOB_QUEUE_LOOKUPD_HTTP="127.0.0.1:$lookupd_http" node --import tsx cmd/job/main.ts
   pids+=($!)
 done
 for i in $(seq 0 $((N - 1))); do
   o=$((base + 100 * i))
   start "conn-$i" "$data/logs/conn-$i.log" env ROOMCAST_CONN_NODE_ID="conn-$i" ROOMCAST_LOG_FILE="$data/logs/live-conn-$i.log" \
-    ROOMCAST_CONN_WS_PORT=$((o + 2)) ROOMCAST_CONN_GRPC_PORT=$((o + 9)) ROOMCAST_CONN_DISCOVERY_ETCD="127.0.0.1:$etcd_port" \
+    ROOMCAST_CONN_WS_PORT=$((o + 2)) ROOMCAST_CONN_OPS_PORT=$((o + 8)) ROOMCAST_CONN_GRPC_PORT=$((o + 9)) \
+    ROOMCAST_CONN_DISCOVERY_ETCD="127.0.0.1:$etcd_port" \
     node --import tsx cmd/conn/main.ts
   pids+=($!)
 done
@@ -147,6 +149,7 @@ for i in $(seq 0 $((N - 1))); do
   o=$((base + 100 * i))
   echo "  conn-$i   ws://127.0.0.1:$((o + 2))/room     logic-$i  http://127.0.0.1:$((o + 11))  (chat page at /, POST /msg, POST /tk, GET /nodes)"
 done
+echo "  /metrics and /healthz on the ops ports: conn 127.0.0.1:$((base + 8))+100·i, logic $((base + 18))+100·i, job $((base + 21))+100·i"
 echo "  logs: $data/logs"
 echo "connect to ws://127.0.0.1:$((base + 2))/room (any conn node), chat page at http://127.0.0.1:$((base + 11))/ (any logic node)"
 echo "Ctrl-C stops everything."

@@ -34,16 +34,18 @@ function getFresh(url: string): Promise<string> {
   });
 }
 
-/** Successful sign-ins so far, by conn process (read from each one's /metrics on the shared port). */
-async function signInsByNode(port: number): Promise<Map<string, number>> {
+/** Successful sign-ins so far, by conn process (read from each one's /metrics on its own ops listener). */
+async function signInsByNode(): Promise<Map<string, number>> {
   const seen = new Map<string, number>();
   await until(
-    "both conn processes answered GET /metrics on the shared port",
+    "both conn processes answered GET /metrics on their ops listeners",
     async () => {
-      const text = await getFresh(`http://127.0.0.1:${port}/metrics`);
-      const line = text.split("\n").find((l) => l.startsWith("roomcast_conn_sign_ins_total{"));
-      const node = line && /node="([^"]+)"/.exec(line)?.[1];
-      if (node) seen.set(node, Number(line.split(" ").pop()));
+      for (const url of cluster.connOpsUrls) {
+        const text = await getFresh(`${url}/metrics`);
+        const line = text.split("\n").find((l) => l.startsWith("roomcast_conn_sign_ins_total{"));
+        const node = line && /node="([^"]+)"/.exec(line)?.[1];
+        if (node) seen.set(node, Number(line.split(" ").pop()));
+      }
       return seen.size >= 2;
     },
     20_000,
@@ -62,16 +64,15 @@ describe("conn processes sharing one WebSocket port", () => {
 
   it("members on both processes get each other's messages and POST /msg, and MEMBERS counts them all", async () => {
     const url = cluster.wsUrls[0]!;
-    const port = Number(new URL(url).port);
     const room = `shared-${Date.now()}`;
-    const before = await signInsByNode(port);
+    const before = await signInsByNode();
     // Join until each process holds at least one member of the room (the kernel picks the process per connection).
     let gained = new Map<string, number>();
     while (clients.length < 4 || [...gained.values()].filter((n) => n > 0).length < 2) {
       if (clients.length >= 40) break;
       clients.push((await RoomClient.join(url, tokens.sign(`u${clients.length}`), room)).keepAlive(1000));
       if (clients.length >= 4) {
-        const now = await signInsByNode(port);
+        const now = await signInsByNode();
         gained = new Map([...now].map(([node, n]) => [node, n - (before.get(node) ?? 0)]));
       }
     }

@@ -162,7 +162,7 @@ describe("cluster", () => {
       const svc = tokens.sign("svc", "push");
       const r = await post(`${c.httpUrls[0]}/msg`, { room_id: "r", msg: "x" }, { authorization: svc });
       expect(r).toEqual({ status: 503, json: { code: 0, msg: "queue unavailable" } });
-      const health = await fetch(`${c.httpUrls[0]}/healthz`);
+      const health = await fetch(`${c.logicOpsUrls[0]}/healthz`);
       expect(health.status).toBe(200);
       for (const l of c.logics) expect(l.child.exitCode).toBeNull();
     }, 150_000);

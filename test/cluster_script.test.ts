@@ -93,7 +93,7 @@ interface Script {
 async function startScript(): Promise<Script> {
   for (let attempt = 1; ; attempt++) {
     const base = 20_000 + 200 * Math.floor(Math.random() * 150);
-    const nodePorts = [0, 100].flatMap((o) => [2, 9, 11, 19, 21].map((p) => base + o + p));
+    const nodePorts = [0, 100].flatMap((o) => [2, 8, 9, 11, 18, 19, 21].map((p) => base + o + p));
     const infraPorts = [150, 151, 152, 153, 154, 155].map((p) => base + p);
     const ports = [...nodePorts, ...infraPorts];
     if (!(await Promise.all(ports.map(bindable))).every(Boolean)) continue;

@@ -47,8 +47,9 @@ async function startRefused(
       ? { ROOMCAST_CONN_WS_PORT: a, ROOMCAST_LOGIC_HTTP_PORT: b }
       : program === "conn"
         ? { ROOMCAST_CONN_GRPC_PORT: a, ROOMCAST_CONN_WS_PORT: b }
-        : { [`ROOMCAST_${program.toUpperCase()}_GRPC_PORT`]: a, [`ROOMCAST_${program.toUpperCase()}_HTTP_PORT`]: b };
-  if (program === "job") delete ports.ROOMCAST_JOB_GRPC_PORT; // job has no gRPC port
+        : program === "job"
+          ? { ROOMCAST_JOB_OPS_PORT: b }
+          : { ROOMCAST_LOGIC_GRPC_PORT: a, ROOMCAST_LOGIC_HTTP_PORT: b };
   const p = args.length
     ? startProc(
         `${program}-bad-config`,
@@ -72,7 +73,7 @@ describe("a configuration mistake stops a real process with a message naming it"
   it.each(Object.keys(mains) as Array<keyof typeof mains>)(
     "%s: an unknown key in the TOML file",
     async (program) => {
-      const key = program === "standalone" ? "conn.ws.heartbeatTimeoutSecs" : program === "job" ? "http.portt" : "node.idd";
+      const key = program === "standalone" ? "conn.ws.heartbeatTimeoutSecs" : program === "job" ? "ops.portt" : "node.idd";
       const [section, name] = [key.slice(0, key.lastIndexOf(".")), key.slice(key.lastIndexOf(".") + 1)];
       const r = await startRefused(program, { ROOMCAST_CONFIG: tomlFile(`[${section}]\n${name} = 5\n`) });
       expect(r.code).toBe(1);
@@ -169,7 +170,7 @@ describe("a configuration mistake stops a real process with a message naming it"
     ["conn", "ROOMCAST_NODE_ID", "ROOMCAST_CONN_NODE_ID"],
     ["conn", "ROOMCAST_LOGIC_TIMEOUT_MS", "ROOMCAST_CONN_LOGIC_TIMEOUT_MS"],
     ["standalone", "ROOMCAST_TOKEN_SECRET", "ROOMCAST_LOGIC_TOKEN_SECRET"],
-    ["standalone", "ROOMCAST_HTTP_PORT", "ROOMCAST_LOGIC_HTTP_PORT or ROOMCAST_JOB_HTTP_PORT"],
+    ["standalone", "ROOMCAST_HTTP_PORT", "ROOMCAST_LOGIC_HTTP_PORT"],
   ] as const)(
     "%s: an old-style name %s is refused with its new name",
     async (program, name, instead) => {
@@ -247,7 +248,7 @@ async function expectOff(httpUrl: string): Promise<void> {
   for (const p of ["/", "/chat.js", "/chat.css"])
     expect({ path: p, status: (await fetch(`${httpUrl}${p}`)).status }).toEqual({ path: p, status: 404 });
   // The node is up and answers everything else.
-  expect((await fetch(`${httpUrl}/healthz`)).status).toBe(200);
+  expect((await fetch(`${httpUrl}/nodes`)).status).toBe(200);
   const msg = await fetch(`${httpUrl}/msg`, {
     method: "POST",
     headers: { authorization: tokens.sign("svc", "push") },

@@ -11,9 +11,9 @@ const tokens = new Tokens({ secret: TOKEN_SECRET, ttlSec: 600 });
 let roomSeq = 0;
 const newRoom = (tag: string) => `${tag}-${process.pid}-${++roomSeq}`;
 
-/** One sample of a conn metric from /metrics on the WebSocket port; fails if the metric is not there. */
+/** One sample of a conn metric from /metrics on the ops listener; fails if the metric is not there. */
 async function metric(t: Target, name: string): Promise<number> {
-  const text = await (await fetch(`${t.wsUrls[0]!.replace(/^ws:/, "http:").replace(/\/room$/, "")}/metrics`)).text();
+  const text = await (await fetch(`${t.opsUrls[0]}/metrics`)).text();
   const m = text.match(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "m"));
   if (!m) throw new Error(`${name} not on /metrics`);
   return Number(m[1]);

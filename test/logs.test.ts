@@ -103,7 +103,12 @@ describe("log format and first words", () => {
             "standalone on a tty",
             "script",
             ["-qfec", `exec ${JSON.stringify(process.execPath)} --import tsx cmd/standalone/main.ts`, "/dev/null"],
-            { ROOMCAST_CONN_WS_PORT: String(ws), ROOMCAST_LOGIC_HTTP_PORT: String(http), ROOMCAST_LOG_FILE: file },
+            {
+              ROOMCAST_CONN_WS_PORT: String(ws),
+              ROOMCAST_LOGIC_HTTP_PORT: String(http),
+              ROOMCAST_CONN_OPS_PORT: "0",
+              ROOMCAST_LOG_FILE: file,
+            },
             repoRoot,
           ),
         "standalone ready",

@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 async function scrape(): Promise<{ types: Map<string, string>; value(name: string): number | undefined }> {
-  const text = await (await fetch(`${target.httpUrls[0]}/metrics`)).text();
+  const text = await (await fetch(`${target.opsUrls[0]}/metrics`)).text();
   const types = new Map<string, string>();
   for (const m of text.matchAll(/^# TYPE (\S+) (\S+)$/gm)) types.set(m[1]!, m[2]!);
   return {

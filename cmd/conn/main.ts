@@ -1,5 +1,5 @@
 // conn: holds the clients' WebSockets, signs them in through logic, delivers the room batches job pushes.
-import { boot, onShutdown, startFailure } from "@roomcast/pkg/lifecycle";
+import { boot, onShutdown, serveOps, startFailure } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
 import { linkTls } from "@roomcast/pkg/config";
@@ -16,6 +16,7 @@ async function main() {
   const logic = await GrpcLogicLink.start(discovery, cfg.logic.timeoutMs, log, tls.grpc);
   const node = new ConnNode({ config: cfg, logic, log, registry, uws });
   await node.start();
+  const ops = await serveOps({ ...cfg.ops, metrics: () => registry.metrics(), health: () => node.ws.health() });
   const grpcServer = connGrpcServer(node);
   const grpcPort = await grpcServer.listen(cfg.grpc.listenHost, cfg.grpc.port, tls.grpc);
   const registration = await discovery.register("conn", {
@@ -31,11 +32,12 @@ async function main() {
     { name: "deregister", run: () => registration.deregister() },
     { name: "sockets", run: () => node.stop() },
     { name: "grpc", run: () => grpcServer.close() },
+    { name: "ops", run: () => ops.close() },
     { name: "logic", run: () => logic.close() },
     { name: "discovery", run: () => discovery.close() },
   ]);
   // Only now: whoever waits for this line may stop the node at once, and the signal handlers are in place.
-  log.info({ node: cfg.node.id, ws: node.wsPort, grpc: grpcPort, config: file }, "conn ready");
+  log.info({ node: cfg.node.id, mode: cfg.mode, ws: node.wsPort, grpc: grpcPort, ops: ops.port, config: file }, "conn ready");
 }
 
 main().catch((err: unknown) => {

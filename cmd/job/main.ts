@@ -1,10 +1,10 @@
 // job: consumes the room topics from NSQ, batches NORMAL messages, pushes to the conn nodes that hold each room.
-import { boot, onShutdown, startFailure } from "@roomcast/pkg/lifecycle";
+import { boot, onShutdown, serveOps, startFailure } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
 import { linkTls } from "@roomcast/pkg/config";
 import { NsqQueue } from "@roomcast/pkg/queue";
-import { defaultJobConfig, jobFromConfig, GrpcConnLink, serveJobHttp } from "@roomcast/internal/job";
+import { defaultJobConfig, jobFromConfig, GrpcConnLink } from "@roomcast/internal/job";
 import { roomcastEnv } from "../settings";
 
 async function main() {
@@ -24,19 +24,19 @@ async function main() {
   });
   const job = jobFromConfig(cfg, { queue, conns, log, registry });
   await job.start();
-  const http = await serveJobHttp(registry, cfg.http.listenHost, cfg.http.port);
-  const registration = await discovery.register("job", { id: cfg.node.id, addrs: { http: `${cfg.node.host}:${cfg.http.port}` } });
+  const ops = await serveOps({ ...cfg.ops, metrics: () => registry.metrics() });
+  const registration = await discovery.register("job", { id: cfg.node.id, addrs: { ops: `${cfg.node.host}:${ops.port}` } });
 
   onShutdown(log, [
     { name: "deregister", run: () => registration.deregister() },
     { name: "consumers", run: () => job.stop() },
     { name: "queue", run: () => queue.close() },
     { name: "conns", run: () => conns.close() },
-    { name: "http", run: () => new Promise((r) => http.close(r)) },
+    { name: "ops", run: () => ops.close() },
     { name: "discovery", run: () => discovery.close() },
   ]);
   // Only now: whoever waits for this line may stop the node at once, and the signal handlers are in place.
-  log.info({ node: cfg.node.id, http: cfg.http.port, batchWindowMs: cfg.batch.windowMs, config: file }, "job ready");
+  log.info({ node: cfg.node.id, mode: cfg.mode, ops: ops.port, batchWindowMs: cfg.batch.windowMs, config: file }, "job ready");
 }
 
 main().catch((err: unknown) => {

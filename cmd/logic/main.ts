@@ -1,14 +1,15 @@
 // logic: validates tokens for conn (gRPC), takes messages from conn and business services (HTTP), queues them on NSQ.
-import { boot, onShutdown, startFailure } from "@roomcast/pkg/lifecycle";
+import { boot, onShutdown, serveOps, startFailure } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
 import { linkTls } from "@roomcast/pkg/config";
 import { NsqQueue } from "@roomcast/pkg/queue";
-import { defaultLogicConfig, logicFromConfig, logicGrpcServer } from "@roomcast/internal/logic";
+import { applyLogicMode, defaultLogicConfig, logicFromConfig, logicGrpcServer } from "@roomcast/internal/logic";
 import { roomcastEnv } from "../settings";
 
 async function main() {
-  const { cfg, file, log } = boot("logic", defaultLogicConfig(), __dirname, { tier: "logic", env: roomcastEnv() });
+  const { cfg, file, log, fileSets } = boot("logic", defaultLogicConfig(), __dirname, { tier: "logic", env: roomcastEnv() });
+  applyLogicMode(cfg, { file, fileSets, keyPrefix: "" });
   const registry = createRegistry("logic", cfg.node.id);
   const tls = linkTls(cfg.tls, file);
   const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log, tls.etcd);
@@ -30,6 +31,7 @@ async function main() {
   const grpcServer = logicGrpcServer(logic.service);
   const grpcPort = await grpcServer.listen(cfg.grpc.listenHost, cfg.grpc.port, tls.grpc);
   const httpPort = await logic.http.listen(cfg.http.port, cfg.http.listenHost);
+  const ops = await serveOps({ ...cfg.ops, metrics: () => registry.metrics() });
   const registration = await discovery.register("logic", {
     id: cfg.node.id,
     addrs: { grpc: `${cfg.node.host}:${grpcPort}`, http: `${cfg.node.host}:${httpPort}` },
@@ -38,13 +40,25 @@ async function main() {
   onShutdown(log, [
     { name: "deregister", run: () => registration.deregister() },
     { name: "http", run: () => logic.http.close() },
+    { name: "ops", run: () => ops.close() },
     { name: "grpc", run: () => grpcServer.close() },
     { name: "watch", run: () => connWatch.close() },
     { name: "queue", run: () => queue.close() },
     { name: "discovery", run: () => discovery.close() },
   ]);
   // Only now: whoever waits for this line may stop the node at once, and the signal handlers are in place.
-  log.info({ node: cfg.node.id, http: httpPort, grpc: grpcPort, tokenEndpoint: cfg.http.enableTokenEndpoint, config: file }, "logic ready");
+  log.info(
+    {
+      node: cfg.node.id,
+      mode: cfg.mode,
+      http: httpPort,
+      grpc: grpcPort,
+      ops: ops.port,
+      tokenEndpoint: cfg.http.enableTokenEndpoint,
+      config: file,
+    },
+    "logic ready",
+  );
 }
 
 main().catch((err: unknown) => {

@@ -24,17 +24,41 @@ interface Common {
   uid: string;
 }
 
-/** The token secret: --secret, else ROOMCAST_LOGIC_TOKEN_SECRET (logic's own variable), else the config file's. */
+/** The contents of a secret file, without its trailing newline (as logic reads token.secretFile). */
+function readSecretFile(file: string, what: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    throw new Error(`cannot read ${what} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const secret = text.replace(/\r?\n$/, "");
+  if (!secret) throw new Error(`${what} ${file} is empty`);
+  return secret;
+}
+
+/**
+ * The token secret, where logic finds it: --secret, else ROOMCAST_LOGIC_TOKEN_SECRET or ROOMCAST_LOGIC_TOKEN_SECRET_FILE
+ * (logic's own variables), else the config file's [token] secretFile (relative to the file's folder) or secret.
+ */
 function secretOf(o: Common): string {
   if (o.secret) return o.secret;
   const env = process.env.ROOMCAST_LOGIC_TOKEN_SECRET;
   if (env) return env;
+  const envFile = process.env.ROOMCAST_LOGIC_TOKEN_SECRET_FILE;
+  if (envFile) return readSecretFile(envFile, "ROOMCAST_LOGIC_TOKEN_SECRET_FILE");
   if (!existsSync(o.config))
-    throw new Error(`no token secret: pass --secret, set ROOMCAST_LOGIC_TOKEN_SECRET, or --config a logic/standalone TOML`);
+    throw new Error(
+      `no token secret: pass --secret, set ROOMCAST_LOGIC_TOKEN_SECRET or ROOMCAST_LOGIC_TOKEN_SECRET_FILE, or --config a logic/standalone TOML`,
+    );
   // A logic config has [token]; a standalone config has [logic.token].
-  const toml = parseToml(readFileSync(o.config, "utf8")) as { token?: { secret?: unknown }; logic?: { token?: { secret?: unknown } } };
-  const secret = toml.token?.secret ?? toml.logic?.token?.secret;
-  if (typeof secret !== "string" || !secret) throw new Error(`${o.config} has no [token] secret`);
+  type TokenTable = { secret?: unknown; secretFile?: unknown };
+  const toml = parseToml(readFileSync(o.config, "utf8")) as { token?: TokenTable; logic?: { token?: TokenTable } };
+  const table = toml.token ?? toml.logic?.token ?? {};
+  if (typeof table.secretFile === "string" && table.secretFile)
+    return readSecretFile(path.resolve(path.dirname(o.config), table.secretFile), `${o.config}'s token.secretFile`);
+  const secret = table.secret;
+  if (typeof secret !== "string" || !secret) throw new Error(`${o.config} has no [token] secret or secretFile`);
   return secret;
 }
 

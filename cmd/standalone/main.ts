@@ -1,38 +1,45 @@
 // standalone: conn, logic and job in one process with the in-memory queue and static discovery.
 // The zero-dependency default: same protocol and HTTP API as a cluster, no NSQ, no etcd, no loopback gRPC.
-import { defaultLog } from "@roomcast/pkg/config";
-import { boot, onShutdown, startFailure } from "@roomcast/pkg/lifecycle";
+import { defaultLog, defaultMode } from "@roomcast/pkg/config";
+import { boot, onShutdown, serveOps, startFailure } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { StaticDiscovery } from "@roomcast/pkg/discovery";
 import { MemoryQueue } from "@roomcast/pkg/queue";
 import { defaultConnConfig, ConnNode, loadNativeUws } from "@roomcast/internal/conn";
-import { defaultLogicConfig, logicFromConfig } from "@roomcast/internal/logic";
+import { applyLogicMode, defaultLogicConfig, logicFromConfig } from "@roomcast/internal/logic";
 import { defaultJobConfig, jobFromConfig } from "@roomcast/internal/job";
 import { DirectConnLink, DirectLogicLink } from "./links";
 import { roomcastEnv } from "../settings";
 
-/** A tier's settings without its [log]: standalone is one process with one log, its top-level [log] (ROOMCAST_LOG_*). */
-function withoutLog<T extends { log: unknown }>(tierConfig: T): Omit<T, "log"> {
-  const { log: _log, ...rest } = tierConfig;
+/**
+ * A tier's settings without its [log] and mode: standalone is one process with one log and one mode, its top-level
+ * [log] (ROOMCAST_LOG_*) and `mode` (ROOMCAST_MODE).
+ */
+function withoutLog<T extends { log: unknown; mode: unknown }>(tierConfig: T): Omit<T, "log" | "mode"> {
+  const { log: _log, mode: _mode, ...rest } = tierConfig;
   return rest;
 }
 
-const defaults = () => {
-  const logic = defaultLogicConfig();
-  logic.http.enableTokenEndpoint = true;
-  logic.http.enableChatPage = true;
-  return { conn: withoutLog(defaultConnConfig()), logic: withoutLog(logic), job: withoutLog(defaultJobConfig()), log: defaultLog() };
-};
+// The built-in defaults are the tiers' own (POST /tk and the chat page off): standalone.toml, a dev config, turns them on.
+const defaults = () => ({
+  mode: defaultMode(),
+  conn: withoutLog(defaultConnConfig()),
+  logic: withoutLog(defaultLogicConfig()),
+  job: withoutLog(defaultJobConfig()),
+  log: defaultLog(),
+});
 
 async function main() {
-  const { cfg: loaded, file, log } = boot("standalone", defaults(), __dirname, { env: roomcastEnv() });
-  // Each tier's config type carries a [log]; here it is the process's one.
+  const { cfg: loaded, file, log, fileSets } = boot("standalone", defaults(), __dirname, { env: roomcastEnv() });
+  // Each tier's config type carries a [log] and a mode; here they are the process's.
+  const { mode } = loaded;
   const cfg = {
     ...loaded,
-    conn: { ...loaded.conn, log: loaded.log },
-    logic: { ...loaded.logic, log: loaded.log },
-    job: { ...loaded.job, log: loaded.log },
+    conn: { ...loaded.conn, log: loaded.log, mode },
+    logic: { ...loaded.logic, log: loaded.log, mode },
+    job: { ...loaded.job, log: loaded.log, mode },
   };
+  applyLogicMode(cfg.logic, { file, fileSets, keyPrefix: "logic." });
   const uws = loadNativeUws();
   log.info({ uws: uws.implementation }, "uWebSockets.js implementation");
   const registry = createRegistry("standalone", cfg.conn.node.id);
@@ -58,9 +65,17 @@ async function main() {
   await job.start();
 
   const httpPort = await logic.http.listen(cfg.logic.http.port, cfg.logic.http.listenHost);
+  // One process, one ops listener: conn's [conn.ops] settings (ROOMCAST_CONN_OPS_*).
+  const ops = await serveOps({
+    ...cfg.conn.ops,
+    metrics: () => registry.metrics(),
+    health: () => conn.ws.health(),
+    portKey: "conn.ops.port",
+  });
 
   onShutdown(log, [
     { name: "http", run: () => logic.http.close() },
+    { name: "ops", run: () => ops.close() },
     { name: "sockets", run: () => conn.stop() },
     { name: "deregister", run: () => registration.deregister() },
     { name: "job", run: () => job.stop() },
@@ -70,7 +85,7 @@ async function main() {
   // Only now: whoever waits for this line may stop the node at once, and the signal handlers are in place.
   const http = `http://${cfg.conn.node.host}:${httpPort}`;
   const page = cfg.logic.http.enableChatPage ? `chat page at ${http}/` : `HTTP API at ${http} (chat page off)`;
-  log.info({ ws: wsUrl, http, config: file }, `standalone ready: connect to ${wsUrl}, ${page}`);
+  log.info({ mode, ws: wsUrl, http, ops: ops.port, config: file }, `standalone ready: connect to ${wsUrl}, ${page}`);
 }
 
 main().catch((err: unknown) => {

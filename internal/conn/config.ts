@@ -1,4 +1,12 @@
-import { type NodeSection, type DiscoverySection, type LogSection, defaultDiscovery, defaultLog } from "@roomcast/pkg/config";
+import {
+  type NodeSection,
+  type DiscoverySection,
+  type LogSection,
+  type OpsSection,
+  defaultDiscovery,
+  defaultLog,
+  defaultMode,
+} from "@roomcast/pkg/config";
 import { type TlsSection, defaultTls } from "@roomcast/pkg/config";
 
 export interface ConnConfig {
@@ -35,6 +43,8 @@ export interface ConnConfig {
     tokenExpiryGraceSec: number;
   };
   grpc: { listenHost: string; port: number };
+  /** /metrics and /healthz: never on the WebSocket port, which serves only ws.path. */
+  ops: OpsSection;
   logic: {
     /** Deadline of one call to logic. */
     timeoutMs: number;
@@ -43,6 +53,8 @@ export interface ConnConfig {
   discovery: DiscoverySection;
   /** TLS on the internal links: gRPC (mTLS), etcd, NSQ. */
   tls: TlsSection;
+  /** "dev" or "production": the process's, like [log] (a node's top-level `mode`, ROOMCAST_MODE). */
+  mode: string;
   log: LogSection;
 }
 
@@ -66,9 +78,11 @@ export const defaultConnConfig = (): ConnConfig => ({
     tokenExpiryGraceSec: 30,
   },
   grpc: { listenHost: "127.0.0.1", port: 3109 },
+  ops: { listenHost: "127.0.0.1", port: 3108 },
   logic: { timeoutMs: 3_000 },
   online: { reportIntervalMs: 2_000 },
   discovery: defaultDiscovery(),
   tls: defaultTls(),
+  mode: defaultMode(),
   log: defaultLog(),
 });

@@ -1,4 +1,5 @@
-// The WebSocket side of conn on uWebSockets.js: /room sockets, health and metrics, idle and slow-consumer sweeps.
+// The WebSocket side of conn on uWebSockets.js: /room sockets (the port serves nothing else: health and metrics are on
+// the ops listener), idle and slow-consumer sweeps.
 import { CloseCode } from "@roomcast/pkg/protocol";
 import { listenFailure } from "@roomcast/pkg/lifecycle";
 import type { Logger } from "@roomcast/pkg/log";
@@ -71,7 +72,7 @@ export class WsServer {
     private readonly uws: typeof UWS,
     private readonly opts: WsOptions,
     deps: SessionDeps,
-    private readonly registry: Registry,
+    _registry: Registry,
     private readonly log: Logger,
   ) {
     this.app = uws.App();
@@ -127,16 +128,19 @@ export class WsServer {
         s.onClose();
       },
     });
-    this.app.get("/healthz", (res) => {
-      res.writeHeader("content-type", "application/json").end(JSON.stringify({ ok: !this.draining, connections: this.sessions.size }));
+    // Every other request on the public port: 404 in the HTTP API's error shape.
+    this.app.any("/*", (res, req) => {
+      const url = req.getUrl();
+      res
+        .writeStatus("404 Not Found")
+        .writeHeader("content-type", "application/json")
+        .end(JSON.stringify({ code: 0, msg: `no route ${url}: this port serves WebSocket clients at ${opts.path}` }));
     });
-    this.app.get("/metrics", (res) => {
-      let aborted = false;
-      res.onAborted(() => (aborted = true));
-      this.registry.metrics().then((text) => {
-        if (!aborted) res.cork(() => res.writeHeader("content-type", "text/plain; version=0.0.4").end(text));
-      });
-    });
+  }
+
+  /** The ops listener's /healthz: not ok while draining. */
+  health(): { ok: boolean; connections: number } {
+    return { ok: !this.draining, connections: this.sessions.size };
   }
 
   connections(): number {

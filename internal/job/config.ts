@@ -1,9 +1,18 @@
-import { type NodeSection, type DiscoverySection, type LogSection, defaultDiscovery, defaultLog } from "@roomcast/pkg/config";
+import {
+  type NodeSection,
+  type DiscoverySection,
+  type LogSection,
+  type OpsSection,
+  defaultDiscovery,
+  defaultLog,
+  defaultMode,
+} from "@roomcast/pkg/config";
 import { type TlsSection, defaultTls } from "@roomcast/pkg/config";
 
 export interface JobConfig {
   node: NodeSection;
-  http: { listenHost: string; port: number };
+  /** /metrics and /healthz (job has no public port). */
+  ops: OpsSection;
   queue: {
     lookupdHttp: string[];
     topicNormal: string;
@@ -28,12 +37,14 @@ export interface JobConfig {
   discovery: DiscoverySection;
   /** TLS on the internal links: gRPC (mTLS), etcd, NSQ. */
   tls: TlsSection;
+  /** "dev" or "production": the process's, like [log] (a node's top-level `mode`, ROOMCAST_MODE). */
+  mode: string;
   log: LogSection;
 }
 
 export const defaultJobConfig = (): JobConfig => ({
   node: { id: "job-0", cluster: "roomcast", host: "127.0.0.1" },
-  http: { listenHost: "127.0.0.1", port: 3121 },
+  ops: { listenHost: "127.0.0.1", port: 3121 },
   queue: {
     lookupdHttp: ["127.0.0.1:4161"],
     topicNormal: "roomcast.room",
@@ -49,5 +60,6 @@ export const defaultJobConfig = (): JobConfig => ({
   push: { timeoutMs: 3_000 },
   discovery: defaultDiscovery(),
   tls: defaultTls(),
+  mode: defaultMode(),
   log: defaultLog(),
 });

@@ -3,4 +3,3 @@ export { jobFromConfig, type JobWiring } from "./from_config";
 export { type JobConfig, defaultJobConfig } from "./config";
 export { RoomWindow, type PendingRoom, type WindowLimits } from "./room_window";
 export { GrpcConnLink } from "./conn_grpc";
-export { serveJobHttp } from "./http";

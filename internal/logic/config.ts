@@ -1,4 +1,12 @@
-import { type NodeSection, type DiscoverySection, type LogSection, defaultDiscovery, defaultLog } from "@roomcast/pkg/config";
+import {
+  type NodeSection,
+  type DiscoverySection,
+  type LogSection,
+  type OpsSection,
+  defaultDiscovery,
+  defaultLog,
+  defaultMode,
+} from "@roomcast/pkg/config";
 import { type TlsSection, defaultTls } from "@roomcast/pkg/config";
 
 export interface LogicConfig {
@@ -14,7 +22,23 @@ export interface LogicConfig {
     maxBodyBytes: number;
   };
   grpc: { listenHost: string; port: number };
-  token: { secret: string; ttlSec: number };
+  /** /metrics and /healthz: never on the public HTTP port. */
+  ops: OpsSection;
+  token: {
+    /** HS256 secret. Production mode never takes it from a TOML file: ROOMCAST_LOGIC_TOKEN_SECRET or secretFile. */
+    secret: string;
+    /** A file holding the secret (trailing newline ignored); relative to the config file's folder. */
+    secretFile: string;
+    ttlSec: number;
+    /** "HS256" (the secret), or "RS256" / "ES256" verified with publicKeyFile; only this algorithm is accepted. */
+    algorithm: string;
+    /** RS256/ES256: PEM file with the token issuer's public key (logic then verifies only; /tk cannot mint). */
+    publicKeyFile: string;
+    /** User tokens (no push scope) living longer than this, seconds (exp − iat, or exp − now without iat), are refused; 0 = no limit. */
+    maxTtlSec: number;
+    /** A token without a rooms claim may join any room (dev, seed-001 clients); off: it is refused with 107. */
+    openRooms: boolean;
+  };
   limits: { maxMessageBytes: number };
   queue: {
     nsqdTcp: string;
@@ -30,6 +54,8 @@ export interface LogicConfig {
   discovery: DiscoverySection;
   /** TLS on the internal links: gRPC (mTLS), etcd, NSQ. */
   tls: TlsSection;
+  /** "dev" or "production": the process's, like [log] (a node's top-level `mode`, ROOMCAST_MODE). */
+  mode: string;
   log: LogSection;
 }
 
@@ -37,7 +63,8 @@ export const defaultLogicConfig = (): LogicConfig => ({
   node: { id: "logic-0", cluster: "roomcast", host: "127.0.0.1" },
   http: { listenHost: "127.0.0.1", port: 3111, enableTokenEndpoint: false, enableChatPage: false, maxBodyBytes: 1 << 20 },
   grpc: { listenHost: "127.0.0.1", port: 3119 },
-  token: { secret: "", ttlSec: 86_400 },
+  ops: { listenHost: "127.0.0.1", port: 3118 },
+  token: { secret: "", secretFile: "", ttlSec: 86_400, algorithm: "HS256", publicKeyFile: "", maxTtlSec: 86_400, openRooms: false },
   limits: { maxMessageBytes: 64 * 1024 },
   queue: {
     nsqdTcp: "127.0.0.1:4150",
@@ -49,5 +76,6 @@ export const defaultLogicConfig = (): LogicConfig => ({
   online: { expireSec: 30 },
   discovery: defaultDiscovery(),
   tls: defaultTls(),
+  mode: defaultMode(),
   log: defaultLog(),
 });

@@ -24,7 +24,7 @@ export interface HttpDeps {
 interface Reply {
   status: number;
   body: Record<string, unknown>;
-  /** A body other than JSON (Prometheus metrics, the chat page), with its content type. */
+  /** A body other than JSON (the chat page), with its content type. */
   raw?: { body: string; contentType: string };
 }
 
@@ -117,8 +117,6 @@ export class LogicHttp {
 
   private async route(req: http.IncomingMessage): Promise<Reply> {
     const path = (req.url ?? "/").split("?")[0];
-    if (req.method === "GET" && path === "/healthz") return ok();
-    if (req.method === "GET" && path === "/metrics") return this.metrics();
     if (req.method === "GET" && path === "/nodes") return ok({ data: { nodes: this.deps.connUrls() } });
     if (req.method === "GET" && this.deps.chatPage) {
       const asset = await this.deps.chatPage.asset(path);
@@ -173,9 +171,5 @@ export class LogicHttp {
     if (typeof uid !== "string" || !uid) return fail(400, "uid must be a non-empty string");
     if (scope !== undefined && typeof scope !== "string") return fail(400, "scope must be a string");
     return ok({ data: this.deps.tokens.sign(uid, scope) });
-  }
-
-  private async metrics(): Promise<Reply> {
-    return { status: 200, body: {}, raw: { body: await this.deps.registry.metrics(), contentType: "text/plain; version=0.0.4" } };
   }
 }

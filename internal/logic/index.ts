@@ -5,3 +5,4 @@ export { logicGrpcServer } from "./grpc";
 export { OnlineTable } from "./online";
 export { logicFromConfig, type LogicParts, type LogicWiring } from "./from_config";
 export { type LogicConfig, defaultLogicConfig } from "./config";
+export { applyLogicMode, DEV_SECRETS, MIN_SECRET_BYTES } from "./mode";

@@ -71,3 +71,15 @@ export const defaultTls = (): TlsSection => ({
 });
 
 export const defaultLog = (): LogSection => ({ level: "info", file: "log/live.log", format: "auto" });
+
+/** What a process is for: "dev" (laptop, tests, `pnpm start`, `pnpm cluster`) or "production" (README, "Production"). */
+export const MODES = ["dev", "production"] as const;
+export type Mode = (typeof MODES)[number];
+/** The built-in mode when neither a TOML file nor ROOMCAST_MODE says otherwise: safe unless told. */
+export const defaultMode = (): string => "production";
+
+/** A process's ops listener: /metrics and /healthz, on its own port, loopback unless told otherwise. */
+export interface OpsSection {
+  listenHost: string;
+  port: number;
+}

@@ -3,16 +3,16 @@
 // names that are not settings are listed by name. Every ROOMCAST_* variable is checked against that catalog at start-up,
 // so a typo, or a name of the old scheme (ROOMCAST_WS_PORT), stops the process instead of passing silently.
 import { ConfigError, envName, type ConfigObject } from "./load";
-import { defaultLog } from "./common";
+import { defaultLog, defaultMode } from "./common";
 
-/** Sections that belong to the process, not to a tier: a process has one log, whichever tiers it runs. */
-export const PROCESS_SECTIONS = ["log"] as const;
+/** Settings that belong to the process, not to a tier: a process has one mode and one log, whichever tiers it runs. */
+export const PROCESS_SECTIONS = ["mode", "log"] as const;
 
 export interface EnvVar {
   name: string;
   /** "conn", "logic", "job", or "process". */
   tier: string;
-  /** The TOML key in that program's own file: "ws.port" (standalone: "conn.ws.port"), "log.level". */
+  /** The TOML key in that program's own file: "ws.port" (standalone: "conn.ws.port"), "log.level", "mode". */
   key: string[];
   default: unknown;
 }
@@ -38,7 +38,7 @@ export function settingEnvName(tier: string | undefined, path: string[]): string
   return envName(tier && !processSection ? [tier, ...path] : path);
 }
 
-/** Builds the catalog from each tier's full defaults (their own log sections are left out: [log] belongs to the process). */
+/** Builds the catalog from each tier's full defaults (their own mode and log are left out: they belong to the process). */
 export function envCatalog(tiers: Record<string, object>, known: Record<string, string>): EnvCatalog {
   const vars: EnvVar[] = [];
   const renamed = new Map<string, string[]>();
@@ -51,7 +51,7 @@ export function envCatalog(tiers: Record<string, object>, known: Record<string, 
       renamed.set(old, [...(renamed.get(old) ?? []), name]);
     }
   }
-  for (const [path, value] of leaves({ log: defaultLog() } as unknown as ConfigObject))
+  for (const [path, value] of leaves({ mode: defaultMode(), log: defaultLog() } as unknown as ConfigObject))
     vars.push({ name: envName(path), tier: "process", key: path, default: value });
   for (const v of vars) renamed.delete(v.name);
   for (const k of Object.keys(known)) renamed.delete(k);

@@ -1,8 +1,10 @@
 // The start of every main: configuration (defaults, TOML beside main, environment), the logger, crash logging.
 import * as path from "node:path";
-import { loadConfig, configSource } from "../config/load";
+import { existsSync, readFileSync } from "node:fs";
+import { parse as parseToml } from "smol-toml";
+import { loadConfig, configSource, ConfigError } from "../config/load";
 import { checkEnv, settingEnvName, type EnvCatalog } from "../config/env";
-import type { LogSection } from "../config/common";
+import { MODES, type LogSection } from "../config/common";
 import { createLogger, type RootLogger } from "../log/log";
 import { logCrashes } from "./shutdown";
 
@@ -11,6 +13,8 @@ export interface Booted<T> {
   /** The config file read (the default one beside main may not exist: then defaults and environment stand). */
   file: string;
   log: RootLogger;
+  /** Whether the config file itself sets the key at `path` ("token", "secret"), whatever the environment says. */
+  fileSets(path: string[]): boolean;
 }
 
 export interface BootOptions {
@@ -25,10 +29,29 @@ export interface BootOptions {
  * config file's folder. Throws ConfigError for a ROOMCAST_* variable that names nothing, a missing named file, unknown
  * keys and malformed values.
  */
-export function boot<T extends { log: LogSection }>(name: string, defaults: T, mainDir: string, opts: BootOptions): Booted<T> {
+export function boot<T extends { log: LogSection; mode: string }>(
+  name: string,
+  defaults: T,
+  mainDir: string,
+  opts: BootOptions,
+): Booted<T> {
   const { file, namedBy } = configSource(process.argv, process.env, path.join(mainDir, `${name}.toml`));
   checkEnv(process.env, opts.env, opts.tier);
   const cfg = loadConfig(defaults, file, process.env, { namedBy, envNameOf: (p) => settingEnvName(opts.tier, p) });
+  if (!(MODES as readonly string[]).includes(cfg.mode)) {
+    const from = process.env.ROOMCAST_MODE !== undefined ? "ROOMCAST_MODE" : file;
+    throw new ConfigError(`mode "${cfg.mode}" (from ${from}) is not a mode: use "dev" or "production"`);
+  }
+  // loadConfig parsed it already without error; this copy only answers which keys the file itself sets.
+  const parsed = existsSync(file) ? (parseToml(readFileSync(file, "utf8")) as Record<string, unknown>) : {};
+  const fileSets = (p: string[]) => {
+    let at: unknown = parsed;
+    for (const k of p) {
+      if (typeof at !== "object" || at === null || !(k in at)) return false;
+      at = (at as Record<string, unknown>)[k];
+    }
+    return true;
+  };
   const log = createLogger({
     name,
     level: cfg.log.level,
@@ -36,5 +59,5 @@ export function boot<T extends { log: LogSection }>(name: string, defaults: T, m
     format: cfg.log.format,
   });
   logCrashes(log);
-  return { cfg, file, log };
+  return { cfg, file, log, fileSets };
 }

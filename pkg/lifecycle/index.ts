@@ -2,3 +2,4 @@ export * from "./shutdown";
 export * from "./boot";
 export * from "./failure";
 export * from "./listen";
+export * from "./ops";

@@ -6,7 +6,7 @@ import { onFreePorts, startReady, waitForPort, type Proc } from "./proc";
 import { startNsq } from "./nsq";
 import { startEtcd } from "./etcd";
 import { makePki, type Pki } from "./pki";
-import { TOKEN_SECRET, testTuning, tsProc, type Target } from "./roomcast";
+import { TOKEN_SECRET, opsUrlOf, testTuning, tsProc, type Target } from "./roomcast";
 
 export interface ClusterOptions {
   conns?: number;
@@ -39,8 +39,11 @@ export interface Cluster extends Target {
   connGrpcAddrs: string[];
   /** The CA and certificate of a TLS cluster. */
   pki?: Pki;
-  /** job /metrics URLs. */
+  /** job /metrics URLs (on each job's ops listener). */
   jobMetricsUrls: string[];
+  /** Each conn and logic node's ops listener (/metrics, /healthz), in the order of `conns` and `logics`. */
+  connOpsUrls: string[];
+  logicOpsUrls: string[];
   etcdEndpoint: string;
   lookupdHttp: string;
   nsqdHttp: string;
@@ -121,7 +124,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
         {
           ...common("JOB"),
           ROOMCAST_JOB_NODE_ID: `job-${i}`,
-          ROOMCAST_JOB_HTTP_PORT: String(http),
+          ROOMCAST_JOB_OPS_PORT: String(http),
           ROOMCAST_JOB_QUEUE_LOOKUPD_HTTP: nsq.lookupdHttp,
           ROOMCAST_JOB_QUEUE_LOOKUPD_POLL_SEC: "1",
           ROOMCAST_JOB_QUEUE_BACKOFF_MS: "100",
@@ -208,6 +211,9 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     logics: logicProcs,
     jobs: jobProcs,
     jobMetricsUrls,
+    connOpsUrls: connProcs.map(opsUrlOf),
+    logicOpsUrls: logicProcs.map(opsUrlOf),
+    opsUrls: all.map(opsUrlOf),
     connGrpcAddrs,
     pki,
     etcdEndpoint: etcd.endpoint,

@@ -20,11 +20,18 @@ export interface Target {
   wsUrls: string[];
   /** http://… of each logic node. */
   httpUrls: string[];
+  /** http://127.0.0.1:PORT of each process's ops listener (/metrics, /healthz), in the order of `procs`. */
+  opsUrls: string[];
   procs: Proc[];
   stop(): Promise<void>;
 }
 
-export function tsProc(name: string, main: string, env: Record<string, string>, logDir: string, nodeArgs: string[] = []): Proc {
+/**
+ * A roomcast program under test. Unless `env` says otherwise: mode dev (a test's own TOML file need not say it; the
+ * files beside the mains do), and every ops listener on a port of the kernel's choosing (read it with opsUrlOf), so
+ * processes of parallel tests never meet on 3108/3118/3121. An `env` value of undefined removes the variable.
+ */
+export function tsProc(name: string, main: string, env: Record<string, string | undefined>, logDir: string, nodeArgs: string[] = []): Proc {
   return startProc(
     name,
     process.execPath,
@@ -32,10 +39,21 @@ export function tsProc(name: string, main: string, env: Record<string, string>, 
     {
       ROOMCAST_LOG_FILE: path.join(logDir, `${name}.log`),
       ROOMCAST_LOG_LEVEL: "info",
+      ROOMCAST_MODE: "dev",
+      ROOMCAST_CONN_OPS_PORT: "0",
+      ROOMCAST_LOGIC_OPS_PORT: "0",
+      ROOMCAST_JOB_OPS_PORT: "0",
       ...env,
     },
     repoRoot,
   );
+}
+
+/** http://127.0.0.1:PORT of a started process's ops listener, from its ready line ("ops": PORT). */
+export function opsUrlOf(p: Proc): string {
+  const m = /"ops":(\d+)|\bops: (\d+)/.exec(p.output());
+  if (!m) throw new Error(`${p.name}: its ready line names no ops port; output:\n${p.output().slice(-2000)}`);
+  return `http://127.0.0.1:${m[1] ?? m[2]}`;
 }
 
 /** `testTuning: false` leaves heartbeat and sign-in timeouts at the built-in defaults (60 s, 20 s). */
@@ -85,6 +103,7 @@ export async function startStandalone(
     name: "standalone",
     wsUrls: [`ws://127.0.0.1:${ws}/room`],
     httpUrls: [`http://127.0.0.1:${http}`],
+    opsUrls: [opsUrlOf(proc)],
     procs: [proc],
     async stop() {
       await proc.stop();

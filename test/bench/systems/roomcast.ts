@@ -35,7 +35,7 @@ export async function roomcastStandalone(o: RoomcastOptions = {}): Promise<Syste
     token: benchToken(),
     pids: () => pidsOf(target.procs),
     connPids: () => pidsOf(target.procs),
-    connections: () => connectionsOf(target.wsUrls),
+    connections: () => connectionsOf(target.opsUrls),
     gc: () => collectGarbage(port),
     postMessage: (room, body) => postMsg(target.httpUrls[0], room, body),
     stop: () => target.stop(),
@@ -68,18 +68,18 @@ export async function roomcastCluster(o: RoomcastClusterOptions = {}): Promise<S
     token: benchToken(),
     pids: () => pidsOf([...c.procs, ...c.infra()]),
     connPids: () => pidsOf(c.conns),
-    // On a shared port the kernel picks the process that answers a /metrics request: no count of them all.
-    connections: o.sharedWsPort ? undefined : () => connectionsOf(c.wsUrls),
+    // Each conn process answers on its own ops listener, on a shared WebSocket port too.
+    connections: () => connectionsOf(c.connOpsUrls),
     gc: async () => void (await Promise.all(ports.map(collectGarbage))),
     postMessage: (room, body) => postMsg(c.httpUrls[0], room, body),
     stop: () => c.stop(),
   };
 }
 
-/** roomcast_conn_connections summed over the conn nodes (each serves /metrics on its WebSocket port). */
-async function connectionsOf(wsUrls: string[]): Promise<number> {
+/** roomcast_conn_connections summed over the conn nodes (each serves /metrics on its ops listener). */
+async function connectionsOf(opsUrls: string[]): Promise<number> {
   let sum = 0;
-  for (const u of wsUrls) {
+  for (const u of opsUrls) {
     const url = new URL(u);
     const text = await getText(`http://${url.host}/metrics`);
     const m = /^roomcast_conn_connections(?:\{[^}]*\})? (\S+)$/m.exec(text);

@@ -16,7 +16,7 @@ export interface SystemUnderTest {
   connPids(): number[];
   /**
    * Client connections the server itself counts as open, where it exports such a count the harness can read
-   * (roomcast: roomcast_conn_connections on each conn node's /metrics). The kernel's figures lag a closing socket.
+   * (roomcast: roomcast_conn_connections on each conn node's ops listener, /metrics). The kernel's figures lag a closing socket.
    */
   connections?(): Promise<number>;
   /** Collects garbage in connPids() before a memory reading, where the runtime lets the harness ask. */
