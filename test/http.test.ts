@@ -28,7 +28,7 @@ describe("HTTP API", () => {
 
   it("a key POST /tk does not take is refused, naming it", async () => {
     const r = await post(`${target.httpUrls[0]}/tk`, { uid: "u", scopes: ["push"] });
-    expect(r).toEqual({ status: 400, json: { code: 0, msg: 'unknown key "scopes": the body takes uid and scope' } });
+    expect(r).toEqual({ status: 400, json: { code: 0, msg: 'unknown key "scopes": the body takes uid, scope and rooms' } });
   });
 
   it("room names are exact: a push to ' lobby ' reaches its member and not the member of 'lobby'", async () => {

@@ -149,8 +149,9 @@ export class Session {
       this.state = "new";
       this.deps.counters.signInFailures++;
       this.transport.send(errReply(refused.code, refused.message));
-      // A refused token counts towards the garbage limit; logic being away is not the client's fault.
-      if (!refused.temporary) this.countBad();
+      // A refused token counts towards the garbage limit; logic being away is not the client's fault, and a room the
+      // token may not join (107) is a well-formed request the client may follow with another room.
+      if (!refused.temporary && refused.code !== ErrCode.ROOM_NOT_ALLOWED) this.countBad();
       return;
     }
     if (this.isClosed()) return;

@@ -1,4 +1,5 @@
 // logic built from its configuration, the same for a logic node and for standalone: only the queue differs.
+import { ConfigError } from "@roomcast/pkg/config";
 import { Tokens } from "@roomcast/pkg/token";
 import type { Queue } from "@roomcast/pkg/queue";
 import type { Logger } from "@roomcast/pkg/log";
@@ -26,7 +27,16 @@ export interface LogicWiring {
 
 export function logicFromConfig(cfg: LogicConfig, w: LogicWiring): LogicParts {
   const online = new OnlineTable(cfg.online.expireSec * 1000);
-  const tokens = new Tokens(cfg.token);
+  let tokens: Tokens;
+  try {
+    tokens = new Tokens(cfg.token);
+  } catch (err) {
+    throw new ConfigError((err as Error).message, { cause: err });
+  }
+  if (cfg.http.enableTokenEndpoint && !tokens.canSign)
+    throw new ConfigError(
+      `http.enableTokenEndpoint needs token.algorithm HS256: with ${tokens.algorithm} logic holds only the public key and cannot mint tokens; turn the endpoint off`,
+    );
   const service = new LogicService({
     tokens,
     queue: w.queue,
@@ -35,6 +45,7 @@ export function logicFromConfig(cfg: LogicConfig, w: LogicWiring): LogicParts {
     registry: w.registry,
     topics: { normal: cfg.queue.topicNormal, important: cfg.queue.topicImportant },
     maxMessageBytes: cfg.limits.maxMessageBytes,
+    openRooms: cfg.token.openRooms,
   });
   const http = new LogicHttp({
     logic: service,
@@ -42,6 +53,7 @@ export function logicFromConfig(cfg: LogicConfig, w: LogicWiring): LogicParts {
     log: w.log,
     registry: w.registry,
     enableTokenEndpoint: cfg.http.enableTokenEndpoint,
+    tokenEndpointMintsPush: cfg.http.tokenEndpointMintsPush,
     maxBodyBytes: cfg.http.maxBodyBytes,
     connUrls: w.connUrls,
     chatPage: cfg.http.enableChatPage ? new ChatPage(w.log) : undefined,

@@ -1,7 +1,7 @@
 // logic's HTTP API: POST /msg for business services, POST /tk for tests and demos (docs/design.md, "HTTP API").
 import * as http from "node:http";
 import { ErrCode, HttpCode, MAX_ROOM_ID_BYTES, MsgLevel, RoomcastError } from "@roomcast/pkg/protocol";
-import { bearer, type Tokens } from "@roomcast/pkg/token";
+import { MAX_UID_BYTES, PUSH_SCOPE, bearer, roomsClaimAllows, type Claims, type Tokens } from "@roomcast/pkg/token";
 import { listenHttp } from "@roomcast/pkg/lifecycle";
 import type { Logger } from "@roomcast/pkg/log";
 import type { Registry } from "@roomcast/pkg/metrics";
@@ -14,6 +14,8 @@ export interface HttpDeps {
   log: Logger;
   registry: Registry;
   enableTokenEndpoint: boolean;
+  /** POST /tk may mint scope "push" (http.tokenEndpointMintsPush): dev only. */
+  tokenEndpointMintsPush: boolean;
   maxBodyBytes: number;
   /** ws:// URLs of the conn nodes clients may connect to, for GET /nodes. */
   connUrls: () => string[];
@@ -24,7 +26,7 @@ export interface HttpDeps {
 interface Reply {
   status: number;
   body: Record<string, unknown>;
-  /** A body other than JSON (the chat page), with its content type. */
+  /** A body other than JSON (Prometheus metrics, the chat page), with its content type. */
   raw?: { body: string; contentType: string };
 }
 
@@ -40,6 +42,8 @@ function statusOf(err: RoomcastError): number {
       return 503;
     case ErrCode.INVALID_TOKEN:
       return 401;
+    case ErrCode.ROOM_NOT_ALLOWED:
+      return 403;
     default:
       return 400;
   }
@@ -117,6 +121,8 @@ export class LogicHttp {
 
   private async route(req: http.IncomingMessage): Promise<Reply> {
     const path = (req.url ?? "/").split("?")[0];
+    if (req.method === "GET" && path === "/healthz") return ok();
+    if (req.method === "GET" && path === "/metrics") return this.metrics();
     if (req.method === "GET" && path === "/nodes") return ok({ data: { nodes: this.deps.connUrls() } });
     if (req.method === "GET" && this.deps.chatPage) {
       const asset = await this.deps.chatPage.asset(path);
@@ -138,8 +144,9 @@ export class LogicHttp {
   private async postMsg(req: http.IncomingMessage, body: Buffer): Promise<Reply> {
     const token = bearer(req.headers.authorization);
     if (!token) return fail(401, "missing Authorization token", HttpCode.UNAUTHORIZED);
+    let claims: Claims;
     try {
-      this.deps.tokens.verifyPush(token);
+      claims = this.deps.tokens.verifyPush(token);
     } catch (err) {
       return fail(401, (err as Error).message, HttpCode.UNAUTHORIZED);
     }
@@ -153,6 +160,9 @@ export class LogicHttp {
     const roomBytes = Buffer.byteLength(roomID, "utf8");
     if (roomBytes > MAX_ROOM_ID_BYTES) return fail(400, `room_id must be 1-${MAX_ROOM_ID_BYTES} bytes of UTF-8, got ${roomBytes}`);
     if (typeof msg !== "string") return fail(400, "msg must be a string");
+    // A push token that carries rooms is held to them, like a client's at sign-in.
+    if (claims.rooms && !roomsClaimAllows(claims.rooms, roomID))
+      return fail(403, `room not allowed: "${roomID}" is outside the token's rooms claim`);
     try {
       await this.deps.logic.enqueue(roomID, MsgLevel.IMPORTANT, Buffer.from(msg, "utf8"));
     } catch (err) {
@@ -165,11 +175,24 @@ export class LogicHttp {
   private postToken(body: Buffer): Reply {
     const json = parseJson(body);
     if (!json) return fail(400, 'body must be a JSON object {"uid": "..."}');
-    const extra = unknownKey(json, ["uid", "scope"]);
-    if (extra !== undefined) return fail(400, `unknown key "${extra}": the body takes uid and scope`);
-    const { uid, scope } = json;
+    const extra = unknownKey(json, ["uid", "scope", "rooms"]);
+    if (extra !== undefined) return fail(400, `unknown key "${extra}": the body takes uid, scope and rooms`);
+    const { uid, scope, rooms } = json;
     if (typeof uid !== "string" || !uid) return fail(400, "uid must be a non-empty string");
+    const uidBytes = Buffer.byteLength(uid, "utf8");
+    if (uidBytes > MAX_UID_BYTES) return fail(400, `uid must be 1-${MAX_UID_BYTES} bytes of UTF-8, got ${uidBytes}`);
     if (scope !== undefined && typeof scope !== "string") return fail(400, "scope must be a string");
-    return ok({ data: this.deps.tokens.sign(uid, scope) });
+    if (scope === PUSH_SCOPE && !this.deps.tokenEndpointMintsPush)
+      return fail(
+        403,
+        `POST /tk does not mint scope "${PUSH_SCOPE}" here (http.tokenEndpointMintsPush is off): push tokens come from your own service`,
+      );
+    if (rooms !== undefined && (!Array.isArray(rooms) || rooms.some((r) => typeof r !== "string" || !r)))
+      return fail(400, 'rooms must be an array of room names (a name ending in "*" is a prefix)');
+    return ok({ data: this.deps.tokens.sign(uid, scope, undefined, rooms as string[] | undefined) });
+  }
+
+  private async metrics(): Promise<Reply> {
+    return { status: 200, body: {}, raw: { body: await this.deps.registry.metrics(), contentType: "text/plain; version=0.0.4" } };
   }
 }

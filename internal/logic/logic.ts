@@ -2,7 +2,7 @@
 import { queue as queueProto } from "@roomcast/api";
 import { ErrCode, MsgLevel, RoomcastError, checkRoomID } from "@roomcast/pkg/protocol";
 import type { ClientMessage, LogicHandler, OnlineReport, OnlineTotals, Refresh, Refreshed, SignIn, SignedIn } from "@roomcast/pkg/link";
-import type { Tokens } from "@roomcast/pkg/token";
+import { authorizeRoom, type Tokens } from "@roomcast/pkg/token";
 import type { Queue } from "@roomcast/pkg/queue";
 import type { Logger } from "@roomcast/pkg/log";
 import { Counter, type Registry } from "@roomcast/pkg/metrics";
@@ -16,6 +16,8 @@ export interface LogicDeps {
   registry: Registry;
   topics: { normal: string; important: string };
   maxMessageBytes: number;
+  /** A token without a rooms claim may join any room (token.openRooms); a claim is always held to, user:<uid> is its uid's. */
+  openRooms: boolean;
 }
 
 export class LogicService implements LogicHandler {
@@ -37,10 +39,12 @@ export class LogicService implements LogicHandler {
     });
   }
 
-  /** A client's sign-in: the room name and the token, checked. */
+  /** A client's sign-in: the room name, the token, and that the token may join the room (107 if not). */
   connect(a: SignIn): SignedIn {
     checkRoomID(a.roomID);
-    const { uid, exp } = this.deps.tokens.verify(a.token);
+    const claims = this.deps.tokens.verify(a.token);
+    authorizeRoom(claims, a.roomID, this.deps.openRooms);
+    const { uid, exp } = claims;
     return { uid, exp };
   }
 

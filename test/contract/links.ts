@@ -57,6 +57,7 @@ function logicUnderTest() {
     registry: createRegistry("logic", "contract", false),
     topics: { normal: "normal", important: "important" },
     maxMessageBytes: 1_000,
+    openRooms: true,
   });
   return { queue, tokens, logic };
 }
