@@ -1,4 +1,12 @@
-import { type NodeSection, type DiscoverySection, type LogSection, defaultDiscovery, defaultLog } from "@roomcast/pkg/config";
+import {
+  type NodeSection,
+  type DiscoverySection,
+  type LogSection,
+  type OpsSection,
+  defaultDiscovery,
+  defaultLog,
+  defaultMode,
+} from "@roomcast/pkg/config";
 import { type TlsSection, defaultTls } from "@roomcast/pkg/config";
 
 export interface LogicConfig {
@@ -16,8 +24,13 @@ export interface LogicConfig {
     tokenEndpointMintsPush: boolean;
   };
   grpc: { listenHost: string; port: number };
+  /** /metrics and /healthz: never on the public HTTP port. */
+  ops: OpsSection;
   token: {
+    /** HS256 secret. Production mode never takes it from a TOML file: ROOMCAST_LOGIC_TOKEN_SECRET or secretFile. */
     secret: string;
+    /** A file holding the secret (trailing newline ignored); relative to the config file's folder. */
+    secretFile: string;
     ttlSec: number;
     /** "HS256" (the secret), or "RS256" / "ES256" verified with publicKeyFile; only this algorithm is accepted. */
     algorithm: string;
@@ -43,6 +56,8 @@ export interface LogicConfig {
   discovery: DiscoverySection;
   /** TLS on the internal links: gRPC (mTLS), etcd, NSQ. */
   tls: TlsSection;
+  /** "dev" or "production": the process's, like [log] (a node's top-level `mode`, ROOMCAST_MODE). */
+  mode: string;
   log: LogSection;
 }
 
@@ -57,7 +72,8 @@ export const defaultLogicConfig = (): LogicConfig => ({
     tokenEndpointMintsPush: false,
   },
   grpc: { listenHost: "127.0.0.1", port: 3119 },
-  token: { secret: "", ttlSec: 86_400, algorithm: "HS256", publicKeyFile: "", maxTtlSec: 86_400, openRooms: false },
+  ops: { listenHost: "127.0.0.1", port: 3118 },
+  token: { secret: "", secretFile: "", ttlSec: 86_400, algorithm: "HS256", publicKeyFile: "", maxTtlSec: 86_400, openRooms: false },
   limits: { maxMessageBytes: 64 * 1024 },
   queue: {
     nsqdTcp: "127.0.0.1:4150",
@@ -69,5 +85,6 @@ export const defaultLogicConfig = (): LogicConfig => ({
   online: { expireSec: 30 },
   discovery: defaultDiscovery(),
   tls: defaultTls(),
+  mode: defaultMode(),
   log: defaultLog(),
 });

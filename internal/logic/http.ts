@@ -26,7 +26,7 @@ export interface HttpDeps {
 interface Reply {
   status: number;
   body: Record<string, unknown>;
-  /** A body other than JSON (Prometheus metrics, the chat page), with its content type. */
+  /** A body other than JSON (the chat page), with its content type. */
   raw?: { body: string; contentType: string };
 }
 
@@ -121,8 +121,6 @@ export class LogicHttp {
 
   private async route(req: http.IncomingMessage): Promise<Reply> {
     const path = (req.url ?? "/").split("?")[0];
-    if (req.method === "GET" && path === "/healthz") return ok();
-    if (req.method === "GET" && path === "/metrics") return this.metrics();
     if (req.method === "GET" && path === "/nodes") return ok({ data: { nodes: this.deps.connUrls() } });
     if (req.method === "GET" && this.deps.chatPage) {
       const asset = await this.deps.chatPage.asset(path);
@@ -190,9 +188,5 @@ export class LogicHttp {
     if (rooms !== undefined && (!Array.isArray(rooms) || rooms.some((r) => typeof r !== "string" || !r)))
       return fail(400, 'rooms must be an array of room names (a name ending in "*" is a prefix)');
     return ok({ data: this.deps.tokens.sign(uid, scope, undefined, rooms as string[] | undefined) });
-  }
-
-  private async metrics(): Promise<Reply> {
-    return { status: 200, body: {}, raw: { body: await this.deps.registry.metrics(), contentType: "text/plain; version=0.0.4" } };
   }
 }
