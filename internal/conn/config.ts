@@ -33,6 +33,17 @@ export interface ConnConfig {
     /** A client's MESSAGE rate: tokens per second and bucket size. */
     messagesPerSec: number;
     messageBurst: number;
+    /** One uid's MESSAGE rate across all its connections on this node (Err 104): tokens per second and bucket size. */
+    messagesPerSecPerUid: number;
+    messageBurstPerUid: number;
+    /** Open sockets on this node; the next upgrade is answered 503 before any WebSocket opens. */
+    maxConnections: number;
+    /** Open sockets from one remote address; the next upgrade is answered 429. */
+    maxConnectionsPerIp: number;
+    /** Sockets from one remote address that have not signed in yet; the next upgrade is answered 429. */
+    maxUnsignedPerIp: number;
+    /** Signed-in sockets of one uid on this node; the next sign-in gets Err 109 (the socket lives, unsigned). */
+    maxConnectionsPerUid: number;
     /** Over this many buffered bytes a socket stops getting NORMAL batches (they count as dropped). */
     sendBufferSoftBytes: number;
     /** Over this many buffered bytes the socket is closed at once; nothing is dropped silently. */
@@ -68,10 +79,16 @@ export const defaultConnConfig = (): ConnConfig => ({
     maxFrameBytes: 1 << 20,
     maxMessageBytes: 64 * 1024,
     heartbeatTimeoutSec: 60,
-    signInTimeoutSec: 20,
+    signInTimeoutSec: 10,
     maxBadFrames: 5,
     messagesPerSec: 20,
     messageBurst: 40,
+    messagesPerSecPerUid: 40,
+    messageBurstPerUid: 80,
+    maxConnections: 50_000,
+    maxConnectionsPerIp: 1_000,
+    maxUnsignedPerIp: 32,
+    maxConnectionsPerUid: 16,
     sendBufferSoftBytes: 1 << 20,
     sendBufferHardBytes: 16 << 20,
     slowCloseSec: 10,

@@ -118,12 +118,17 @@ export class GrpcLogicLink implements LogicLink {
     const peers = this.peers.list();
     if (peers.length === 0) throw unreachable("logic", new Error("no logic node registered"));
     const results = await Promise.allSettled(
-      peers.map((p) => call<{ rooms?: Record<string, string | number> }>(this.timeoutMs, (o, cb) => p.client.rpc.ReportOnline(r, o, cb))),
+      // Object.fromEntries defines own keys, so a room named `__proto__` travels like any other.
+      peers.map((p) =>
+        call<{ rooms?: Record<string, string | number> }>(this.timeoutMs, (o, cb) =>
+          p.client.rpc.ReportOnline({ connNode: r.connNode, rooms: Object.fromEntries(r.rooms), full: r.full }, o, cb),
+        ),
+      ),
     );
     let answer: OnlineTotals | undefined;
     results.forEach((res, i) => {
       if (res.status === "fulfilled") {
-        answer ??= { rooms: Object.fromEntries(Object.entries(res.value.rooms ?? {}).map(([k, v]) => [k, Number(v)])) };
+        answer ??= { rooms: new Map(Object.entries(res.value.rooms ?? {}).map(([k, v]) => [k, Number(v)])) };
       } else this.log.warn({ err: res.reason, logic: peers[i]!.id }, "ReportOnline failed");
     });
     if (!answer) throw new RoomcastError(ErrCode.INTERNAL, "no logic node took the online report");

@@ -3,6 +3,7 @@ import type { Deliverer, LogicLink, RoomBatch } from "@roomcast/pkg/link";
 import type { Logger } from "@roomcast/pkg/log";
 import { Counter, Gauge, type Registry } from "@roomcast/pkg/metrics";
 import type { ConnConfig } from "./config";
+import { Admission } from "./admission";
 import { OnlineReporter } from "./online";
 import { Rooms } from "./room";
 import { WsServer } from "./server";
@@ -21,6 +22,7 @@ export class ConnNode implements Deliverer {
   readonly rooms: Rooms;
   readonly online: OnlineReporter;
   readonly ws: WsServer;
+  readonly admission: Admission;
   readonly counters: SessionCounters = { signIns: 0, signInFailures: 0, messagesIn: 0, badFrames: 0 };
   wsPort = 0;
 
@@ -32,6 +34,14 @@ export class ConnNode implements Deliverer {
   constructor(private readonly deps: ConnNodeDeps) {
     const { config: c, log } = deps;
     this.rooms = new Rooms((topic, frame) => this.ws.fanOut(topic, frame));
+    this.admission = new Admission({
+      maxConnections: c.ws.maxConnections,
+      maxConnectionsPerIp: c.ws.maxConnectionsPerIp,
+      maxUnsignedPerIp: c.ws.maxUnsignedPerIp,
+      maxConnectionsPerUid: c.ws.maxConnectionsPerUid,
+      messagesPerSecPerUid: c.ws.messagesPerSecPerUid,
+      messageBurstPerUid: c.ws.messageBurstPerUid,
+    });
     this.online = new OnlineReporter(c.node.id, this.rooms, deps.logic, c.online.reportIntervalMs, log);
     this.ws = new WsServer(
       deps.uws.uws,
@@ -62,6 +72,7 @@ export class ConnNode implements Deliverer {
         counters: this.counters,
         log,
         announceTimeoutMs: c.logic.timeoutMs,
+        admission: this.admission,
       },
       deps.registry,
       log,
@@ -110,11 +121,17 @@ export class ConnNode implements Deliverer {
       });
     };
     gauge("roomcast_conn_connections", "open WebSocket connections", () => this.ws.connections());
-    gauge("roomcast_conn_rooms", "rooms with members on this node", () => Object.keys(this.rooms.snapshot()).length);
+    gauge("roomcast_conn_rooms", "rooms with members on this node", () => this.rooms.size());
     counter("roomcast_conn_sign_ins_total", "successful sign-ins", () => this.counters.signIns);
     counter("roomcast_conn_sign_in_failures_total", "refused sign-ins", () => this.counters.signInFailures);
     counter("roomcast_conn_messages_in_total", "MESSAGE frames accepted from clients", () => this.counters.messagesIn);
     counter("roomcast_conn_bad_frames_total", "malformed frames", () => this.counters.badFrames);
+    const a = this.admission.counters;
+    counter("roomcast_conn_refused_node_total", "upgrades refused at ws.maxConnections (503)", () => a.refusedNode);
+    counter("roomcast_conn_refused_ip_total", "upgrades refused at ws.maxConnectionsPerIp (429)", () => a.refusedIp);
+    counter("roomcast_conn_refused_unsigned_total", "upgrades refused at ws.maxUnsignedPerIp (429)", () => a.refusedUnsigned);
+    counter("roomcast_conn_refused_uid_total", "sign-ins refused at ws.maxConnectionsPerUid (Err 109)", () => a.refusedUid);
+    counter("roomcast_conn_rate_limited_uid_total", "MESSAGEs refused by ws.messagesPerSecPerUid (Err 104)", () => a.rateLimitedUid);
     counter(
       "roomcast_conn_frames_published_total",
       "delivery frames published (one per room batch)",

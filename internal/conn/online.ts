@@ -42,17 +42,17 @@ export class OnlineReporter {
     try {
       const res = await this.link.reportOnline({ connNode: this.connNode, rooms, full: true });
       this.totals.clear();
-      for (const [room, local] of Object.entries(rooms)) this.totals.set(room, { cluster: res.rooms[room] ?? local, local });
+      for (const [room, local] of rooms) this.totals.set(room, { cluster: res.rooms.get(room) ?? local, local });
     } catch (err) {
-      this.log.warn({ err, rooms: Object.keys(rooms).length }, "onlineproc: reportOnline failed");
+      this.log.warn({ err, rooms: rooms.size }, "onlineproc: reportOnline failed");
     }
   }
 
   /** Tells logic at once that this node now holds the room, so messages published from now on are routed here. */
   async announce(room: string): Promise<void> {
     const local = this.rooms.count(room);
-    const res = await this.link.reportOnline({ connNode: this.connNode, rooms: { [room]: local }, full: false });
-    this.totals.set(room, { cluster: res.rooms[room] ?? local, local });
+    const res = await this.link.reportOnline({ connNode: this.connNode, rooms: new Map([[room, local]]), full: false });
+    this.totals.set(room, { cluster: res.rooms.get(room) ?? local, local });
   }
 
   /** Members of the room across the cluster: the other nodes' last reported counts plus this node's live count. */

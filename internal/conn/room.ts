@@ -48,9 +48,14 @@ export class Rooms implements Deliverer {
     return this.members.get(room) ?? 0;
   }
 
-  /** Rooms with members and their counts. */
-  snapshot(): Record<string, number> {
-    return Object.fromEntries(this.members);
+  /** Rooms with members and their counts (a copy). */
+  snapshot(): Map<string, number> {
+    return new Map(this.members);
+  }
+
+  /** Rooms with members on this node. */
+  size(): number {
+    return this.members.size;
   }
 
   /** Encodes the batch once and fans it out to the room's members; returns how many members it reached. */

@@ -32,6 +32,8 @@ const LISTEN_EXCLUSIVE_PORT = 1;
 
 interface SocketData {
   session?: Session;
+  /** The remote address at the upgrade (per-IP limits). */
+  ip: string;
 }
 
 type Socket = UWS.WebSocket<SocketData>;
@@ -92,8 +94,15 @@ export class WsServer {
           res.writeStatus("503 Service Unavailable").end("draining");
           return;
         }
+        // Caps are checked before the WebSocket exists: a refused flood costs one short HTTP answer each.
+        const ip = Buffer.from(res.getRemoteAddressAsText()).toString();
+        const refused = deps.admission?.refuse(ip);
+        if (refused) {
+          res.writeStatus(refused.status).writeHeader("content-type", "text/plain").end(refused.body);
+          return;
+        }
         res.upgrade<SocketData>(
-          {},
+          { ip },
           req.getHeader("sec-websocket-key"),
           req.getHeader("sec-websocket-protocol"),
           req.getHeader("sec-websocket-extensions"),
@@ -103,8 +112,10 @@ export class WsServer {
       open: (ws) => {
         const transport = new UwsTransport(ws);
         const session = new Session(`${this.keyPrefix}-${(this.nextKey++).toString(36)}`, transport, deps);
+        session.ip = ws.getUserData().ip;
         ws.getUserData().session = session;
         this.sessions.set(session, transport);
+        deps.admission?.opened(session);
       },
       message: (ws, message, isBinary) => {
         if (message.byteLength > opts.maxFrameBytes) {
@@ -125,6 +136,7 @@ export class WsServer {
         const t = this.sessions.get(s);
         if (t) t.closed = true;
         this.sessions.delete(s);
+        deps.admission?.closed(s);
         s.onClose();
       },
     });

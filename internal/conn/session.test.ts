@@ -65,7 +65,7 @@ function fakeLogic(published: ClientMessage[]): LogicLink {
       published.push(m);
     },
     async reportOnline(a) {
-      return { rooms: Object.fromEntries(Object.entries(a.rooms).map(([k, v]) => [k, v + 10])) };
+      return { rooms: new Map([...a.rooms].map(([k, v]) => [k, v + 10])) };
     },
     async close() {},
   };

@@ -16,6 +16,7 @@ import {
 } from "@roomcast/pkg/protocol";
 import type { Logger } from "@roomcast/pkg/log";
 import type { LogicLink } from "@roomcast/pkg/link";
+import type { Admission } from "./admission";
 import type { OnlineReporter } from "./online";
 import { importantTopic, normalTopic, type Rooms } from "./room";
 import type { Transport } from "./transport";
@@ -43,6 +44,8 @@ export interface SessionDeps {
   log: Logger;
   /** How long sign-in waits for logic to learn that this node now holds the room. */
   announceTimeoutMs: number;
+  /** Per-uid connection cap and message rate across a uid's connections (absent: neither is enforced). */
+  admission?: Admission;
 }
 
 type State = "new" | "signing" | "in" | "closed";
@@ -58,6 +61,8 @@ export class Session {
   readonly openedAt: number;
   /** Since when the send buffer is over the soft limit; 0 when it is not. */
   slowSince = 0;
+  /** The client's remote address, as uWS saw it at the upgrade (the per-IP limits count by it). */
+  ip = "";
   /** When the connection's token expires, ms since the epoch (its `exp`; REFRESH moves it); 0 before sign-in. */
   expiresAt = 0;
   /** The client was told (108) that its token expired. */
@@ -155,6 +160,12 @@ export class Session {
       return;
     }
     if (this.isClosed()) return;
+    if (this.deps.admission && !this.deps.admission.signIn(this, uid)) {
+      // The socket lives, not signed in: it may sign in as another uid, or is closed at the sign-in deadline.
+      this.state = "new";
+      this.deps.counters.signInFailures++;
+      return this.transport.send(errReply(ErrCode.TOO_MANY_CONNECTIONS, `too many connections of uid "${uid}" on this node`));
+    }
     this.uid = uid;
     this.roomID = req.roomID;
     this.expiresAt = exp * 1000;
@@ -237,6 +248,9 @@ export class Session {
       );
     }
     if (!this.takeToken(now)) return this.transport.send(errReply(ErrCode.RATE_LIMITED));
+    if (this.deps.admission && !this.deps.admission.takeUidToken(this.uid, now)) {
+      return this.transport.send(errReply(ErrCode.RATE_LIMITED, `rate limited: uid "${this.uid}" sends too fast across its connections`));
+    }
     this.deps.counters.messagesIn++;
     try {
       await this.deps.logic.submit({ uid: this.uid, roomID: msg.roomID, msgLv: msg.msgLv, data: msg.data });

@@ -20,6 +20,13 @@ export interface LogicConfig {
     enableChatPage: boolean;
     /** Largest request body accepted, bytes. */
     maxBodyBytes: number;
+    /** A request whose headers have not all arrived after this long is answered 408 and its connection closed. */
+    headersTimeoutMs: number;
+    /** A request (headers and body) not received in full after this long is answered 408 and closed; at least headersTimeoutMs. */
+    requestTimeoutMs: number;
+    /** POST /msg requests per second per token uid, and the burst; over it the answer is 429. */
+    msgPerSecPerUid: number;
+    msgBurstPerUid: number;
     /** POST /tk may mint scope "push" (POST /msg at level IMPORTANT): dev only; production must keep it off. */
     tokenEndpointMintsPush: boolean;
   };
@@ -69,6 +76,10 @@ export const defaultLogicConfig = (): LogicConfig => ({
     enableTokenEndpoint: false,
     enableChatPage: false,
     maxBodyBytes: 1 << 20,
+    headersTimeoutMs: 10_000,
+    requestTimeoutMs: 30_000,
+    msgPerSecPerUid: 100,
+    msgBurstPerUid: 200,
     tokenEndpointMintsPush: false,
   },
   grpc: { listenHost: "127.0.0.1", port: 3119 },

@@ -55,6 +55,10 @@ export function logicFromConfig(cfg: LogicConfig, w: LogicWiring): LogicParts {
     enableTokenEndpoint: cfg.http.enableTokenEndpoint,
     tokenEndpointMintsPush: cfg.http.tokenEndpointMintsPush,
     maxBodyBytes: cfg.http.maxBodyBytes,
+    headersTimeoutMs: cfg.http.headersTimeoutMs,
+    requestTimeoutMs: cfg.http.requestTimeoutMs,
+    msgPerSecPerUid: cfg.http.msgPerSecPerUid,
+    msgBurstPerUid: cfg.http.msgBurstPerUid,
     connUrls: w.connUrls,
     chatPage: cfg.http.enableChatPage ? new ChatPage(w.log) : undefined,
   });

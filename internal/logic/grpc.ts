@@ -28,7 +28,11 @@ export function logicGrpcServer(logic: LogicHandler): RpcServer {
         async (r) => ({ results: await Promise.all(r.items.map(submit)) }),
         { results: [] },
       ),
-      ReportOnline: unary((r) => logic.reportOnline({ connNode: r.connNode, rooms: r.rooms, full: r.full })),
+      // protobufjs decodes a map into a plain object with own keys (also `__proto__`); the service takes a Map.
+      ReportOnline: unary(async (r) => {
+        const totals = await logic.reportOnline({ connNode: r.connNode, rooms: new Map(Object.entries(r.rooms)), full: r.full });
+        return { rooms: Object.fromEntries(totals.rooms) };
+      }),
     };
   });
 }

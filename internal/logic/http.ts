@@ -17,6 +17,13 @@ export interface HttpDeps {
   /** POST /tk may mint scope "push" (http.tokenEndpointMintsPush): dev only. */
   tokenEndpointMintsPush: boolean;
   maxBodyBytes: number;
+  /** A request whose headers have not all arrived after this long is answered 408 and closed (Node's headersTimeout). */
+  headersTimeoutMs: number;
+  /** A request not received in full after this long is answered 408 and closed (Node's requestTimeout). */
+  requestTimeoutMs: number;
+  /** POST /msg per token uid: requests per second and bucket size; over it, 429. */
+  msgPerSecPerUid: number;
+  msgBurstPerUid: number;
   /** ws:// URLs of the conn nodes clients may connect to, for GET /nodes. */
   connUrls: () => string[];
   /** The demo chat page at GET /, when enabled. */
@@ -83,11 +90,46 @@ function parseJson(body: Buffer): Record<string, unknown> | undefined {
   }
 }
 
+/** Token buckets per key (a token's uid), in a Map; full buckets are forgotten once the map grows. */
+class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    private readonly perSec: number,
+    private readonly burst: number,
+  ) {}
+
+  take(key: string, now = Date.now()): boolean {
+    let b = this.buckets.get(key);
+    if (!b) {
+      if (this.buckets.size >= 10_000) this.forgetFull(now);
+      b = { tokens: this.burst, at: now };
+      this.buckets.set(key, b);
+    }
+    b.tokens = Math.min(this.burst, b.tokens + ((now - b.at) / 1000) * this.perSec);
+    b.at = now;
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
+  }
+
+  private forgetFull(now: number): void {
+    for (const [k, b] of this.buckets) if (b.tokens + ((now - b.at) / 1000) * this.perSec >= this.burst) this.buckets.delete(k);
+  }
+}
+
 export class LogicHttp {
   private readonly server: http.Server;
+  private readonly msgRate: RateLimiter;
 
   constructor(private readonly deps: HttpDeps) {
-    this.server = http.createServer((req, res) => {
+    this.msgRate = new RateLimiter(deps.msgPerSecPerUid, deps.msgBurstPerUid);
+    if (deps.requestTimeoutMs > 0 && deps.headersTimeoutMs > deps.requestTimeoutMs)
+      throw new Error(`http.headersTimeoutMs (${deps.headersTimeoutMs}) must not be over http.requestTimeoutMs (${deps.requestTimeoutMs})`);
+    // Node enforces headersTimeout and requestTimeout when it checks its connections, every connectionsCheckingInterval.
+    const checkMs = Math.max(100, Math.min(1_000, Math.floor(Math.min(deps.headersTimeoutMs, deps.requestTimeoutMs || Infinity) / 4)));
+    const opts = { headersTimeout: deps.headersTimeoutMs, requestTimeout: deps.requestTimeoutMs, connectionsCheckingInterval: checkMs };
+    this.server = http.createServer(opts, (req, res) => {
       this.route(req)
         .catch((err: unknown) => {
           deps.log.error({ err, url: req.url }, "http handler failed");
@@ -95,6 +137,8 @@ export class LogicHttp {
         })
         .then((r) => {
           if (res.headersSent) return;
+          // Answered before the body was read (401, 429): the rest of it is not waited for, the connection closes.
+          if (!req.complete) res.setHeader("connection", "close");
           if (r.raw) {
             res.writeHead(r.status, { "content-type": r.raw.contentType });
             res.end(r.raw.body);
@@ -129,6 +173,10 @@ export class LogicHttp {
     if (path !== "/msg" && path !== "/tk") return fail(404, `no route ${path}`);
     if (req.method !== "POST") return fail(405, `${path} takes POST`);
     if (path === "/tk" && !this.deps.enableTokenEndpoint) return fail(404, "the token endpoint is disabled");
+    if (path === "/msg") {
+      const refused = this.admitMsg(req);
+      if (refused) return refused;
+    }
     let body: Buffer;
     try {
       body = await readBody(req, this.deps.maxBodyBytes);
@@ -168,6 +216,23 @@ export class LogicHttp {
       throw err;
     }
     return ok();
+  }
+
+  /**
+   * POST /msg before a byte of its body is read: a missing or invalid token gets 401 at once, a uid over its rate 429
+   * (so neither can make logic read a body). postMsg checks the token's claims against the body afterwards.
+   */
+  private admitMsg(req: http.IncomingMessage): Reply | undefined {
+    const token = bearer(req.headers.authorization);
+    if (!token) return fail(401, "missing Authorization token", HttpCode.UNAUTHORIZED);
+    let uid: string;
+    try {
+      uid = this.deps.tokens.verifyPush(token).uid;
+    } catch (err) {
+      return fail(401, (err as Error).message, HttpCode.UNAUTHORIZED);
+    }
+    if (!this.msgRate.take(uid)) return fail(429, `rate limited: uid "${uid}" is over ${this.deps.msgPerSecPerUid} POST /msg per second`);
+    return undefined;
   }
 
   private postToken(body: Buffer): Reply {

@@ -91,8 +91,8 @@ export class LogicService implements LogicHandler {
 
   reportOnline(r: OnlineReport): OnlineTotals {
     this.deps.online.report(r.connNode, r.rooms, r.full);
-    const rooms: Record<string, number> = {};
-    for (const room of Object.keys(r.rooms)) rooms[room] = this.deps.online.total(room);
+    const rooms = new Map<string, number>();
+    for (const room of r.rooms.keys()) rooms.set(room, this.deps.online.total(room));
     return { rooms };
   }
 }

@@ -25,7 +25,7 @@ export class OnlineTable {
   }
 
   /** Applies a report: a full snapshot replaces the node's rooms, a delta updates the rooms it names. */
-  report(nodeId: string, rooms: Record<string, number>, full: boolean): void {
+  report(nodeId: string, rooms: ReadonlyMap<string, number>, full: boolean): void {
     let node = this.nodes.get(nodeId);
     if (!node) {
       node = { rooms: new Map(), complete: false, reportedAt: this.now() };
@@ -36,7 +36,7 @@ export class OnlineTable {
       node.rooms.clear();
       node.complete = true;
     }
-    for (const [room, n] of Object.entries(rooms)) {
+    for (const [room, n] of rooms) {
       const old = node.rooms.get(room) ?? 0;
       const count = Math.max(0, n | 0);
       this.add(room, count - old);

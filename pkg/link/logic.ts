@@ -30,16 +30,19 @@ export interface ClientMessage {
   data: Uint8Array;
 }
 
-/** A conn node's per-room member counts: a whole snapshot (full) or the rooms that changed. */
+/**
+ * A conn node's per-room member counts: a whole snapshot (full) or the rooms that changed. Rooms are Maps, never
+ * plain objects: a room may be called `__proto__` or `constructor`.
+ */
 export interface OnlineReport {
   connNode: string;
-  rooms: Record<string, number>;
+  rooms: ReadonlyMap<string, number>;
   full: boolean;
 }
 
 /** Members across the cluster of the rooms a report named. */
 export interface OnlineTotals {
-  rooms: Record<string, number>;
+  rooms: ReadonlyMap<string, number>;
 }
 
 /** The logic tier's side of the link. Each call throws a RoomcastError for a refusal (bad token, too large, queue down). */

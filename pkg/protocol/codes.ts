@@ -13,6 +13,8 @@ export const ErrCode = {
   ROOM_NOT_ALLOWED: 107,
   /** The connection's token expired: send REFRESH with a fresh one before the grace ends, or be closed (4001). */
   TOKEN_EXPIRED: 108,
+  /** The uid already holds ws.maxConnectionsPerUid signed-in connections on this node: the sign-in is refused, the socket lives. */
+  TOO_MANY_CONNECTIONS: 109,
   INTERNAL: 500,
 } as const;
 export type ErrCode = (typeof ErrCode)[keyof typeof ErrCode];
@@ -28,6 +30,7 @@ export const errText: Record<ErrCode, string> = {
   106: "already signed in",
   107: "room not allowed",
   108: "token expired",
+  109: "too many connections",
   500: "internal error",
 };
 

@@ -155,9 +155,22 @@ export function logicLinkContract(name: string, make: MakeLogicLink, remote: boo
 
     it("reportOnline answers the cluster totals of the rooms reported", async () => {
       const { link } = await setup();
-      await link.reportOnline({ connNode: "conn-a", rooms: { lobby: 3, quiet: 1 }, full: true });
-      await expect(link.reportOnline({ connNode: "conn-b", rooms: { lobby: 2 }, full: true })).resolves.toEqual({ rooms: { lobby: 5 } });
-      await expect(link.reportOnline({ connNode: "conn-a", rooms: { lobby: 0 }, full: false })).resolves.toEqual({ rooms: { lobby: 2 } });
+      const m = (o: Record<string, number>) => new Map(Object.entries(o));
+      await link.reportOnline({ connNode: "conn-a", rooms: m({ lobby: 3, quiet: 1 }), full: true });
+      await expect(link.reportOnline({ connNode: "conn-b", rooms: m({ lobby: 2 }), full: true })).resolves.toEqual({
+        rooms: m({ lobby: 5 }),
+      });
+      await expect(link.reportOnline({ connNode: "conn-a", rooms: m({ lobby: 0 }), full: false })).resolves.toEqual({
+        rooms: m({ lobby: 2 }),
+      });
+    });
+
+    it("rooms named __proto__, constructor and toString are counted like any other", async () => {
+      const { link } = await setup();
+      const names = ["__proto__", "constructor", "toString", "hasOwnProperty"];
+      await link.reportOnline({ connNode: "conn-a", rooms: new Map(names.map((r) => [r, 2])), full: true });
+      const res = await link.reportOnline({ connNode: "conn-b", rooms: new Map(names.map((r) => [r, 1])), full: true });
+      expect([...res.rooms]).toEqual(names.map((r) => [r, 3]));
     });
 
     if (!remote) return;

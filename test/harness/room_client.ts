@@ -98,17 +98,18 @@ export class RoomClient {
     ws.on("error", () => {});
   }
 
-  static connect(url: string, timeoutMs = 5_000): Promise<RoomClient> {
+  /** `localAddress` picks the source address (127.0.0.x), for the per-IP limits. */
+  static connect(url: string, timeoutMs = 5_000, localAddress?: string): Promise<RoomClient> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url, { handshakeTimeout: timeoutMs, maxPayload: 64 << 20 });
+      const ws = new WebSocket(url, { handshakeTimeout: timeoutMs, maxPayload: 64 << 20, localAddress });
       ws.once("open", () => resolve(new RoomClient(ws)));
       ws.once("error", reject);
     });
   }
 
   /** Connects and signs in; rejects if the server refuses. */
-  static async join(url: string, token: string, roomID: string): Promise<RoomClient> {
-    const c = await RoomClient.connect(url);
+  static async join(url: string, token: string, roomID: string, localAddress?: string): Promise<RoomClient> {
+    const c = await RoomClient.connect(url, 5_000, localAddress);
     const r = await c.signIn(token, roomID);
     if (r.code !== 0) {
       c.close();

@@ -11,6 +11,13 @@ import { getText, postJson } from "./http_post";
 const tuning = {
   WS_MESSAGES_PER_SEC: "1000000",
   WS_MESSAGE_BURST: "1000000",
+  // Every bench client is uid "bench", from a few 127.0.0.x addresses, 15,000+ per process: the caps are lifted too.
+  WS_MESSAGES_PER_SEC_PER_UID: "1000000",
+  WS_MESSAGE_BURST_PER_UID: "1000000",
+  WS_MAX_CONNECTIONS: "1000000",
+  WS_MAX_CONNECTIONS_PER_IP: "1000000",
+  WS_MAX_UNSIGNED_PER_IP: "1000000",
+  WS_MAX_CONNECTIONS_PER_UID: "1000000",
   // The production idle timeout (the test harness shortens it to 4 s); bench clients beat every 20 s.
   WS_HEARTBEAT_TIMEOUT_SEC: "60",
 };
