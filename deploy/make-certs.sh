@@ -3,7 +3,7 @@
 #   DIR/ca.pem, DIR/ca-key.pem   the CA (its key stays in DIR; never use these for anything but a local cluster)
 #   DIR/node.pem, DIR/node-key.pem  signed by the CA, for server and client auth, naming localhost and 127.0.0.1
 #                                (and every further NAME given: a DNS name, or an IPv4 address)
-# Usage: deploy/make-certs.sh DIR [NAME...]   (`pnpm cluster` with ROOMCAST_CLUSTER_TLS=1 and the tests' TLS cluster call it)
+# Usage: deploy/make-certs.sh DIR [NAME...]   (the tests' TLS cluster calls it)
 set -euo pipefail
 dir=${1:?usage: make-certs.sh DIR [NAME...]}
 shift

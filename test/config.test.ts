@@ -218,7 +218,9 @@ describe("every environment variable is documented and every script uses the cur
     const catalog = roomcastEnv();
     const valid = new Set([...catalog.vars.map((v) => v.name), ...Object.keys(catalog.known)]);
     const files = [
-      ...readdirSync(path.join(repoRoot, "deploy")).map((f) => path.join("deploy", f)),
+      ...readdirSync(path.join(repoRoot, "deploy"), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => path.relative(repoRoot, path.join(e.parentPath, e.name))),
       ...["conn", "logic", "job", "standalone"].map((t) => `cmd/${t}/${t}.toml`),
       ...readdirSync(path.join(repoRoot, "test/harness")).map((f) => path.join("test/harness", f)),
       ...readdirSync(path.join(repoRoot, "test/bench/systems")).map((f) => path.join("test/bench/systems", f)),

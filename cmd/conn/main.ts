@@ -2,7 +2,7 @@
 import { boot, onShutdown, serveOps, startFailure } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
-import { linkTls } from "@roomcast/pkg/config";
+import { checkInternalLinks, linkTls } from "@roomcast/pkg/config";
 import { defaultConnConfig, ConnNode, connGrpcServer, GrpcLogicLink, loadNativeUws } from "@roomcast/internal/conn";
 import { roomcastEnv } from "../settings";
 
@@ -11,6 +11,7 @@ async function main() {
   const uws = loadNativeUws();
   log.info({ uws: uws.implementation }, "uWebSockets.js implementation");
   const registry = createRegistry("conn", cfg.node.id);
+  checkInternalLinks("conn", cfg, false);
   const tls = linkTls(cfg.tls, file);
   const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log, tls.etcd);
   const logic = await GrpcLogicLink.start(discovery, cfg.logic.timeoutMs, log, tls.grpc);

@@ -2,7 +2,7 @@
 import { boot, onShutdown, serveOps, startFailure } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
-import { linkTls } from "@roomcast/pkg/config";
+import { checkInternalLinks, linkTls } from "@roomcast/pkg/config";
 import { NsqQueue } from "@roomcast/pkg/queue";
 import { defaultJobConfig, jobFromConfig, GrpcConnLink } from "@roomcast/internal/job";
 import { roomcastEnv } from "../settings";
@@ -10,6 +10,7 @@ import { roomcastEnv } from "../settings";
 async function main() {
   const { cfg, file, log } = boot("job", defaultJobConfig(), __dirname, { tier: "job", env: roomcastEnv() });
   const registry = createRegistry("job", cfg.node.id);
+  checkInternalLinks("job", cfg, true);
   const tls = linkTls(cfg.tls, file);
   const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log, tls.etcd);
   const conns = await GrpcConnLink.start(discovery, cfg.push.timeoutMs, log, tls.grpc);

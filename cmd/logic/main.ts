@@ -2,7 +2,7 @@
 import { boot, onShutdown, serveOps, startFailure } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
-import { linkTls } from "@roomcast/pkg/config";
+import { checkInternalLinks, linkTls } from "@roomcast/pkg/config";
 import { NsqQueue } from "@roomcast/pkg/queue";
 import { applyLogicMode, defaultLogicConfig, logicFromConfig, logicGrpcServer } from "@roomcast/internal/logic";
 import { roomcastEnv } from "../settings";
@@ -11,6 +11,7 @@ async function main() {
   const { cfg, file, log, fileSets } = boot("logic", defaultLogicConfig(), __dirname, { tier: "logic", env: roomcastEnv() });
   applyLogicMode(cfg, { file, fileSets, keyPrefix: "" });
   const registry = createRegistry("logic", cfg.node.id);
+  checkInternalLinks("logic", cfg, true);
   const tls = linkTls(cfg.tls, file);
   const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log, tls.etcd);
   const q = cfg.queue;

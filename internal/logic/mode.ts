@@ -55,6 +55,13 @@ export function applyLogicMode(cfg: LogicConfig, ctx: LogicModeContext): void {
     if (!cfg.token.secret) throw new ConfigError(`${key("token.secretFile")} ${f} is empty; ${MAKE_SECRET}`);
   }
   if (!production) return;
+  if (cfg.token.openRooms)
+    throw new ConfigError(
+      `${key("token.openRooms")} = true is refused in production mode: any signed-in user could join any room. ` +
+        `Mint user tokens with a rooms claim (exact names, or prefixes ending in *) and leave it off`,
+    );
+  // RS256/ES256 verify with a public key; the secret is not used.
+  if (cfg.token.algorithm !== "HS256") return;
   const secret = cfg.token.secret;
   if (!secret) throw new ConfigError(`no token secret: production mode needs one from the environment or a file; ${MAKE_SECRET}`);
   if (DEV_SECRETS.includes(secret))

@@ -57,3 +57,16 @@ export function linkTls(tls: TlsSection, configFile: string): { grpc?: TlsFiles;
   const files = readTlsFiles(tls, path.dirname(configFile));
   return { grpc: tls.grpc ? files : undefined, etcd: tls.etcd ? files : undefined, nsq: tls.nsq ? files : undefined };
 }
+
+/** refusePlaintextInternal for a node's own links: gRPC always, etcd when discovery uses it, NSQ for logic and job. */
+export function checkInternalLinks(
+  tier: string,
+  cfg: { mode: string; tls: TlsSection; discovery: { kind: string } },
+  usesNsq: boolean,
+): void {
+  refusePlaintextInternal(cfg.mode, tier, cfg.tls, {
+    grpc: cfg.tls.grpc,
+    ...(cfg.discovery.kind === "etcd" ? { etcd: cfg.tls.etcd } : {}),
+    ...(usesNsq ? { nsq: cfg.tls.nsq } : {}),
+  });
+}
