@@ -48,6 +48,31 @@ describe("roomcast CLI", () => {
     expect(claims.exp).toBeLessThanOrEqual(now + 120);
   });
 
+  it("token --room mints the rooms claim, and tail/say/members hold their own token to the room they join, so they sign in where rooms are closed", async () => {
+    const minted = await cli("token", "alice", "--room", "lobby", "--room", "team-*");
+    expect(verifier.verify(minted.stdout.trim()).rooms).toEqual(["lobby", "team-*"]);
+
+    const closed = await startStandalone({ ROOMCAST_LOGIC_TOKEN_OPEN_ROOMS: "false" });
+    try {
+      const r = room("closed");
+      const members = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+        execFile(
+          process.execPath,
+          ["--import", "tsx", path.join(repoRoot, "cmd/roomcast/main.ts"), "--http", closed.httpUrls[0]!, "members", "--room", r],
+          { cwd: repoRoot, env, timeout: 30_000 },
+          (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, stdout, stderr }),
+        ),
+      );
+      expect(members).toMatchObject({ code: 0, stdout: "1\n" });
+      // A token without rooms is refused there: the room policy is really closed.
+      const bare = await RoomClient.connect(closed.wsUrls[0]!);
+      expect(await bare.signIn(verifier.sign("bare"), r)).toMatchObject({ code: 107 });
+      bare.terminate();
+    } finally {
+      await closed.stop();
+    }
+  });
+
   it("token reads the secret from a config file when no environment variable sets it", async () => {
     const out = await new Promise<string>((resolve) =>
       execFile(

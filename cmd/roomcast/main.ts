@@ -74,8 +74,8 @@ function uidOf(o: Common): string {
   return o.uid;
 }
 
-function mint(o: Common, uid: string, scope?: string, ttlSec = 3_600): string {
-  return new Tokens({ secret: secretOf(o), ttlSec }).sign(uid, scope, ttlSec);
+function mint(o: Common, uid: string, scope?: string, ttlSec = 3_600, rooms?: string[]): string {
+  return new Tokens({ secret: secretOf(o), ttlSec }).sign(uid, scope, ttlSec, rooms);
 }
 
 /** fetch, failing with a sentence that names the URL and why it could not be reached. */
@@ -109,7 +109,8 @@ async function join(o: Common, room: string, reconnect: boolean): Promise<Roomca
   const client = new RoomcastClient({
     url: await wsUrls(o),
     room,
-    token: o.token ?? (() => mint(o, o.uid)),
+    // Held to the one room it joins, so it signs in where rooms are closed too (production).
+    token: o.token ?? (() => mint(o, o.uid, undefined, 3_600, [room])),
     WebSocket,
     reconnect: reconnect ? {} : false,
   });
@@ -167,8 +168,9 @@ program
   .argument("<uid>", "the token's uid")
   .option("--push", "add scope push (what POST /msg requires)")
   .option("--ttl <seconds>", "lifetime", positiveInt, 86_400)
-  .action((uid: string, opts: { push?: boolean; ttl: number }, cmd: Command) => {
-    console.log(mint(common(cmd), uid, opts.push ? PUSH_SCOPE : undefined, opts.ttl));
+  .option("--room <room>", "a room (or prefix ending in *) the token may join; repeatable (the rooms claim)", collect)
+  .action((uid: string, opts: { push?: boolean; ttl: number; room?: string[] }, cmd: Command) => {
+    console.log(mint(common(cmd), uid, opts.push ? PUSH_SCOPE : undefined, opts.ttl, opts.room));
   });
 
 program

@@ -106,7 +106,7 @@ async function join(name: string, room: string): Promise<void> {
     room,
     // Asked before every sign-in, so a reconnect after the token expired gets a fresh one.
     token: async () => {
-      const r = await postJson("/tk", { uid: name });
+      const r = await postJson("/tk", { uid: name, rooms: [room] });
       if (r.code !== 1 || typeof r.data !== "string") throw new Error(r.msg || "the token endpoint refused");
       return r.data;
     },
