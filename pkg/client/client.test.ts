@@ -110,6 +110,19 @@ describe("sign-in", () => {
     expect(FakeSocket.all).toHaveLength(1);
   });
 
+  it("a fixed token refused for its room (107) closes the client and does not retry", async () => {
+    const { c } = client();
+    const connected = c.connect();
+    const ws = FakeSocket.last();
+    ws.open();
+    await Promise.resolve();
+    ws.reply(errReply(107));
+    await expect(connected).rejects.toMatchObject({ name: "ProtocolError", code: 107 });
+    expect(c.state).toBe("closed");
+    jest.advanceTimersByTime(60_000);
+    expect(FakeSocket.all).toHaveLength(1);
+  });
+
   it("a token function is asked again for each sign-in, and a refused token from it is retried", async () => {
     const tokens = ["old", "new"];
     const { c } = client({ token: async () => tokens.shift()!, reconnect: { jitter: 0 } });

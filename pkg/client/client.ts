@@ -309,7 +309,9 @@ export class RoomcastClient extends EventEmitter<ClientEvents> {
     if (e.code === ErrCode.OK) return this.signedIn();
     this.emit("error", err);
     // A fixed token that was refused, or a room the server rejects, fails the same way every time.
-    const hopeless = e.code === ErrCode.MALFORMED || (e.code === ErrCode.INVALID_TOKEN && typeof this.options.token === "string");
+    const fixedToken = typeof this.options.token === "string";
+    const hopeless =
+      e.code === ErrCode.MALFORMED || (fixedToken && (e.code === ErrCode.INVALID_TOKEN || e.code === ErrCode.ROOM_NOT_ALLOWED));
     if (hopeless) this.finish(err);
     else if (this.ws) this.drop(this.ws, CLOSE_NORMAL, `sign-in refused (${e.code})`);
   }
