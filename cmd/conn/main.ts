@@ -3,11 +3,12 @@ import { boot, onShutdown, serveOps, startFailure } from "@roomcast/pkg/lifecycl
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
 import { checkInternalLinks, linkTls } from "@roomcast/pkg/config";
-import { defaultConnConfig, ConnNode, connGrpcServer, GrpcLogicLink, loadNativeUws } from "@roomcast/internal/conn";
+import { checkPublicUrl, defaultConnConfig, ConnNode, connGrpcServer, GrpcLogicLink, loadNativeUws } from "@roomcast/internal/conn";
 import { roomcastEnv } from "../settings";
 
 async function main() {
   const { cfg, file, log } = boot("conn", defaultConnConfig(), __dirname, { tier: "conn", env: roomcastEnv() });
+  checkPublicUrl(cfg.ws.publicUrl);
   const uws = loadNativeUws();
   log.info({ uws: uws.implementation }, "uWebSockets.js implementation");
   const registry = createRegistry("conn", cfg.node.id);

@@ -26,7 +26,8 @@ async function main() {
   let connUrls: string[] = [];
   const logic = logicFromConfig(cfg, { queue, log, registry, connUrls: () => connUrls });
   const connWatch = await discovery.watch("conn", (nodes) => {
-    connUrls = nodes.flatMap((n) => (n.addrs.wsUrl ? [n.addrs.wsUrl] : []));
+    // Conn nodes behind one proxy all advertise its ws.publicUrl: listed once.
+    connUrls = [...new Set(nodes.flatMap((n) => (n.addrs.wsUrl ? [n.addrs.wsUrl] : [])))];
     logic.online.setNodes(nodes.map((n) => n.id));
   });
   const grpcServer = logicGrpcServer(logic.service);

@@ -20,6 +20,11 @@ export interface ConnConfig {
      */
     sharePort: boolean;
     path: string;
+    /**
+     * The URL clients dial, as this node registers it in discovery and logic lists it at GET /nodes: e.g.
+     * wss://chat.example.com/room behind a TLS-terminating proxy (deploy/haproxy.cfg). Empty: ws://node.host:port + path.
+     */
+    publicUrl: string;
     /** Frames over this close the connection with 1009. */
     maxFrameBytes: number;
     /** A MESSAGE body over this gets Err 105. */
@@ -76,6 +81,7 @@ export const defaultConnConfig = (): ConnConfig => ({
     port: 3102,
     sharePort: false,
     path: "/room",
+    publicUrl: "",
     maxFrameBytes: 1 << 20,
     maxMessageBytes: 64 * 1024,
     heartbeatTimeoutSec: 60,

@@ -1,4 +1,4 @@
-export { ConnNode, type ConnNodeDeps } from "./node";
+export { ConnNode, checkPublicUrl, type ConnNodeDeps } from "./node";
 export { type ConnConfig, defaultConnConfig } from "./config";
 export { connGrpcServer } from "./push_grpc";
 export { GrpcLogicLink } from "./logic_grpc";

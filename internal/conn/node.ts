@@ -10,6 +10,19 @@ import { WsServer } from "./server";
 import type { SessionCounters } from "./session";
 import type { LoadedUws } from "./uws";
 
+/** ws.publicUrl: empty, or an absolute ws:// or wss:// URL with a host (clients and the chat page dial it as it is). */
+export function checkPublicUrl(url: string): void {
+  if (url === "") return;
+  let u: URL | undefined;
+  try {
+    u = new URL(url);
+  } catch {
+    u = undefined;
+  }
+  if (!u || (u.protocol !== "ws:" && u.protocol !== "wss:") || !u.hostname || u.hash)
+    throw new Error(`ws.publicUrl must be a ws:// or wss:// URL such as wss://chat.example.com/room (or empty), got "${url}"`);
+}
+
 export interface ConnNodeDeps {
   config: ConnConfig;
   logic: LogicLink;
@@ -26,13 +39,18 @@ export class ConnNode implements Deliverer {
   readonly counters: SessionCounters = { signIns: 0, signInFailures: 0, messagesIn: 0, badFrames: 0 };
   wsPort = 0;
 
-  /** The ws:// URL clients dial (registered in discovery; logic lists it at GET /nodes). Valid after start(). */
+  /**
+   * The URL clients dial (registered in discovery; logic lists it at GET /nodes): ws.publicUrl when set (wss://… behind
+   * a TLS-terminating proxy), else ws://node.host:port + ws.path. Valid after start().
+   */
   get wsUrl(): string {
-    return `ws://${this.deps.config.node.host}:${this.wsPort}${this.deps.config.ws.path}`;
+    const c = this.deps.config;
+    return c.ws.publicUrl || `ws://${c.node.host}:${this.wsPort}${c.ws.path}`;
   }
 
   constructor(private readonly deps: ConnNodeDeps) {
     const { config: c, log } = deps;
+    checkPublicUrl(c.ws.publicUrl);
     this.rooms = new Rooms((topic, frame) => this.ws.fanOut(topic, frame));
     this.admission = new Admission({
       maxConnections: c.ws.maxConnections,

@@ -18,6 +18,8 @@ export interface ClusterOptions {
   sharedWsPort?: boolean;
   /** More environment for every conn process (after the defaults, so it can override them). */
   connEnv?: Record<string, string>;
+  /** More environment for conn process i only (after connEnv). */
+  connEnvOf?: (i: number) => Record<string, string>;
   /** Node flags for every conn process (e.g. --inspect). */
   connNodeArgs?: string[];
   /** Node flags for every conn, logic and job process (e.g. --cpu-prof). */
@@ -154,6 +156,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
             ROOMCAST_CONN_WS_SIGN_IN_TIMEOUT_SEC: testTuning.signInTimeoutSec,
             ROOMCAST_CONN_ONLINE_REPORT_INTERVAL_MS: "500",
             ...connEnv,
+            ...opts.connEnvOf?.(i),
           },
           logDir,
           [...connNodeArgs, ...nodeArgs],

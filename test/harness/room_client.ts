@@ -98,18 +98,18 @@ export class RoomClient {
     ws.on("error", () => {});
   }
 
-  /** `localAddress` picks the source address (127.0.0.x), for the per-IP limits. */
-  static connect(url: string, timeoutMs = 5_000, localAddress?: string): Promise<RoomClient> {
+  /** `localAddress` picks the source address (127.0.0.x), for the per-IP limits; `ca` is the CA a wss:// server's certificate must chain to. */
+  static connect(url: string, timeoutMs = 5_000, localAddress?: string, ca?: Buffer): Promise<RoomClient> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url, { handshakeTimeout: timeoutMs, maxPayload: 64 << 20, localAddress });
+      const ws = new WebSocket(url, { handshakeTimeout: timeoutMs, maxPayload: 64 << 20, localAddress, ...(ca ? { ca } : {}) });
       ws.once("open", () => resolve(new RoomClient(ws)));
       ws.once("error", reject);
     });
   }
 
   /** Connects and signs in; rejects if the server refuses. */
-  static async join(url: string, token: string, roomID: string, localAddress?: string): Promise<RoomClient> {
-    const c = await RoomClient.connect(url, 5_000, localAddress);
+  static async join(url: string, token: string, roomID: string, localAddress?: string, ca?: Buffer): Promise<RoomClient> {
+    const c = await RoomClient.connect(url, 5_000, localAddress, ca);
     const r = await c.signIn(token, roomID);
     if (r.code !== 0) {
       c.close();
