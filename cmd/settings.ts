@@ -16,6 +16,8 @@ export const KNOWN_VARIABLES: Record<string, string> = {
   ROOMCAST_CLUSTER_NSQD_PORT: "`pnpm cluster`: nsqd's TCP port; HTTP is the next one (4150)",
   ROOMCAST_CLUSTER_LOOKUPD_PORT: "`pnpm cluster`: nsqlookupd's TCP port; HTTP is the next one (4160)",
   ROOMCAST_CLUSTER_ETCD_PORT: "`pnpm cluster`: etcd's client port; its peer port is the next one (2379)",
+  ROOMCAST_CLUSTER_TLS:
+    "`pnpm cluster`: 1 turns TLS on for every internal link (gRPC, etcd, NSQ) with a throwaway CA and node certificate in DATA/pki (deploy/make-certs.sh); etcd also wants user roomcast and the password in DATA/pki/etcd-password (0)",
   ROOMCAST_CHROMIUM: "the browser tests: the chromium binary",
 };
 

@@ -15,6 +15,13 @@
 #   ROOMCAST_CLUSTER_NSQD_PORT=4150       nsqd TCP; its HTTP port is the next one
 #   ROOMCAST_CLUSTER_LOOKUPD_PORT=4160    nsqlookupd TCP; its HTTP port is the next one
 #   ROOMCAST_CLUSTER_ETCD_PORT=2379       etcd's client port; its peer port is the next one
+#   ROOMCAST_CLUSTER_TLS=0                1: TLS on every internal link. A throwaway CA and node certificate
+#                                         (deploy/make-certs.sh) in DATA/pki; nsqd requires TLS with a client
+#                                         certificate (its HTTP port is then HTTPS); etcd serves https with
+#                                         client-certificate auth and user/password auth (user roomcast, password
+#                                         in DATA/pki/etcd-password, set up by deploy/etcd-auth.mjs; data in
+#                                         DATA/etcd-tls, made afresh each start); every node
+#                                         turns tls.grpc, tls.etcd and tls.nsq on with those files
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -26,9 +33,18 @@ base=${ROOMCAST_CLUSTER_PORT_BASE:-3100}
 nsqd_port=${ROOMCAST_CLUSTER_NSQD_PORT:-4150}
 lookupd_port=${ROOMCAST_CLUSTER_LOOKUPD_PORT:-4160}
 etcd_port=${ROOMCAST_CLUSTER_ETCD_PORT:-2379}
+tls=${ROOMCAST_CLUSTER_TLS:-0}
 unset ROOMCAST_NODES ROOMCAST_CLUSTER_DATA ROOMCAST_CLUSTER_PORT_BASE ROOMCAST_CLUSTER_NSQD_PORT ROOMCAST_CLUSTER_LOOKUPD_PORT \
-  ROOMCAST_CLUSTER_ETCD_PORT
-mkdir -p "$data/nsqd" "$data/etcd" "$data/logs"
+  ROOMCAST_CLUSTER_ETCD_PORT ROOMCAST_CLUSTER_TLS
+case $tls in
+  0 | 1) ;;
+  *) echo "roomcast: ROOMCAST_CLUSTER_TLS must be 0 or 1, not '$tls'" >&2; exit 2 ;;
+esac
+# With TLS, etcd keeps its data (the registry: node leases only) in etcd-tls, made afresh each start: its users and
+# password are this start's, and a later plaintext start does not meet an etcd that wants a password.
+etcd_data="$data/etcd"
+((tls)) && etcd_data="$data/etcd-tls" && rm -rf "$etcd_data"
+mkdir -p "$data/nsqd" "$etcd_data" "$data/logs"
 pids=()   # the nodes
 infra=()  # nsqlookupd, nsqd, etcd
 declare -A names logs
@@ -103,23 +119,53 @@ wait_port() {
 }
 
 nsqd_http=$((nsqd_port + 1)) lookupd_http=$((lookupd_port + 1)) etcd_peer=$((etcd_port + 1))
+scheme=http nsqd_tls=() etcd_tls=() CONN_tls=() LOGIC_tls=() JOB_tls=() # the *_tls: each tier's TLS settings
+if ((tls)); then
+  # A fresh CA each start: nothing signed by an earlier one is trusted.
+  pki="$data/pki"
+  rm -rf "$pki"
+  bash deploy/make-certs.sh "$pki"
+  ca="$pki/ca.pem" cert="$pki/node.pem" key="$pki/node-key.pem"
+  (umask 077 && openssl rand -hex 16 >"$pki/etcd-password")
+  scheme=https
+  # nsqd's HTTP API is HTTPS on the HTTP port; its plain HTTP listener (a port the kernel picks) refuses everything.
+  nsqd_tls=(-http-address 127.0.0.1:0 -https-address "127.0.0.1:$nsqd_http" -tls-cert "$cert" -tls-key "$key"
+    -tls-root-ca-file "$ca" -tls-client-auth-policy=require-verify -tls-required=true)
+  etcd_tls=(--cert-file "$cert" --key-file "$key" --trusted-ca-file "$ca" --client-cert-auth)
+  for t in CONN LOGIC JOB; do
+    declare -n node_tls="${t}_tls"
+    node_tls=("ROOMCAST_${t}_TLS_CA=$ca" "ROOMCAST_${t}_TLS_CERT=$cert" "ROOMCAST_${t}_TLS_KEY=$key"
+      "ROOMCAST_${t}_TLS_GRPC=true" "ROOMCAST_${t}_TLS_ETCD=true" "ROOMCAST_${t}_TLS_NSQ=true"
+      "ROOMCAST_${t}_DISCOVERY_ETCD_USER=roomcast" "ROOMCAST_${t}_DISCOVERY_ETCD_PASSWORD=$(cat "$pki/etcd-password")")
+    unset -n node_tls
+  done
+else
+  nsqd_tls=(-http-address "127.0.0.1:$nsqd_http")
+fi
 start nsqlookupd "$data/logs/nsqlookupd.log" nsqlookupd -tcp-address "127.0.0.1:$lookupd_port" \
   -http-address "127.0.0.1:$lookupd_http" -broadcast-address 127.0.0.1
 infra+=($!)
-start nsqd "$data/logs/nsqd.log" nsqd -tcp-address "127.0.0.1:$nsqd_port" -http-address "127.0.0.1:$nsqd_http" \
+start nsqd "$data/logs/nsqd.log" nsqd -tcp-address "127.0.0.1:$nsqd_port" "${nsqd_tls[@]}" \
   -broadcast-address 127.0.0.1 -lookupd-tcp-address "127.0.0.1:$lookupd_port" -data-path "$data/nsqd"
 infra+=($!)
-start etcd "$data/logs/etcd.log" etcd --name roomcast --data-dir "$data/etcd" \
-  --listen-client-urls "http://127.0.0.1:$etcd_port" --advertise-client-urls "http://127.0.0.1:$etcd_port" \
+start etcd "$data/logs/etcd.log" etcd "${etcd_tls[@]}" --name roomcast --data-dir "$etcd_data" \
+  --listen-client-urls "$scheme://127.0.0.1:$etcd_port" --advertise-client-urls "$scheme://127.0.0.1:$etcd_port" \
   --listen-peer-urls "http://127.0.0.1:$etcd_peer" --initial-advertise-peer-urls "http://127.0.0.1:$etcd_peer" \
   --initial-cluster "roomcast=http://127.0.0.1:$etcd_peer"
 infra+=($!)
 wait_port "$lookupd_http"; wait_port "$nsqd_http"; wait_port "$etcd_port"
+if ((tls)); then
+  # etcd's users and roles, then auth on: once per start, as an operator does once with etcdctl.
+  node --no-deprecation deploy/etcd-auth.mjs "127.0.0.1:$etcd_port" "$pki" <"$pki/etcd-password" || {
+    echo "roomcast: could not turn on etcd's user/password auth; etcd's log: $data/logs/etcd.log" >&2
+    exit 1
+  }
+fi
 
 # Every node: node itself (exec'd by env, no wrapper), its stdout in logs/<node>.log, its JSON log in logs/live-<node>.log.
 for i in $(seq 0 $((N - 1))); do
   o=$((base + 100 * i))
-  start "logic-$i" "$data/logs/logic-$i.log" env ROOMCAST_LOGIC_NODE_ID="logic-$i" ROOMCAST_LOG_FILE="$data/logs/live-logic-$i.log" \
+  start "logic-$i" "$data/logs/logic-$i.log" env "${LOGIC_tls[@]}" ROOMCAST_LOGIC_NODE_ID="logic-$i" ROOMCAST_LOG_FILE="$data/logs/live-logic-$i.log" \
     ROOMCAST_LOGIC_HTTP_PORT=$((o + 11)) ROOMCAST_LOGIC_OPS_PORT=$((o + 18)) ROOMCAST_LOGIC_GRPC_PORT=$((o + 19)) \
     ROOMCAST_LOGIC_DISCOVERY_ETCD="127.0.0.1:$etcd_port" \
     ROOMCAST_LOGIC_QUEUE_NSQD_TCP="127.0.0.1:$nsqd_port" ROOMCAST_LOGIC_QUEUE_NSQD_HTTP="127.0.0.1:$nsqd_http" \
@@ -128,14 +174,14 @@ for i in $(seq 0 $((N - 1))); do
 done
 for i in $(seq 0 $((N - 1))); do
   o=$((base + 100 * i))
-  start "job-$i" "$data/logs/job-$i.log" env ROOMCAST_JOB_NODE_ID="job-$i" ROOMCAST_LOG_FILE="$data/logs/live-job-$i.log" \
+  start "job-$i" "$data/logs/job-$i.log" env "${JOB_tls[@]}" ROOMCAST_JOB_NODE_ID="job-$i" ROOMCAST_LOG_FILE="$data/logs/live-job-$i.log" \
     ROOMCAST_JOB_OPS_PORT=$((o + 21)) ROOMCAST_JOB_DISCOVERY_ETCD="127.0.0.1:$etcd_port" ROOMCAST_JOB_QUEUE_LOOKUPD_POLL_SEC=1 \
     ROOMCAST_JOB_QUEUE_LOOKUPD_HTTP="127.0.0.1:$lookupd_http" node --import tsx cmd/job/main.ts
   pids+=($!)
 done
 for i in $(seq 0 $((N - 1))); do
   o=$((base + 100 * i))
-  start "conn-$i" "$data/logs/conn-$i.log" env ROOMCAST_CONN_NODE_ID="conn-$i" ROOMCAST_LOG_FILE="$data/logs/live-conn-$i.log" \
+  start "conn-$i" "$data/logs/conn-$i.log" env "${CONN_tls[@]}" ROOMCAST_CONN_NODE_ID="conn-$i" ROOMCAST_LOG_FILE="$data/logs/live-conn-$i.log" \
     ROOMCAST_CONN_WS_PORT=$((o + 2)) ROOMCAST_CONN_OPS_PORT=$((o + 8)) ROOMCAST_CONN_GRPC_PORT=$((o + 9)) \
     ROOMCAST_CONN_DISCOVERY_ETCD="127.0.0.1:$etcd_port" \
     node --import tsx cmd/conn/main.ts
@@ -151,6 +197,10 @@ for i in $(seq 0 $((N - 1))); do
 done
 echo "  /metrics and /healthz on the ops ports: conn 127.0.0.1:$((base + 8))+100·i, logic $((base + 18))+100·i, job $((base + 21))+100·i"
 echo "  logs: $data/logs"
+if ((tls)); then
+  echo "TLS is on for every internal link (gRPC, etcd, NSQ); the throwaway CA: $pki/ca.pem, node certificate and key:"
+  echo "  $cert, $key; etcd user roomcast, password in $pki/etcd-password"
+fi
 echo "connect to ws://127.0.0.1:$((base + 2))/room (any conn node), chat page at http://127.0.0.1:$((base + 11))/ (any logic node)"
 echo "Ctrl-C stops everything."
 status=0

@@ -7,6 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { repoRoot } from "./harness/bin";
 import { startProc, killAll, type Proc } from "./harness/proc";
+import { RoomClient } from "./harness/room_client";
 import { sleep } from "./support/wait";
 
 const NODES = ["logic-0", "logic-1", "job-0", "job-1", "conn-0", "conn-1"];
@@ -88,9 +89,9 @@ interface Script {
 
 /**
  * Starts `bash deploy/cluster.sh` in a block of 200 ports chosen at random (nodes at base+2…base+121, nsqd
- * base+150/151, nsqlookupd base+152/153, etcd base+154/155) and waits until it says it is up.
+ * base+150/151, nsqlookupd base+152/153, etcd base+154/155) and waits until it says it is up. `env`: more knobs.
  */
-async function startScript(): Promise<Script> {
+async function startScript(env: Record<string, string> = {}): Promise<Script> {
   for (let attempt = 1; ; attempt++) {
     const base = 20_000 + 200 * Math.floor(Math.random() * 150);
     const nodePorts = [0, 100].flatMap((o) => [2, 8, 9, 11, 18, 19, 21].map((p) => base + o + p));
@@ -108,6 +109,7 @@ async function startScript(): Promise<Script> {
         ROOMCAST_CLUSTER_NSQD_PORT: String(base + 150),
         ROOMCAST_CLUSTER_LOOKUPD_PORT: String(base + 152),
         ROOMCAST_CLUSTER_ETCD_PORT: String(base + 154),
+        ...env,
       },
       repoRoot,
     );
@@ -181,6 +183,65 @@ describe("pnpm cluster (deploy/cluster.sh)", () => {
         `connect to ws://127.0.0.1:${script.base + 2}/room (any conn node), chat page at http://127.0.0.1:${script.base + 11}/`,
       );
       script.proc.child.kill(signal);
+      expect(await exitWithin(script.proc, STOP_MS)).toBe(0);
+      expect(script.proc.output()).toContain("stopped.");
+      await expectNothingLeft(script, started);
+    },
+    TEST_MS,
+  );
+
+  it(
+    "ROOMCAST_CLUSTER_TLS=1: TLS on every internal link, a signed-in client gets a POST /msg, and SIGINT leaves nothing behind",
+    async () => {
+      const script = (current = await startScript({ ROOMCAST_CLUSTER_TLS: "1" }));
+      const started = startedBy(script);
+      const pki = path.join(script.data, "pki");
+      const out = script.proc.output();
+      expect(out).toContain(`TLS is on for every internal link (gRPC, etcd, NSQ); the throwaway CA: ${path.join(pki, "ca.pem")}`);
+      expect(readFileSync(path.join(pki, "ca.pem"), "utf8")).toContain("-----BEGIN CERTIFICATE-----");
+      // etcd and nsqd's HTTP API speak only TLS: etcd drops a plain HTTP request, nsqd answers it with Go's refusal.
+      await expect(fetch(`http://127.0.0.1:${script.base + 154}/version`)).rejects.toThrow("fetch failed");
+      const plain = await fetch(`http://127.0.0.1:${script.base + 151}/ping`);
+      expect({ status: plain.status, text: await plain.text() }).toEqual({
+        status: 400,
+        text: expect.stringContaining("Client sent an HTTP request to an HTTPS server"),
+      });
+      // Every node runs with TLS on for gRPC, etcd and NSQ, and with etcd's user and password.
+      for (const p of started.filter((p) => /cmd\/(conn|logic|job)\/main\.ts/.test(p.cmd))) {
+        const env = readFileSync(`/proc/${p.pid}/environ`, "utf8").split("\0");
+        const tier = /cmd\/(\w+)\//.exec(p.cmd)![1]!.toUpperCase();
+        for (const link of ["GRPC", "ETCD", "NSQ"]) expect(env).toContain(`ROOMCAST_${tier}_TLS_${link}=true`);
+        expect(env).toContain(`ROOMCAST_${tier}_TLS_CA=${path.join(pki, "ca.pem")}`);
+        expect(env).toContain(`ROOMCAST_${tier}_DISCOVERY_ETCD_USER=roomcast`);
+      }
+
+      // A user's way in: tokens from POST /tk (dev), a client on conn-0, a push through logic-1, NSQ, job and gRPC.
+      const tk = async (body: object) => {
+        const res = await fetch(`http://127.0.0.1:${script.base + 11}/tk`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+        expect(res.status).toBe(200);
+        return ((await res.json()) as { data: string }).data;
+      };
+      const room = `tls-${Date.now()}`;
+      const client = await RoomClient.join(`ws://127.0.0.1:${script.base + 2}/room`, await tk({ uid: "alice" }), room);
+      try {
+        const push = await tk({ uid: "svc", scope: "push" });
+        const res = await fetch(`http://127.0.0.1:${script.base + 111}/msg`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${push}` },
+          body: JSON.stringify({ room_id: room, msg: "over TLS" }),
+        });
+        expect({ status: res.status, body: await res.json() }).toMatchObject({ status: 200, body: { code: 1 } });
+        const got = await client.waitForMessages(1, 20_000);
+        expect(got.map((m) => m.text)).toEqual(["over TLS"]);
+      } finally {
+        client.close();
+      }
+
+      script.proc.child.kill("SIGINT");
       expect(await exitWithin(script.proc, STOP_MS)).toBe(0);
       expect(script.proc.output()).toContain("stopped.");
       await expectNothingLeft(script, started);
