@@ -4,6 +4,7 @@
 #                        newer (nsq v1.3.0's go.mod asks for 1.17, the fallback build module below declares 1.21)
 #   etcd              -> Debian's etcd-server through apt
 #   chromium          -> Debian's chromium through apt (the chat page's browser test drives it with playwright-core)
+#   haproxy           -> Debian's haproxy through apt (TLS for clients, deploy/haproxy.cfg; test/wss.test.ts runs it)
 # Usage: deploy/install-deps.sh [--quiet]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -72,5 +73,7 @@ install_etcd() {
 { have nsqd && have nsqlookupd; } || install_nsq
 have etcd || install_etcd
 [ -x /usr/bin/chromium ] || { say "installing chromium through apt"; apt_install chromium; }
+# Debian puts haproxy in /usr/sbin, which a user's PATH may lack.
+{ [ -x /usr/sbin/haproxy ] || have haproxy; } || { say "installing haproxy through apt"; apt_install haproxy; }
 
-say "nsqd: $(command -v nsqd)  nsqlookupd: $(command -v nsqlookupd)  etcd: $(command -v etcd)  chromium: /usr/bin/chromium"
+say "nsqd: $(command -v nsqd)  nsqlookupd: $(command -v nsqlookupd)  etcd: $(command -v etcd)  chromium: /usr/bin/chromium  haproxy: $(command -v haproxy || echo /usr/sbin/haproxy)"
