@@ -98,6 +98,39 @@ describe("chat page on standalone", () => {
     expect((await script.text()).length).toBeGreaterThan(10_000);
   });
 
+  it("is served with a Content-Security-Policy: own script only, WebSockets only to the listed conn node, no framing", async () => {
+    const ws = new URL(target.wsUrls[0]!);
+    const csp =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+      `connect-src 'self' ws://${ws.host}; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
+    for (const p of ["/", "/chat.js", "/chat.css"]) {
+      const res = await fetch(`${target.httpUrls[0]}${p}`);
+      expect([p, res.status, res.headers.get("content-security-policy")]).toEqual([p, 200, csp]);
+    }
+  });
+
+  it("refuses a ?ws= server that GET /nodes does not list, says so, and chats on a listed one", async () => {
+    const page = await browser.newPage({ viewport: { width: 900, height: 640 } });
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    });
+    const q = new URLSearchParams({ name: "eve", room: `pinned-${Date.now()}`, ws: "ws://evil.example/room" });
+    await page.goto(`${target.httpUrls[0]}/?${q}`);
+    await page.click("#join-button");
+    await page.waitForSelector("#status[data-state=connected]", { timeout: 15_000 });
+    expect(await page.textContent("#status")).toBe(`connected to ${target.wsUrls[0]}`);
+    expect(await lines(page, "system")).toEqual([
+      `not connecting to ws://evil.example/room: ?ws= must be one of the servers this site lists (${target.wsUrls[0]}); using those`,
+    ]);
+    await page.fill("#text", "still here");
+    await page.click("#send");
+    await waitForLine(page, "normal", "still here");
+    // The page works under its policy: nothing it does is refused.
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
   it("two pages in one room exchange messages, count 2 members, and show POST /msg as important", async () => {
     await chatScenario(target, [], "chat-standalone.png");
   });

@@ -33,8 +33,34 @@ export interface HttpDeps {
 interface Reply {
   status: number;
   body: Record<string, unknown>;
-  /** A body other than JSON (the chat page), with its content type. */
-  raw?: { body: string; contentType: string };
+  /** A body other than JSON (the chat page), with its content type and any further headers. */
+  raw?: { body: string; contentType: string; headers?: Record<string, string> };
+}
+
+/**
+ * The chat page's Content-Security-Policy: its own script and style only (no inline script, no eval), fetches to logic
+ * itself, WebSockets only to the origins of the conn nodes GET /nodes lists, and no framing.
+ */
+export function chatPageCsp(connUrls: string[]): string {
+  const origins = new Set<string>();
+  for (const u of connUrls) {
+    try {
+      const url = new URL(u);
+      if (url.protocol === "ws:" || url.protocol === "wss:") origins.add(`${url.protocol}//${url.host}`);
+    } catch {
+      // not a URL: not allowed
+    }
+  }
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src ${["'self'", ...origins].join(" ")}`,
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
 }
 
 const ok = (extra: Record<string, unknown> = {}): Reply => ({ status: 200, body: { code: HttpCode.OK, msg: "", ...extra } });
@@ -140,7 +166,7 @@ export class LogicHttp {
           // Answered before the body was read (401, 429): the rest of it is not waited for, the connection closes.
           if (!req.complete) res.setHeader("connection", "close");
           if (r.raw) {
-            res.writeHead(r.status, { "content-type": r.raw.contentType });
+            res.writeHead(r.status, { ...r.raw.headers, "content-type": r.raw.contentType });
             res.end(r.raw.body);
           } else {
             res.writeHead(r.status, { "content-type": "application/json" });
@@ -168,7 +194,10 @@ export class LogicHttp {
     if (req.method === "GET" && path === "/nodes") return ok({ data: { nodes: this.deps.connUrls() } });
     if (req.method === "GET" && this.deps.chatPage) {
       const asset = await this.deps.chatPage.asset(path);
-      if (asset) return { status: 200, body: {}, raw: asset };
+      if (asset) {
+        const headers = { "content-security-policy": chatPageCsp(this.deps.connUrls()), "x-content-type-options": "nosniff" };
+        return { status: 200, body: {}, raw: { ...asset, headers } };
+      }
     }
     if (path !== "/msg" && path !== "/tk") return fail(404, `no route ${path}`);
     if (req.method !== "POST") return fail(405, `${path} takes POST`);

@@ -68,14 +68,20 @@ async function postJson(path: string, body: unknown): Promise<{ code: number; ms
   return res.json();
 }
 
-/** The conn nodes' WebSocket URLs from logic; ?ws=… in the page URL picks one instead. */
+/**
+ * The conn nodes' WebSocket URLs from logic. ?ws=… in the page URL picks one of them; a URL logic does not list is
+ * refused (a link could otherwise send a visitor's name and messages to any server), and the page says so.
+ */
 async function connUrls(): Promise<string[]> {
-  const pinned = new URLSearchParams(location.search).get("ws");
-  if (pinned) return [pinned];
   const res = await fetch("/nodes");
   const body = (await res.json()) as { data?: { nodes?: string[] } };
   const nodes = body.data?.nodes ?? [];
   if (nodes.length === 0) throw new Error("no conn node is registered");
+  const pinned = new URLSearchParams(location.search).get("ws");
+  if (pinned) {
+    if (nodes.includes(pinned)) return [pinned];
+    addLine("system", `not connecting to ${pinned}: ?ws= must be one of the servers this site lists (${nodes.join(", ")}); using those`);
+  }
   // Start on a random node so that visitors spread over the cluster; the SDK walks the list on reconnect.
   const start = Math.floor(Math.random() * nodes.length);
   return [...nodes.slice(start), ...nodes.slice(0, start)];
