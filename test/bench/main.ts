@@ -37,6 +37,11 @@ interface SystemEntry {
 export const SYSTEMS: SystemEntry[] = [
   { key: "standalone", name: "roomcast standalone", start: (nodeArgs) => roomcastStandalone({ nodeArgs }) },
   { key: "cluster", name: "roomcast cluster", start: (nodeArgs) => roomcastCluster({ conns: 2, sharedWsPort: true, nodeArgs }) },
+  {
+    key: "cluster-tls",
+    name: "roomcast cluster + TLS",
+    start: (nodeArgs) => roomcastCluster({ conns: 2, sharedWsPort: true, tls: true, nodeArgs }),
+  },
   { key: "socketio", name: "socket.io", start: () => socketIoSingle() },
   { key: "socketio-redis", name: "socket.io + redis", start: () => socketIoRedis() },
   { key: "centrifugo", name: "Centrifugo", start: () => centrifugoSingle() },

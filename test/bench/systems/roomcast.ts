@@ -54,6 +54,8 @@ export interface RoomcastClusterOptions extends RoomcastOptions {
   conns?: number;
   /** Every conn process on one WebSocket port, as on a production host (docs/design.md, "Hot path"; README "Running a cluster across machines"). */
   sharedWsPort?: boolean;
+  /** TLS on every internal link (gRPC with client certificates, etcd, NSQ), as in production (README, "Production"). */
+  tls?: boolean;
 }
 
 export async function roomcastCluster(o: RoomcastClusterOptions = {}): Promise<SystemUnderTest> {
@@ -63,13 +65,14 @@ export async function roomcastCluster(o: RoomcastClusterOptions = {}): Promise<S
     jobs: 1,
     ttlSec: 10,
     sharedWsPort: o.sharedWsPort,
+    tls: o.tls,
     connEnv: benchTuning,
     connNodeArgs: [INSPECT],
     nodeArgs: o.nodeArgs,
   });
   const ports = await Promise.all(c.conns.map(inspectPort));
   return {
-    name: "roomcast cluster",
+    name: o.tls ? "roomcast cluster + TLS" : "roomcast cluster",
     client: "roomcast",
     wsUrls: c.wsUrls,
     token: benchToken(),
