@@ -5,6 +5,7 @@ import { MsgLevel } from "@roomcast/pkg/protocol";
 import { Tokens } from "@roomcast/pkg/token";
 import { startStandalone, TOKEN_SECRET, type Target } from "./harness/roomcast";
 import { RoomClient } from "./harness/room_client";
+import { post } from "./suite/protocol";
 import { sleep, until } from "./support/wait";
 
 const tokens = new Tokens({ secret: TOKEN_SECRET, ttlSec: 600 });
@@ -21,14 +22,9 @@ async function metric(t: Target, name: string): Promise<number> {
 
 const connections = (t: Target) => metric(t, "roomcast_conn_connections");
 
+/** POST /msg as a business service; resolves with the HTTP status. */
 async function postMsg(t: Target, room: string, msg: string): Promise<number> {
-  const res = await fetch(`${t.httpUrls[0]}/msg`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${tokens.sign("svc", "push")}`, "content-type": "application/json" },
-    body: JSON.stringify({ room_id: room, msg }),
-  });
-  await res.arrayBuffer();
-  return res.status;
+  return (await post(`${t.httpUrls[0]}/msg`, { room_id: room, msg }, { authorization: `Bearer ${tokens.sign("svc", "push")}` })).status;
 }
 
 describe("standalone limits", () => {

@@ -2,8 +2,8 @@
 import * as path from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { findBinary } from "./bin";
-import { Etcd3 } from "etcd3";
+import { execFile } from "node:child_process";
+import { findBinary, repoRoot } from "./bin";
 import { onFreePorts, startProc, waitForPort, type Proc } from "./proc";
 import type { Pki } from "./pki";
 
@@ -42,22 +42,21 @@ export function startEtcd(opts: EtcdOptions = {}): Promise<Etcd> {
   return onFreePorts(2, ([client, peer]) => startEtcdOn(client!, peer!, opts.tls));
 }
 
-/** Makes user `roomcast` (read and write under /roomcast/) and root, then turns auth on: what an operator does once. */
+/**
+ * Makes user `roomcast` (read and write under /roomcast/) and root, then turns auth on, with the script `pnpm cluster`
+ * uses for the same (deploy/etcd-auth.mjs), so the tests run what an operator runs.
+ */
 async function enableAuth(endpoint: string, pki: Pki): Promise<{ username: string; password: string }> {
-  const { ca, cert, key } = pki.files();
   const password = `pw-${Math.random().toString(36).slice(2)}`;
-  const etcd = new Etcd3({ hosts: `https://${endpoint}`, credentials: { rootCertificate: ca, certChain: cert, privateKey: key } });
-  try {
-    await etcd.user("root").create(password);
-    await etcd.user("root").addRole("root");
-    await etcd.role("roomcast").create();
-    await etcd.role("roomcast").grant({ permission: "Readwrite", range: etcd.range({ prefix: "/roomcast/" }) });
-    await etcd.user("roomcast").create(password);
-    await etcd.user("roomcast").addRole("roomcast");
-    await etcd.auth.authEnable({});
-  } finally {
-    etcd.close();
-  }
+  await new Promise<void>((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      ["--no-deprecation", path.join(repoRoot, "deploy/etcd-auth.mjs"), endpoint, pki.dir],
+      { timeout: 30_000 },
+      (err, _stdout, stderr) => (err ? reject(new Error(`deploy/etcd-auth.mjs failed: ${stderr || err.message}`)) : resolve()),
+    );
+    child.stdin!.end(password);
+  });
   return { username: "roomcast", password };
 }
 
