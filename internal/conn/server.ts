@@ -163,7 +163,10 @@ export class WsServer {
     return new Promise((resolve, reject) => {
       const { listenHost: host, port } = this.opts;
       const done = (sock: UWS.us_listen_socket | false) => {
-        if (!sock) return reject(listenFailure("WebSocket clients", host, port, "ws.port (or ws.sharePort for sibling conn processes)"));
+        if (!sock)
+          return reject(
+            listenFailure("WebSocket clients", host, port, "[ws] port (ROOMCAST_CONN_WS_PORT; or ws.sharePort for sibling conn processes)"),
+          );
         this.listenSocket = sock;
         resolve(this.uws.us_socket_local_port(sock as unknown as UWS.us_socket));
       };

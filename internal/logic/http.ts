@@ -179,7 +179,7 @@ export class LogicHttp {
 
   listen(port: number, host = "0.0.0.0"): Promise<number> {
     this.deps.chatPage?.warm();
-    return listenHttp(this.server, host, port, "the HTTP API", "http.port");
+    return listenHttp(this.server, host, port, "the HTTP API", "[http] port (ROOMCAST_LOGIC_HTTP_PORT)");
   }
 
   close(): Promise<void> {
