@@ -93,7 +93,8 @@ interface Script {
  */
 async function startScript(env: Record<string, string> = {}): Promise<Script> {
   for (let attempt = 1; ; attempt++) {
-    const base = 20_000 + 200 * Math.floor(Math.random() * 150);
+    // Below the kernel's ephemeral range (32768 and up here): an outgoing connection's local port cannot take ours.
+    const base = 20_000 + 200 * Math.floor(Math.random() * 60);
     const nodePorts = [0, 100].flatMap((o) => [2, 8, 9, 11, 18, 19, 21].map((p) => base + o + p));
     const infraPorts = [150, 151, 152, 153, 154, 155].map((p) => base + p);
     const ports = [...nodePorts, ...infraPorts];
@@ -121,7 +122,7 @@ async function startScript(env: Record<string, string> = {}): Promise<Script> {
       // The script stops what it started when it fails; a port another process took in between is worth a retry.
       await proc.exited;
       rmSync(data, { recursive: true, force: true });
-      if (attempt >= 3 || !/address already in use|EADDRINUSE|could not listen|bind/i.test(String(err))) throw err;
+      if (attempt >= 3 || !/address already in use|EADDRINUSE|could not listen|cannot listen|bind/i.test(String(err))) throw err;
     }
   }
 }

@@ -128,7 +128,9 @@ export async function freePorts(count: number): Promise<number[]> {
 
 /** True when a start failed because a port was taken: the text of the error (a process's output included) says so. */
 export function portTaken(err: unknown): boolean {
-  return /EADDRINUSE|address already in use|could not listen|No address added/i.test(String((err as Error)?.message ?? err));
+  return /EADDRINUSE|address already in use|could not listen|cannot listen on|No address added/i.test(
+    String((err as Error)?.message ?? err),
+  );
 }
 
 /**
