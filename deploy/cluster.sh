@@ -146,7 +146,8 @@ start nsqlookupd "$data/logs/nsqlookupd.log" nsqlookupd -tcp-address "127.0.0.1:
   -http-address "127.0.0.1:$lookupd_http" -broadcast-address 127.0.0.1
 infra+=($!)
 start nsqd "$data/logs/nsqd.log" nsqd -tcp-address "127.0.0.1:$nsqd_port" "${nsqd_tls[@]}" \
-  -broadcast-address 127.0.0.1 -lookupd-tcp-address "127.0.0.1:$lookupd_port" -data-path "$data/nsqd"
+  -broadcast-address 127.0.0.1 -lookupd-tcp-address "127.0.0.1:$lookupd_port" -data-path "$data/nsqd" \
+  -mem-queue-size=0 -sync-every=1   # on disk and synced before it answers: kill -9 loses nothing answered 200
 infra+=($!)
 start etcd "$data/logs/etcd.log" etcd "${etcd_tls[@]}" --name roomcast --data-dir "$etcd_data" \
   --listen-client-urls "$scheme://127.0.0.1:$etcd_port" --advertise-client-urls "$scheme://127.0.0.1:$etcd_port" \

@@ -73,6 +73,10 @@ export async function startNsq(opts: NsqOptions = {}): Promise<Nsq> {
       "-broadcast-address=127.0.0.1",
       `-lookupd-tcp-address=127.0.0.1:${lt}`,
       `-data-path=${dir}`,
+      // Every message on disk, and its queue position synced, before nsqd acknowledges it: kill -9 of nsqd loses
+      // nothing answered 200 (test/fault.nsqd.test.ts), as roomcast runs nsqd (README, "Production").
+      "-mem-queue-size=0",
+      "-sync-every=1",
       `-msg-timeout=${opts.msgTimeout ?? "10s"}`,
       ...(opts.nsqdArgs ?? []),
     ];
