@@ -6,7 +6,7 @@ import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { repoRoot } from "./harness/bin";
-import { startProc, killAll, type Proc } from "./harness/proc";
+import { bindable, startProc, killAll, type Proc } from "./harness/proc";
 import { RoomClient } from "./harness/room_client";
 import { sleep } from "./support/wait";
 
@@ -67,14 +67,6 @@ function listens(port: number): Promise<boolean> {
     const s = net.connect(port, "127.0.0.1");
     s.once("connect", () => (s.destroy(), resolve(true)));
     s.once("error", () => resolve(false));
-  });
-}
-
-function bindable(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.once("error", () => resolve(false));
-    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
   });
 }
 

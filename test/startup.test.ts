@@ -25,8 +25,8 @@ async function failedStart(name: string, main: string, env: Record<string, strin
 
 describe("a start-up failure says what failed, where, and what to do", () => {
   it("logic with no nsqd listening", async () => {
-    // A port nothing listens on: taken free, then released.
-    const nsqdHttp = `127.0.0.1:${await freePort()}`;
+    // A port nothing listens on: a privileged one (fetch refuses port 1), since a released free port could be handed to another test's process.
+    const nsqdHttp = "127.0.0.1:2";
     const r = await failedStart("logic-no-nsqd", "cmd/logic/main.ts", {
       ROOMCAST_LOGIC_HTTP_PORT: String(await freePort()),
       ROOMCAST_LOGIC_GRPC_PORT: String(await freePort()),
@@ -43,7 +43,7 @@ describe("a start-up failure says what failed, where, and what to do", () => {
   }, 40_000);
 
   it("conn with no etcd listening", async () => {
-    const etcd = `127.0.0.1:${await freePort()}`;
+    const etcd = "127.0.0.1:2";
     const r = await failedStart("conn-no-etcd", "cmd/conn/main.ts", {
       ROOMCAST_CONN_WS_PORT: String(await freePort()),
       ROOMCAST_CONN_GRPC_PORT: String(await freePort()),

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { MsgLevel } from "@roomcast/pkg/protocol";
 import { startCluster, type Cluster } from "./harness/cluster";
-import { freePort, killAll, startProc, waitForPort, type Proc } from "./harness/proc";
+import { killAll, portBelowEphemeral, startProc, waitForPort, type Proc } from "./harness/proc";
 import { makePki, type Pki } from "./harness/pki";
 import { RoomClient } from "./harness/room_client";
 import { repoRoot } from "./harness/bin";
@@ -80,7 +80,8 @@ describe("a cluster behind HAProxy", () => {
   let proxyPort: number;
   let publicUrl: string;
   beforeAll(async () => {
-    proxyPort = await freePort();
+    // Named before the cluster starts (conn-0 advertises it), and the cluster's processes bind port 0 meanwhile.
+    proxyPort = await portBelowEphemeral();
     publicUrl = `wss://localhost:${proxyPort}/room`;
     // conn-0 advertises the proxy's URL; conn-1 keeps its own ws:// URL.
     cluster = await startCluster({

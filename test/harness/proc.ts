@@ -159,3 +159,25 @@ export async function startReady(start: () => Proc, ready: string | RegExp, time
     throw err;
   }
 }
+
+/** True when nothing holds `port` on 127.0.0.1 right now. */
+export function bindable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A free port for a process a test must name before it starts (a URL other processes advertise), from lo–hi: below
+ * the kernel's ephemeral range (32768 and up here), so no process that binds port 0 meanwhile is handed it, as a
+ * released freePort() can be.
+ */
+export async function portBelowEphemeral(lo = 32_000, hi = 32_767): Promise<number> {
+  for (let i = 0; i < 50; i++) {
+    const port = lo + Math.floor(Math.random() * (hi - lo + 1));
+    if (await bindable(port)) return port;
+  }
+  throw new Error(`no free port in ${lo}-${hi}`);
+}
