@@ -202,9 +202,11 @@ export class LogicHttp {
     if (path !== "/msg" && path !== "/tk") return fail(404, `no route ${path}`);
     if (req.method !== "POST") return fail(405, `${path} takes POST`);
     if (path === "/tk" && !this.deps.enableTokenEndpoint) return fail(404, "the token endpoint is disabled");
+    let claims: Claims | undefined;
     if (path === "/msg") {
-      const refused = this.admitMsg(req);
-      if (refused) return refused;
+      const admitted = this.admitMsg(req);
+      if ("status" in admitted) return admitted;
+      claims = admitted;
     }
     let body: Buffer;
     try {
@@ -213,18 +215,11 @@ export class LogicHttp {
       if (err instanceof BodyTooLarge) return fail(413, `body over ${this.deps.maxBodyBytes} bytes`);
       throw err;
     }
-    return path === "/msg" ? this.postMsg(req, body) : this.postToken(body);
+    return claims ? this.postMsg(claims, body) : this.postToken(body);
   }
 
-  private async postMsg(req: http.IncomingMessage, body: Buffer): Promise<Reply> {
-    const token = bearer(req.headers.authorization);
-    if (!token) return fail(401, "missing Authorization token", HttpCode.UNAUTHORIZED);
-    let claims: Claims;
-    try {
-      claims = this.deps.tokens.verifyPush(token);
-    } catch (err) {
-      return fail(401, (err as Error).message, HttpCode.UNAUTHORIZED);
-    }
+  /** POST /msg once admitted: `claims` are the push token's, verified by admitMsg. */
+  private async postMsg(claims: Claims, body: Buffer): Promise<Reply> {
     const json = parseJson(body);
     if (!json) return fail(400, 'body must be a JSON object {"room_id": "...", "msg": "..."}');
     const extra = unknownKey(json, ["room_id", "msg"]);
@@ -249,19 +244,20 @@ export class LogicHttp {
 
   /**
    * POST /msg before a byte of its body is read: a missing or invalid token gets 401 at once, a uid over its rate 429
-   * (so neither can make logic read a body). postMsg checks the token's claims against the body afterwards.
+   * (so neither can make logic read a body). Answers the token's claims, which postMsg checks against the body.
    */
-  private admitMsg(req: http.IncomingMessage): Reply | undefined {
+  private admitMsg(req: http.IncomingMessage): Reply | Claims {
     const token = bearer(req.headers.authorization);
     if (!token) return fail(401, "missing Authorization token", HttpCode.UNAUTHORIZED);
-    let uid: string;
+    let claims: Claims;
     try {
-      uid = this.deps.tokens.verifyPush(token).uid;
+      claims = this.deps.tokens.verifyPush(token);
     } catch (err) {
       return fail(401, (err as Error).message, HttpCode.UNAUTHORIZED);
     }
-    if (!this.msgRate.take(uid)) return fail(429, `rate limited: uid "${uid}" is over ${this.deps.msgPerSecPerUid} POST /msg per second`);
-    return undefined;
+    if (!this.msgRate.take(claims.uid))
+      return fail(429, `rate limited: uid "${claims.uid}" is over ${this.deps.msgPerSecPerUid} POST /msg per second`);
+    return claims;
   }
 
   private postToken(body: Buffer): Reply {
