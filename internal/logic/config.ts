@@ -5,9 +5,10 @@ import {
   type OpsSection,
   defaultDiscovery,
   defaultLog,
+  type TlsSection,
   defaultMode,
+  defaultTls,
 } from "@roomcast/pkg/config";
-import { type TlsSection, defaultTls } from "@roomcast/pkg/config";
 
 export interface LogicConfig {
   node: NodeSection;

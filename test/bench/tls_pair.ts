@@ -7,31 +7,12 @@ import { roomcastCluster } from "./systems/roomcast";
 import { waitForQuiet } from "./procfs";
 import { killAll } from "../harness/proc";
 
+/** What both shapes share: quick 3 s steps, 64-byte bodies, one load-generator process. */
+const step = { stepSec: 3, warmupSec: 1, size: 64, minGrowth: -1, workers: 1, localAddresses: 1 };
 const p: RoomsParams = process.env.MANY
-  ? {
-      rooms: 200,
-      members: 10,
-      publishers: 1,
-      rates: [500, 1000, 2000],
-      stepSec: 3,
-      warmupSec: 1,
-      size: 64,
-      minGrowth: -1,
-      workers: 1,
-      localAddresses: 1,
-    }
-  : {
-      rooms: 1,
-      members: 1000,
-      publishers: 2,
-      rates: [100, 200, 400],
-      stepSec: 3,
-      warmupSec: 1,
-      size: 64,
-      minGrowth: -1,
-      workers: 1,
-      localAddresses: 1,
-    };
+  ? { ...step, rooms: 200, members: 10, publishers: 1, rates: [500, 1000, 2000] }
+  : { ...step, rooms: 1, members: 1000, publishers: 2, rates: [100, 200, 400] };
+
 async function main() {
   const order = process.argv.slice(2);
   for (const key of order) {
