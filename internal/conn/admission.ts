@@ -112,6 +112,14 @@ export class Admission {
     return true;
   }
 
+  /** A sign-in that signIn() admitted did not complete: the socket is unsigned again. */
+  signOut(c: Admitted, uid: string): void {
+    const u = this.uids.get(uid);
+    if (u && --u.open <= 0) this.uids.delete(uid);
+    const per = this.ips.get(c.ip);
+    if (per) per.unsigned++;
+  }
+
   /** The socket closed; `c.state` is still the one it had ("in": signed in as `c.uid`). */
   closed(c: Admitted): void {
     this.open--;

@@ -15,6 +15,8 @@ export class OnlineReporter {
   private readonly totals = new Map<string, Total>();
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
+  /** Announces under way, by room: members that join meanwhile wait for the same answer. */
+  private readonly announcing = new Map<string, Promise<void>>();
 
   constructor(
     private readonly connNode: string,
@@ -48,8 +50,22 @@ export class OnlineReporter {
     }
   }
 
-  /** Tells logic at once that this node now holds the room, so messages published from now on are routed here. */
-  async announce(room: string): Promise<void> {
+  /**
+   * Resolves once logic knows that this node holds the room, so messages published from then on are routed here.
+   * The room's first member here (`first`) tells logic at once; a member joining while that is under way waits for
+   * the same answer, and fails with it. Rejects when logic failed or did not answer within `timeoutMs`.
+   */
+  joined(room: string, first: boolean, timeoutMs: number): Promise<void> {
+    if (!first) return this.announcing.get(room) ?? Promise.resolve();
+    const told = withDeadline(this.announce(room), timeoutMs, `logic did not confirm room "${room}" within ${timeoutMs} ms`).finally(() => {
+      if (this.announcing.get(room) === told) this.announcing.delete(room);
+    });
+    this.announcing.set(room, told);
+    return told;
+  }
+
+  /** Tells logic at once that this node now holds the room. */
+  private async announce(room: string): Promise<void> {
     const local = this.rooms.count(room);
     const res = await this.link.reportOnline({ connNode: this.connNode, rooms: new Map([[room, local]]), full: false });
     this.totals.set(room, { cluster: res.rooms.get(room) ?? local, local });
@@ -61,4 +77,10 @@ export class OnlineReporter {
     const others = t ? Math.max(0, t.cluster - t.local) : 0;
     return others + this.rooms.count(room);
   }
+}
+
+function withDeadline(p: Promise<void>, ms: number, what: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error(what)), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }

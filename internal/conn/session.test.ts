@@ -15,6 +15,7 @@ import { silentLogger } from "@roomcast/pkg/log";
 import { Session, type SessionDeps } from "./session";
 import { Rooms } from "./room";
 import { OnlineReporter } from "./online";
+import { Admission } from "./admission";
 import type { Transport } from "./transport";
 
 class FakeTransport implements Transport {
@@ -147,6 +148,89 @@ describe("Session", () => {
     await flush();
     await flush();
     expect(t.errs()).toEqual([500, 500, 500, 500, 0]);
+  });
+
+  it("a failed announce of a room new on this node fails the sign-in with a temporary 500 and keeps nobody in the room", async () => {
+    const { s, t, rooms, deps } = setup();
+    const report = deps.logic.reportOnline;
+    deps.logic.reportOnline = async () => {
+      throw new RoomcastError(ErrCode.INTERNAL, "logic unavailable, try again");
+    };
+    s.onFrame(signIn("good", "r1"), true);
+    await flush();
+    await flush();
+    expect(t.errs()).toEqual([500]);
+    expect(s.state).toBe("new");
+    expect([...t.topics]).toEqual([]);
+    expect(rooms.count("r1")).toBe(0);
+    expect(t.closedWith).toBeUndefined();
+    // Logic back: the same socket signs in.
+    deps.logic.reportOnline = report;
+    s.onFrame(signIn("good", "r1"), true);
+    await flush();
+    await flush();
+    expect(t.errs()).toEqual([500, 0]);
+    expect(rooms.count("r1")).toBe(1);
+  });
+
+  it("a sign-in refused for a failed announce gives its uid slot back", async () => {
+    const { s, t, deps } = setup();
+    deps.admission = new Admission({
+      maxConnections: 10,
+      maxConnectionsPerIp: 10,
+      maxUnsignedPerIp: 10,
+      maxConnectionsPerUid: 1,
+      messagesPerSecPerUid: 10,
+      messageBurstPerUid: 10,
+    });
+    deps.admission.opened(s);
+    deps.logic.reportOnline = async () => {
+      throw new RoomcastError(ErrCode.INTERNAL, "logic unavailable, try again");
+    };
+    s.onFrame(signIn("good", "r1"), true);
+    await flush();
+    await flush();
+    expect(t.errs()).toEqual([500]);
+    // The uid holds no signed-in socket now: another connection of it signs in.
+    const t2 = new FakeTransport();
+    const s2 = new Session("k2", t2, deps);
+    deps.admission.opened(s2);
+    deps.logic.reportOnline = fakeLogic([]).reportOnline;
+    s2.onFrame(signIn("good", "r1"), true);
+    await flush();
+    await flush();
+    expect(t2.errs()).toEqual([0]);
+  });
+
+  it("an announce that logic does not answer within announceTimeoutMs fails the sign-in with 500", async () => {
+    const { s, t, rooms, deps } = setup();
+    deps.announceTimeoutMs = 20;
+    deps.logic.reportOnline = () => new Promise(() => {});
+    s.onFrame(signIn("good", "r1"), true);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(t.errs()).toEqual([500]);
+    expect(rooms.count("r1")).toBe(0);
+    expect(s.state).toBe("new");
+  });
+
+  it("a member joining while the room's announce is under way waits for it and fails with it", async () => {
+    const { s, t, rooms, deps } = setup();
+    let fail: (e: Error) => void = () => {};
+    deps.logic.reportOnline = () => new Promise((_resolve, reject) => (fail = reject));
+    const t2 = new FakeTransport();
+    const s2 = new Session("k2", t2, deps);
+    s.onFrame(signIn("good", "r1"), true);
+    await flush();
+    s2.onFrame(signIn("good", "r1"), true);
+    await flush();
+    expect(t.errs()).toEqual([]);
+    expect(t2.errs()).toEqual([]);
+    fail(new RoomcastError(ErrCode.INTERNAL, "logic unavailable, try again"));
+    await flush();
+    await flush();
+    expect(t.errs()).toEqual([500]);
+    expect(t2.errs()).toEqual([500]);
+    expect(rooms.count("r1")).toBe(0);
   });
 
   it("logic's refusal of a message reaches the client with its code and text, and the session lives", async () => {

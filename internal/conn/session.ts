@@ -173,7 +173,13 @@ export class Session {
     this.transport.subscribe(importantTopic(req.roomID));
     const first = this.deps.rooms.join(req.roomID);
     this.state = "in";
-    if (first) await this.announce(req.roomID);
+    try {
+      await this.deps.online.joined(req.roomID, first, this.deps.announceTimeoutMs);
+    } catch (err) {
+      // A member that logic does not route to would miss the room's messages until the next report: refuse the sign-in.
+      if (this.isClosed()) return;
+      return this.unannounced(err);
+    }
     if (this.isClosed()) return;
     this.badFrames = 0;
     this.deps.counters.signIns++;
@@ -218,17 +224,21 @@ export class Session {
     this.transport.send(refreshReply(ErrCode.OK, "ok"));
   }
 
-  /** Waits (bounded) until logic knows this node holds the room, so the client's first messages are routed here. */
-  private async announce(room: string): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.deps.announceTimeoutMs)));
-    try {
-      await Promise.race([this.deps.online.announce(room), timeout]);
-    } catch (err) {
-      this.deps.log.warn({ err, roomID: room }, "online.announce failed; the next report will carry the room");
-    } finally {
-      clearTimeout(timer);
-    }
+  /** Logic did not learn that this node holds the room: undo the sign-in (the socket lives, unsigned) and answer 500. */
+  private unannounced(err: unknown): void {
+    const { roomID, uid } = this;
+    this.transport.unsubscribe(normalTopic(roomID));
+    this.transport.unsubscribe(importantTopic(roomID));
+    this.leaveRoom();
+    this.slowSince = 0;
+    this.deps.admission?.signOut(this, uid);
+    this.state = "new";
+    this.uid = "";
+    this.roomID = "";
+    this.expiresAt = 0;
+    this.deps.counters.signInFailures++;
+    this.deps.log.error({ err, key: this.key, uid, roomID }, "online.joined failed: sign-in refused (500)");
+    this.transport.send(errReply(ErrCode.INTERNAL, "sign-in unavailable: logic could not be told about the room, try again"));
   }
 
   private async message(data: Uint8Array, now: number): Promise<void> {
