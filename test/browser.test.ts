@@ -142,7 +142,7 @@ describe("chat page on standalone", () => {
     await target.stop();
     await page.waitForSelector("#status[data-state=connecting]", { timeout: 10_000 });
     expect(await page.textContent("#status")).toMatch(/^reconnecting to ws:\/\/127\.0\.0\.1:\d+\/room in \d+\.\d s \(attempt \d+\)$/);
-    expect((await lines(page, "system")).join()).toContain("connection lost (1001");
+    expect((await lines(page, "system")).join()).toContain("connection lost (4004");
 
     target = await startStandalone({ ROOMCAST_CONN_WS_PORT: ports.ws, ROOMCAST_LOGIC_HTTP_PORT: ports.http });
     await page.waitForSelector("#status[data-state=connected]", { timeout: 30_000 });

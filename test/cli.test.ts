@@ -233,7 +233,7 @@ describe("tail across a restart of the server", () => {
     await tail.waitFor(`joined ${r}`, 20_000);
     await own.stop();
     own = undefined;
-    await tail.waitFor(`lost the connection to ${ws} (1001`, 10_000);
+    await tail.waitFor(`lost the connection to ${ws} (4004`, 10_000);
     own = await startStandalone(ports);
     await tail.waitFor(`regained the connection: joined ${r} on ${ws}`, 40_000);
     const pushed = await cli("--http", own.httpUrls[0]!, "push", "--room", r, "after the restart");

@@ -193,13 +193,13 @@ describe("cluster", () => {
       signedIn.terminate();
     }, 150_000);
 
-    it("a conn node stopped with SIGTERM closes its sockets with 1001, leaves etcd and exits 0", async () => {
+    it("a conn node stopped with SIGTERM closes its sockets with 4004 (draining), leaves etcd and exits 0", async () => {
       const c = await ownCluster({ conns: 1, logics: 1, jobs: 0 });
       const member = (await RoomClient.join(c.wsUrls[0]!, tokens.sign("a"), `drain-${Date.now()}`)).keepAlive(1000);
       const unsigned = await RoomClient.connect(c.wsUrls[0]!);
       const exit = c.conns[0]!.stop();
-      expect((await member.closed).code).toBe(1001);
-      expect((await unsigned.closed).code).toBe(1001);
+      expect((await member.closed).code).toBe(4004);
+      expect((await unsigned.closed).code).toBe(4004);
       expect(await exit).toBe(0);
       expect((await etcdKeys(c, "/roomcast/")).some((k) => k.endsWith("/conn/conn-0"))).toBe(false);
     }, 150_000);

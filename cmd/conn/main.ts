@@ -30,14 +30,20 @@ async function main() {
     },
   });
 
-  onShutdown(log, [
-    { name: "deregister", run: () => registration.deregister() },
-    { name: "sockets", run: () => node.stop() },
-    { name: "grpc", run: () => grpcServer.close() },
-    { name: "ops", run: () => ops.close() },
-    { name: "logic", run: () => logic.close() },
-    { name: "discovery", run: () => discovery.close() },
-  ]);
+  // Stop accepting and close the sockets in waves (ws.drainSec) while still registered, so job keeps pushing to the
+  // members not closed yet; then leave discovery. The hard stop leaves room for the drain.
+  onShutdown(
+    log,
+    [
+      { name: "sockets", run: () => node.stop() },
+      { name: "deregister", run: () => registration.deregister() },
+      { name: "grpc", run: () => grpcServer.close() },
+      { name: "ops", run: () => ops.close() },
+      { name: "logic", run: () => logic.close() },
+      { name: "discovery", run: () => discovery.close() },
+    ],
+    Math.max(20_000, node.drain.periodMs + 15_000),
+  );
   // Only now: whoever waits for this line may stop the node at once, and the signal handlers are in place.
   log.info({ node: cfg.node.id, mode: cfg.mode, ws: node.wsPort, grpc: grpcPort, ops: ops.port, config: file }, "conn ready");
 }

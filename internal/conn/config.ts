@@ -58,6 +58,13 @@ export interface ConnConfig {
     slowCloseSec: number;
     /** A connection whose token expired is told so (Err 108) and closed (4001) this long after, unless it sent REFRESH. */
     tokenExpiryGraceSec: number;
+    /**
+     * On SIGTERM the node stops accepting, then closes its sockets (4004) in drainWaves waves spread over this many
+     * seconds, so their clients do not all sign in elsewhere at once; 0 closes them all at once.
+     */
+    drainSec: number;
+    /** Waves of a drain: each closes an even share of the sockets still open. */
+    drainWaves: number;
   };
   grpc: { listenHost: string; port: number };
   /** /metrics and /healthz: never on the WebSocket port, which serves only ws.path. */
@@ -100,6 +107,8 @@ export const defaultConnConfig = (): ConnConfig => ({
     sendBufferHardBytes: 16 << 20,
     slowCloseSec: 10,
     tokenExpiryGraceSec: 30,
+    drainSec: 5,
+    drainWaves: 10,
   },
   grpc: { listenHost: "127.0.0.1", port: 3109 },
   ops: { listenHost: "127.0.0.1", port: 3108 },

@@ -4,6 +4,7 @@ import type { Logger } from "@roomcast/pkg/log";
 import { Counter, Gauge, type Registry } from "@roomcast/pkg/metrics";
 import type { ConnConfig } from "./config";
 import { Admission } from "./admission";
+import { drainPlan, type DrainPlan } from "./drain";
 import { OnlineReporter } from "./online";
 import { Rooms } from "./room";
 import { WsServer } from "./server";
@@ -38,6 +39,8 @@ export class ConnNode implements Deliverer {
   readonly admission: Admission;
   readonly counters: SessionCounters = { signIns: 0, signInFailures: 0, messagesIn: 0, badFrames: 0 };
   wsPort = 0;
+  /** ws.drainSec and ws.drainWaves: how stop() closes the sockets. */
+  readonly drain: DrainPlan;
 
   /**
    * The URL clients dial (registered in discovery; logic lists it at GET /nodes): ws.publicUrl when set (wss://… behind
@@ -51,6 +54,7 @@ export class ConnNode implements Deliverer {
   constructor(private readonly deps: ConnNodeDeps) {
     const { config: c, log } = deps;
     checkPublicUrl(c.ws.publicUrl);
+    this.drain = drainPlan(c.ws.drainSec, c.ws.drainWaves);
     this.rooms = new Rooms((topic, frame) => this.ws.fanOut(topic, frame));
     this.admission = new Admission({
       maxConnections: c.ws.maxConnections,
@@ -108,9 +112,12 @@ export class ConnNode implements Deliverer {
     return this.rooms.deliver(b);
   }
 
-  /** Closes every socket (1001: reconnect elsewhere) and stops reporting. */
+  /**
+   * Stops accepting, closes every socket (4004: reconnect elsewhere) in waves over ws.drainSec, then stops
+   * reporting. The node stays registered meanwhile, so the members not closed yet still get the room's messages.
+   */
   async stop(): Promise<void> {
-    await this.ws.drain();
+    await this.ws.drain(this.drain);
     await this.online.stop();
   }
 

@@ -6,6 +6,7 @@ import type { Logger } from "@roomcast/pkg/log";
 import type { Registry } from "@roomcast/pkg/metrics";
 import type { UWS } from "./uws";
 import { Session, type SessionDeps } from "./session";
+import { drainInWaves, type DrainPlan } from "./drain";
 import type { Transport } from "./transport";
 
 export interface WsOptions {
@@ -184,13 +185,28 @@ export class WsServer {
     this.app.publish(topic, frame, true, false);
   }
 
-  /** Stops accepting, then closes every connection with 1001 so clients reconnect elsewhere. */
-  async drain(): Promise<void> {
+  /** No new connections from now on: the listen socket closes and /healthz says not ok (a proxy takes the node out). */
+  stopAccepting(): void {
     this.draining = true;
     if (this.listenSocket) this.uws.us_listen_socket_close(this.listenSocket);
     this.listenSocket = undefined;
+  }
+
+  /**
+   * Stops accepting, then closes every connection with 4004 in the plan's waves (oldest first), so that clients
+   * reconnect to other nodes spread over the drain period rather than all at once. Resolves when none is left open.
+   */
+  async drain(plan: DrainPlan): Promise<void> {
+    this.stopAccepting();
+    const started = Date.now();
+    const open = this.sessions.size;
+    const res = await drainInWaves(
+      () => [...this.sessions.values()].filter((t) => !t.closed),
+      (t) => t.close(CloseCode.DRAINING, "server draining: reconnect to another node"),
+      plan,
+    );
     clearInterval(this.sweeper);
-    for (const t of [...this.sessions.values()]) t.close(CloseCode.GOING_AWAY, "server shutting down");
+    this.log.info({ open, closed: res.closed, waves: res.waves, ms: Date.now() - started }, "drain: sockets closed");
   }
 
   /** Closes idle, never-signed-in, persistently slow and expired-token sockets (telling the latter first); takes slow sockets off NORMAL batches (named sweepproc in logs). */

@@ -12,7 +12,7 @@ import {
 import { RoomcastClient, type ClientOptions, type WebSocketLike } from "./client";
 import { ConnectionError, ProtocolError, TimeoutError } from "./errors";
 import { MsgLevel as SdkMsgLevel, type Message } from "./message";
-import { reconnectDelay, defaultBackoff } from "./backoff";
+import { drainReconnectDelay, reconnectDelay, defaultBackoff } from "./backoff";
 
 /** An in-memory WebSocket: the test plays the server. */
 class FakeSocket implements WebSocketLike {
@@ -244,6 +244,36 @@ describe("reconnect", () => {
     jest.advanceTimersByTime(500);
     expect(FakeSocket.last().url).toBe("ws://b/room");
     c.close();
+  });
+
+  it("close code 4004 (the node is draining): reconnects to the next url after a random delay within drainDelayMs", async () => {
+    const random = jest.spyOn(Math, "random").mockReturnValue(0.75);
+    try {
+      const { c } = client({ url: ["ws://a/room", "ws://b/room"], reconnect: { drainDelayMs: 4_000 } });
+      const reconnecting: Array<{ delayMs: number; url: string }> = [];
+      c.on("reconnecting", (r) => reconnecting.push(r));
+      void c.connect();
+      (await acceptSignIn()).serverClose(4004, "server draining: reconnect to another node");
+      expect(c.state).toBe("connecting");
+      expect(reconnecting).toEqual([{ attempt: 1, delayMs: 3_000, url: "ws://b/room" }]);
+      jest.advanceTimersByTime(2_999);
+      expect(FakeSocket.all).toHaveLength(1);
+      jest.advanceTimersByTime(1);
+      expect(FakeSocket.all).toHaveLength(2);
+      expect(FakeSocket.last().url).toBe("ws://b/room");
+      await acceptSignIn();
+      expect(c.state).toBe("connected");
+      c.close();
+    } finally {
+      random.mockRestore();
+    }
+  });
+
+  it("the drain delay is uniform in [0, drainDelayMs], 3 s by default, whatever the failures before", () => {
+    expect(drainReconnectDelay(defaultBackoff, () => 0)).toBe(0);
+    expect(drainReconnectDelay(defaultBackoff, () => 1)).toBe(3_000);
+    expect(drainReconnectDelay({ ...defaultBackoff, drainDelayMs: 10_000 }, () => 0.25)).toBe(2_500);
+    expect(drainReconnectDelay({ minDelayMs: 1, maxDelayMs: 2, factor: 2, jitter: 0 }, () => 0.5)).toBe(1_500);
   });
 
   it("close code 4002 (too many malformed frames) ends the client", async () => {

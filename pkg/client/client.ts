@@ -15,7 +15,7 @@ import {
   encodeSignIn,
   unpackMessages,
 } from "../protocol";
-import { defaultBackoff, reconnectDelay, type BackoffOptions } from "./backoff";
+import { defaultBackoff, drainReconnectDelay, reconnectDelay, type BackoffOptions } from "./backoff";
 import { ClientError, ConnectionError, ProtocolError, TimeoutError } from "./errors";
 import { Message } from "./message";
 
@@ -89,6 +89,8 @@ const CLOSE_NORMAL = 1000;
 const CLOSE_ABNORMAL = 1006;
 /** The server's "too many malformed frames": reconnecting would repeat the same mistake. */
 const CLOSE_GARBAGE = 4002;
+/** The node is draining: reconnect elsewhere after a random delay (backoff's drainDelayMs). */
+const CLOSE_DRAINING = 4004;
 
 /** The `exp` claim of a JWT in ms since the epoch, 0 when there is none. Not verified: it only times the refresh. */
 export function tokenExpiry(token: string): number {
@@ -409,7 +411,8 @@ export class RoomcastClient extends EventEmitter<ClientEvents> {
       return this.finish(new ConnectionError(`server closed the connection: ${reason || "malformed frames"}`, code));
     if (this.backoff === false) return this.finish(new ConnectionError(`connection to ${url} lost (${code}) and reconnect is off`, code));
     this.setState("connecting");
-    const delayMs = reconnectDelay(this.failures, this.backoff);
+    // A draining node closes its sockets in waves; a random wait spreads each wave's clients over the other nodes.
+    const delayMs = code === CLOSE_DRAINING ? drainReconnectDelay(this.backoff) : reconnectDelay(this.failures, this.backoff);
     this.failures++;
     this.urlIndex++;
     this.emit("reconnecting", { attempt: this.failures, delayMs, url: this.url });

@@ -40,7 +40,7 @@ export type HttpCode = (typeof HttpCode)[keyof typeof HttpCode];
 
 /** WebSocket close codes conn uses; 4xxx are roomcast's own. */
 export const CloseCode = {
-  /** Server shutting down: reconnect (to another node). */
+  /** Server going away (WebSocket's own code; conn itself drains with DRAINING): reconnect. */
   GOING_AWAY: 1001,
   /** Frame over the transport cap. */
   TOO_BIG: 1009,
@@ -52,4 +52,6 @@ export const CloseCode = {
   GARBAGE: 4002,
   /** Send buffer stayed over its limit: the client reads too slowly; reconnect. */
   SLOW_CONSUMER: 4003,
+  /** The node is draining (stopping): reconnect to any node after a random delay, so its clients do not all come back at once. */
+  DRAINING: 4004,
 } as const;
