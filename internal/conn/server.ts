@@ -200,6 +200,7 @@ export class WsServer {
     this.stopAccepting();
     const started = Date.now();
     const open = this.sessions.size;
+    this.log.info({ open, waves: plan.waves, periodMs: plan.periodMs }, "drain: stopped accepting; closing the sockets in waves (4004)");
     const res = await drainInWaves(
       () => [...this.sessions.values()].filter((t) => !t.closed),
       (t) => t.close(CloseCode.DRAINING, "server draining: reconnect to another node"),
