@@ -30,12 +30,12 @@ async function nodesListed(httpUrl: string, want: string[]): Promise<string | un
   }
 }
 
-/** undefined when every view is right now, else what is wrong. */
-export async function divergence(c: FaultCluster, t: RoomTraffic): Promise<string | undefined> {
+/** undefined when every view is right now (conn nodes `up` listed and asked, no other), else what is wrong. */
+export async function divergence(c: FaultCluster, t: RoomTraffic, up = [0, 1]): Promise<string | undefined> {
   const want = t.openMembers().length;
   const wrong = await Promise.all([
-    ...c.wsUrls.map((_, node) => membersSeen(t, node, want)),
-    ...c.httpUrls.map((u) => nodesListed(u, [...c.wsUrls].sort())),
+    ...up.map((node) => membersSeen(t, node, want)),
+    ...c.httpUrls.map((u) => nodesListed(u, up.map((node) => c.wsUrls[node]!).sort())),
   ]);
   const found = wrong.filter((w): w is string => w !== undefined);
   return found.length ? found.join("; ") : undefined;
@@ -49,11 +49,17 @@ export interface Convergence {
 }
 
 /** Polls divergence() from `since` until it holds or waitMs passes; a poll counts at the time it started. */
-export async function watchConvergence(c: FaultCluster, t: RoomTraffic, since: number, waitMs: number): Promise<Convergence> {
+export async function watchConvergence(
+  c: FaultCluster,
+  t: RoomTraffic,
+  since: number,
+  waitMs: number,
+  up?: number[],
+): Promise<Convergence> {
   let last: string | undefined;
   while (Date.now() - since < waitMs) {
     const started = Date.now();
-    const wrong = await divergence(c, t);
+    const wrong = await divergence(c, t, up);
     if (!wrong) return { ms: Math.max(0, started - since), last };
     last = wrong;
     await sleep(100);

@@ -40,8 +40,9 @@ export interface Timing {
   /** Traffic before the fault, and after the heal. */
   preMs: number;
   postMs: number;
-  /** How long the fault lasts: a killed process is down, a host is cut off. */
-  killDownMs: number;
+  /** How long a killed process is down, round after round (within the lease TTL, then beyond it, …). */
+  killDownMs: number[];
+  /** How long a host is cut off. */
   partitionMs: number;
   /** After the traffic ends: the longest wait for the last acknowledged messages. */
   settleMs: number;
@@ -54,7 +55,7 @@ export const ROUNDS = { ci: 2, long: 6 };
 export const CI_TIMING: Timing = {
   preMs: 2_500,
   postMs: 4_000,
-  killDownMs: 1_500,
+  killDownMs: [1_500, 5_000],
   partitionMs: 5_000,
   settleMs: 25_000,
   membersPerNode: 3,
@@ -87,15 +88,48 @@ async function ensureHealthy(c: FaultCluster, failures: string[]): Promise<void>
   }
 }
 
+/** How long the round's fault lasts. */
+export function outageMs(p: RoundPlan, timing: Timing): number {
+  if (p.fault === "control") return 0;
+  return p.fault.startsWith("kill") ? timing.killDownMs[(p.round - 1) % timing.killDownMs.length]! : timing.partitionMs;
+}
+
+/**
+ * While a conn node is out for longer than lease TTL + one report interval: how soon the views drop it (a note for
+ * the report; the assertion is on the views after the heal).
+ */
+async function watchOutage(c: FaultCluster, t: RoomTraffic, node: number, since: number, outage: number, notes: string[]): Promise<void> {
+  const limitMs = c.ttlSec * 1000 + c.reportIntervalMs;
+  if (outage <= limitMs) return;
+  const seen = await watchConvergence(c, t, since, outage, [1 - node]);
+  notes.push(
+    seen.ms === undefined
+      ? `conn-${node} not out of the views during its outage: ${seen.last}`
+      : `conn-${node} out of the views after ${seen.ms} ms`,
+  );
+}
+
 /** Injects the fault, waits while it lasts, heals it; resolves with the time of the heal. */
-async function injectAndHeal(c: FaultCluster, t: RoomTraffic, p: RoundPlan, timing: Timing, failures: string[]): Promise<number> {
+async function injectAndHeal(
+  c: FaultCluster,
+  t: RoomTraffic,
+  p: RoundPlan,
+  timing: Timing,
+  failures: string[],
+  notes: string[],
+): Promise<number> {
   if (p.fault === "control") return Date.now();
   const connNode = p.target.startsWith("conn") ? Number(p.target.slice(-1)) : undefined;
+  const outage = outageMs(p, timing);
   let moved: Promise<void> = Promise.resolve();
+  let watched: Promise<void> = Promise.resolve();
+  const faultAt = Date.now();
   if (p.fault.startsWith("kill")) {
     await c.kill9(p.target);
     if (connNode !== undefined) moved = t.moveMembersOff(connNode);
-    await sleep(timing.killDownMs);
+    if (connNode !== undefined) watched = moved.then(() => watchOutage(c, t, connNode, faultAt, outage, notes));
+    await sleep(outage);
+    await watched;
     await c
       .get(p.target)
       .start()
@@ -103,7 +137,9 @@ async function injectAndHeal(c: FaultCluster, t: RoomTraffic, p: RoundPlan, timi
   } else {
     c.net.partition(c.net.host(p.target));
     if (connNode !== undefined) moved = t.moveMembersOff(connNode);
-    await sleep(timing.partitionMs);
+    if (connNode !== undefined) watched = moved.then(() => watchOutage(c, t, connNode, faultAt, outage, notes));
+    await sleep(outage);
+    await watched;
     c.net.heal(c.net.host(p.target));
   }
   const healedAt = Date.now();
@@ -157,7 +193,7 @@ export async function runRound(c: FaultCluster, p: RoundPlan, timing: Timing): P
     wsUrls: c.wsUrls,
     httpUrls: c.httpUrls,
     room,
-    importantEveryMs: 50,
+    importantEveryMs: 20,
     normalEveryMs: 100,
     postTimeoutMs: 10_000,
     maxInFlight: 40,
@@ -170,7 +206,7 @@ export async function runRound(c: FaultCluster, p: RoundPlan, timing: Timing): P
     const before = c.pids();
     t.start();
     await sleep(timing.preMs);
-    const healedAt = await injectAndHeal(c, t, p, timing, failures);
+    const healedAt = await injectAndHeal(c, t, p, timing, failures, notes);
     // A conn node back from a fault has no member of ours left: one signs in there, inside the measured time.
     const probe = p.target.startsWith("conn") ? t.join(Number(p.target.slice(-1)), { counted: false, timeoutMs: 20_000 }) : undefined;
     const watching = watchConvergence(c, t, healedAt, limitMs + 20_000);

@@ -73,9 +73,9 @@ export function markdown(results: RoundResult[], info: RunInfo): string {
         .join(" ")} at the end.`,
     "",
     "Each process on its own network-namespace host (infra: nsqlookupd, nsqd -mem-queue-size=0 -sync-every=1, etcd; " +
-      "logic ×2, job ×2, conn ×2), reached by its own address. IMPORTANT: POST /msg every 50 ms, logic nodes in turn; " +
+      "logic ×2, job ×2, conn ×2), reached by its own address. IMPORTANT: POST /msg every 20 ms, logic nodes in turn; " +
       `NORMAL: one sender on each conn node, 10 msg/s each; ${t.membersPerNode} members per conn node. Fault after ${t.preMs} ms of ` +
-      `traffic; a killed process is restarted after ${t.killDownMs} ms, a host is cut off for ${t.partitionMs} ms; ` +
+      `traffic; a killed process is restarted after ${t.killDownMs.join(" ms, ")} ms (rounds in turn), a host is cut off for ${t.partitionMs} ms; ` +
       `${t.postMs} ms of traffic after the heal, then up to ${t.settleMs} ms for the last deliveries. ` +
       `Lease TTL ${info.ttlSec} s, online report every ${info.reportIntervalMs} ms: views must converge within ` +
       `${info.ttlSec * 1000 + info.reportIntervalMs} ms of the heal.`,
