@@ -1,5 +1,5 @@
 // conn: holds the clients' WebSockets, signs them in through logic, delivers the room batches job pushes.
-import { boot, onShutdown, serveOps, startFailure } from "@roomcast/pkg/lifecycle";
+import { boot, onShutdown, Readiness, serveOps, startFailure } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
 import { checkInternalLinks, linkTls } from "@roomcast/pkg/config";
@@ -14,11 +14,13 @@ async function main() {
   const registry = createRegistry("conn", cfg.node.id);
   checkInternalLinks("conn", cfg, false);
   const tls = linkTls(cfg.tls, file);
-  const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log, tls.etcd);
+  // etcd may be down: the node serves meanwhile, /healthz says what it waits for, and it joins when etcd is up.
+  const readiness = new Readiness();
+  const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log, tls.etcd, readiness);
   const logic = await GrpcLogicLink.start(discovery, cfg.logic.timeoutMs, log, tls.grpc);
   const node = new ConnNode({ config: cfg, logic, log, registry, uws });
   await node.start();
-  const ops = await serveOps({ ...cfg.ops, metrics: () => registry.metrics(), health: () => node.ws.health() });
+  const ops = await serveOps({ ...cfg.ops, metrics: () => registry.metrics(), health: () => readiness.health(node.ws.health()) });
   const grpcServer = connGrpcServer(node);
   const grpcPort = await grpcServer.listen(cfg.grpc.listenHost, cfg.grpc.port, tls.grpc);
   const registration = await discovery.register("conn", {

@@ -1,5 +1,5 @@
 // job: consumes the room topics from NSQ, batches NORMAL messages, pushes to the conn nodes that hold each room.
-import { boot, onShutdown, serveOps, startFailure } from "@roomcast/pkg/lifecycle";
+import { boot, onShutdown, Readiness, serveOps, startFailure } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
 import { checkInternalLinks, linkTls } from "@roomcast/pkg/config";
@@ -12,7 +12,9 @@ async function main() {
   const registry = createRegistry("job", cfg.node.id);
   checkInternalLinks("job", cfg, true);
   const tls = linkTls(cfg.tls, file);
-  const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log, tls.etcd);
+  // etcd or nsqd may be down: the node serves meanwhile, /healthz says what it waits for, and it joins when they are up.
+  const readiness = new Readiness();
+  const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log, tls.etcd, readiness);
   const conns = await GrpcConnLink.start(discovery, cfg.push.timeoutMs, log, tls.grpc);
   const q = cfg.queue;
   const queue = new NsqQueue({
@@ -22,10 +24,11 @@ async function main() {
     clientId: cfg.node.id,
     logger: log,
     tls: tls.nsq,
+    waits: readiness,
   });
   const job = jobFromConfig(cfg, { queue, conns, log, registry });
   await job.start();
-  const ops = await serveOps({ ...cfg.ops, metrics: () => registry.metrics() });
+  const ops = await serveOps({ ...cfg.ops, metrics: () => registry.metrics(), health: () => readiness.health() });
   const registration = await discovery.register("job", { id: cfg.node.id, addrs: { ops: `${cfg.node.host}:${ops.port}` } });
 
   onShutdown(log, [

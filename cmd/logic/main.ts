@@ -1,5 +1,5 @@
 // logic: validates tokens for conn (gRPC), takes messages from conn and business services (HTTP), queues them on NSQ.
-import { boot, onShutdown, serveOps, startFailure } from "@roomcast/pkg/lifecycle";
+import { boot, onShutdown, Readiness, serveOps, startFailure } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
 import { checkInternalLinks, linkTls } from "@roomcast/pkg/config";
@@ -13,14 +13,18 @@ async function main() {
   const registry = createRegistry("logic", cfg.node.id);
   checkInternalLinks("logic", cfg, true);
   const tls = linkTls(cfg.tls, file);
-  const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log, tls.etcd);
+  // etcd or nsqd may be down: the node serves meanwhile, /healthz says what it waits for, and it joins when they are up.
+  const readiness = new Readiness();
+  const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log, tls.etcd, readiness);
   const q = cfg.queue;
   const queue = new NsqQueue({
     nsqdTcpAddress: q.nsqdTcp,
     nsqdHttpAddress: q.nsqdHttp,
     lookupdHttpAddresses: q.lookupdHttp,
+    publishTimeoutMs: q.publishTimeoutMs,
     logger: log,
     tls: tls.nsq,
+    waits: readiness,
   });
   await queue.createTopics([q.topicNormal, q.topicImportant]);
   let connUrls: string[] = [];
@@ -33,7 +37,7 @@ async function main() {
   const grpcServer = logicGrpcServer(logic.service);
   const grpcPort = await grpcServer.listen(cfg.grpc.listenHost, cfg.grpc.port, tls.grpc);
   const httpPort = await logic.http.listen(cfg.http.port, cfg.http.listenHost);
-  const ops = await serveOps({ ...cfg.ops, metrics: () => registry.metrics() });
+  const ops = await serveOps({ ...cfg.ops, metrics: () => registry.metrics(), health: () => readiness.health() });
   const registration = await discovery.register("logic", {
     id: cfg.node.id,
     addrs: { grpc: `${cfg.node.host}:${grpcPort}`, http: `${cfg.node.host}:${httpPort}` },

@@ -56,6 +56,8 @@ export interface LogicConfig {
     lookupdHttp: string[];
     topicNormal: string;
     topicImportant: string;
+    /** A publish nsqd has not acknowledged after this long fails: POST /msg answers 503, a client's MESSAGE an error. */
+    publishTimeoutMs: number;
   };
   online: {
     /** A conn node's counts expire after this long without a report, even if its registry entry lingers. */
@@ -93,6 +95,7 @@ export const defaultLogicConfig = (): LogicConfig => ({
     lookupdHttp: ["127.0.0.1:4161"],
     topicNormal: "roomcast.room",
     topicImportant: "roomcast.important",
+    publishTimeoutMs: 3_000,
   },
   online: { expireSec: 30 },
   discovery: defaultDiscovery(),

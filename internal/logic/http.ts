@@ -33,6 +33,8 @@ export interface HttpDeps {
 interface Reply {
   status: number;
   body: Record<string, unknown>;
+  /** Further headers of a JSON reply. */
+  headers?: Record<string, string>;
   /** A body other than JSON (the chat page), with its content type and any further headers. */
   raw?: { body: string; contentType: string; headers?: Record<string, string> };
 }
@@ -169,7 +171,7 @@ export class LogicHttp {
             res.writeHead(r.status, { ...r.raw.headers, "content-type": r.raw.contentType });
             res.end(r.raw.body);
           } else {
-            res.writeHead(r.status, { "content-type": "application/json" });
+            res.writeHead(r.status, { ...r.headers, "content-type": "application/json" });
             res.end(JSON.stringify(r.body));
           }
         });
@@ -236,8 +238,11 @@ export class LogicHttp {
     try {
       await this.deps.logic.enqueue(roomID, MsgLevel.IMPORTANT, Buffer.from(msg, "utf8"));
     } catch (err) {
-      if (err instanceof RoomcastError) return fail(statusOf(err), err.message);
-      throw err;
+      if (!(err instanceof RoomcastError)) throw err;
+      const r = fail(statusOf(err), err.message);
+      // 503: the queue refused, was away or did not acknowledge within queue.publishTimeoutMs; worth a retry soon.
+      if (r.status === 503) r.headers = { "retry-after": "1" };
+      return r;
     }
     return ok();
   }

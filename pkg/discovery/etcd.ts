@@ -2,6 +2,7 @@
 import { Etcd3, type IKeyValue, type IWatchResponse, type Lease, type Watcher } from "etcd3";
 import { noLogger, type Logger } from "../log/log";
 import { StartError, networkReason } from "../lifecycle/failure";
+import { noWaits, type Waits } from "../lifecycle/readiness";
 import type { Discovery, NodeInfo, Registration, Service, Watch, WatchHandler } from "./discovery";
 
 export interface EtcdDiscoveryOptions {
@@ -16,20 +17,54 @@ export interface EtcdDiscoveryOptions {
   tls?: { ca: Buffer; cert: Buffer; key: Buffer };
   /** etcd user/password auth. */
   auth?: { username: string; password: string };
+  /** Told while a registration or a watch waits for etcd (the node's /healthz). */
+  waits?: Waits;
 }
 
-// Unary calls get a deadline so register() fails instead of hanging while etcd is unreachable; streams stay open.
+// Unary calls get a deadline so a call to an etcd that does not answer fails and is retried instead of hanging;
+// streams stay open.
 const callTimeoutMs = 5_000;
+// While etcd is away, retries back off from 200 ms to this, and a wait is logged again at most this often.
+const maxRetryMs = 5_000;
+const rewarnMs = 60_000;
 
-/** etcd could not be reached: say where, why, and what to do, instead of the gRPC client's own words. */
-function unreachable(err: unknown, hosts: string[]): unknown {
-  // etcd3's error classes leave `name` at "Error".
+/**
+ * Whether etcd is away (down, not answering, or the client's circuit breaker holding calls back after failures):
+ * then registrations and watches wait for it. Anything else (a refused password, a certificate etcd does not take)
+ * is a configuration error that stops start-up.
+ */
+function etcdAway(err: unknown): boolean {
+  // etcd3's error classes leave `name` at "Error"; cockatiel's BrokenCircuitError sets it.
+  const name = err instanceof Error ? (err.name !== "Error" ? err.name : err.constructor.name) : "";
+  if (name === "BrokenCircuitError" || name === "GRPCDeadlineExceededError") return true;
+  if (name !== "GRPCUnavailableError") return false;
+  // gRPC reports a failed TLS handshake as UNAVAILABLE too: that one does not pass by waiting.
+  return !/certificate|SSL|handshake|wrong version number|alert/i.test(String((err as Error).message));
+}
+
+/** Why etcd is away, in words. */
+function awayReason(err: unknown): string {
   const name = err instanceof Error ? err.constructor.name : "";
-  if (name === "GRPCUnavailableError" || name === "GRPCDeadlineExceededError") {
-    const why = name === "GRPCDeadlineExceededError" ? `no answer within ${callTimeoutMs / 1000} s` : networkReason(err);
-    return new StartError(`cannot reach etcd at ${hosts.join(", ")} (${why}): start etcd or set discovery.etcd`, { cause: err });
-  }
-  return err;
+  if (name === "GRPCDeadlineExceededError") return `no answer within ${callTimeoutMs / 1000} s`;
+  if (err instanceof Error && err.name === "BrokenCircuitError") return "the last calls failed";
+  return networkReason(err);
+}
+
+/** A failure that is not etcd being away, said with where and what to check. */
+function refused(err: unknown, hosts: string[], what: string): unknown {
+  if (!(err instanceof Error) || err instanceof StartError) return err;
+  return new StartError(
+    `etcd at ${hosts.join(", ")} refused to ${what} (${networkReason(err)}): check discovery.etcd, discovery.etcdUser/etcdPassword and tls.etcd`,
+    { cause: err },
+  );
+}
+
+/** Sleeps `ms`, or less if `wake` is called meanwhile; `set` receives the waker. */
+function pause(ms: number, set: (wake: (() => void) | undefined) => void): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    set(() => (clearTimeout(timer), resolve()));
+  }).finally(() => set(undefined));
 }
 
 const byId = (a: NodeInfo, b: NodeInfo) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -38,6 +73,7 @@ export class EtcdDiscovery implements Discovery {
   private readonly client: Etcd3;
   private readonly log: Logger;
   private readonly ttlSec: number;
+  private readonly waits: Waits;
   private readonly registrations = new Set<EtcdRegistration>();
   private readonly watches = new Set<EtcdWatch>();
   private closed = false;
@@ -52,6 +88,7 @@ export class EtcdDiscovery implements Discovery {
     });
     this.log = opts.logger ?? noLogger;
     this.ttlSec = opts.ttlSec ?? 10;
+    this.waits = opts.waits ?? noWaits;
   }
 
   /** The key prefix of a service's nodes, with the trailing slash. */
@@ -59,13 +96,23 @@ export class EtcdDiscovery implements Discovery {
     return `/roomcast/${this.opts.cluster}/${service}/`;
   }
 
-  /** Resolves once the key is written; rejects (and keeps nothing running) if etcd cannot be reached. */
+  /**
+   * Resolves once the key is written, or, while etcd is away, at once: the key is then put in the background, with
+   * back-off, as soon as etcd answers (a warning names what waits, and `waits` holds it until then). Rejects with a
+   * StartError when etcd refuses (auth, TLS).
+   */
   async register(service: Service, node: NodeInfo): Promise<Registration> {
     if (this.closed) throw new Error("EtcdDiscovery.register() after close()");
-    const reg = new EtcdRegistration(this.client, `${this.prefix(service)}${node.id}`, JSON.stringify(node), this.ttlSec, this.log);
-    await reg.start().catch((err: unknown) => {
-      throw unreachable(err, this.opts.hosts);
-    });
+    const key = `${this.prefix(service)}${node.id}`;
+    const what = `etcd at ${this.opts.hosts.join(", ")}: registering ${service} node ${node.id}`;
+    const reg = new EtcdRegistration(this.client, key, JSON.stringify(node), this.ttlSec, this.log, this.waits, what);
+    try {
+      await reg.start();
+    } catch (err) {
+      if (!etcdAway(err)) throw refused(err, this.opts.hosts, `register ${service} node ${node.id}`);
+      this.log.warn({ key }, `discovery: waiting for ${what} (${awayReason(err)}); retrying in the background`);
+      reg.retry();
+    }
     this.registrations.add(reg);
     return {
       deregister: async () => {
@@ -77,18 +124,24 @@ export class EtcdDiscovery implements Discovery {
 
   /**
    * The handler is called with the current nodes before watch() resolves, then after every change
-   * (and, after a reconnect to etcd, once more with a fresh read, which may be unchanged).
+   * (and, after a reconnect to etcd, once more with a fresh read, which may be unchanged). While etcd is away,
+   * watch() resolves at once with no nodes and reads in the background: the handler's first call comes when etcd answers.
    */
   async watch(service: Service, handler: WatchHandler): Promise<Watch> {
     if (this.closed) throw new Error("EtcdDiscovery.watch() after close()");
-    const w = new EtcdWatch(this.client, this.prefix(service), handler, this.log, () => this.watches.delete(w));
+    const what = `etcd at ${this.opts.hosts.join(", ")}: reading the ${service} nodes`;
+    const w = new EtcdWatch(this.client, this.prefix(service), handler, this.log, () => this.watches.delete(w), this.waits, what);
     // Tracked from the start, so a close() racing the first read still cancels the watcher.
     this.watches.add(w);
     try {
       await w.start();
     } catch (err) {
-      await w.close();
-      throw unreachable(err, this.opts.hosts);
+      if (!etcdAway(err)) {
+        await w.close();
+        throw refused(err, this.opts.hosts, `read the ${service} nodes`);
+      }
+      this.log.warn({ prefix: this.prefix(service) }, `discovery: waiting for ${what} (${awayReason(err)}); retrying in the background`);
+      w.retry();
     }
     return w;
   }
@@ -116,7 +169,10 @@ export class EtcdDiscovery implements Discovery {
   }
 }
 
-/** One node's key under a lease; if the lease is lost (revoked, expired, etcd wiped), a new one is granted and the key put again. */
+/**
+ * One node's key under a lease; if the lease is lost (revoked, expired, etcd wiped), or was never granted because etcd
+ * was away at start-up, a new one is granted and the key put again, with back-off, until it is or stop() is called.
+ */
 class EtcdRegistration {
   private lease?: Lease;
   private stopped = false;
@@ -129,10 +185,18 @@ class EtcdRegistration {
     private readonly value: string,
     private readonly ttlSec: number,
     private readonly log: Logger,
+    private readonly waits: Waits,
+    private readonly what: string,
   ) {}
 
   start(): Promise<void> {
     return this.putUnderNewLease();
+  }
+
+  /** Puts the key in the background until it is in (start() failed because etcd is away). */
+  retry(): void {
+    this.waits.waiting(this.key, this.what);
+    this.renewing ??= this.renew(false).finally(() => (this.renewing = undefined));
   }
 
   private async putUnderNewLease(): Promise<void> {
@@ -158,31 +222,39 @@ class EtcdRegistration {
     if (this.stopped || this.lease !== lease) return;
     this.lease = undefined;
     this.log.warn({ err, key: this.key }, "discovery: lease lost; putting the key again under a new lease");
-    this.renewing ??= this.renew().finally(() => (this.renewing = undefined));
+    this.waits.waiting(this.key, this.what);
+    this.renewing ??= this.renew(true).finally(() => (this.renewing = undefined));
   }
 
-  private async renew(): Promise<void> {
+  /** `warnFirst`: the first failure is news (a lost lease); after a failed start the caller has warned already. */
+  private async renew(warnFirst: boolean): Promise<void> {
     let delayMs = 200;
+    let warnedAt = warnFirst ? 0 : Date.now();
+    const since = Date.now();
     while (!this.stopped) {
       try {
         await this.putUnderNewLease();
-        if (!this.stopped) this.log.info({ key: this.key }, "discovery: registered again under a new lease");
+        if (!this.stopped) {
+          this.waits.ready(this.key);
+          this.log.info({ key: this.key, waitedMs: Date.now() - since }, "discovery: registered under a new lease");
+        }
         return;
       } catch (err) {
-        this.log.warn({ err, key: this.key, retryInMs: delayMs }, "discovery: lease.put(key) failed");
+        // One line a minute while etcd stays away, not one per attempt.
+        if (Date.now() - warnedAt >= rewarnMs) {
+          warnedAt = Date.now();
+          this.log.warn({ err, key: this.key, retryInMs: delayMs }, "discovery: lease.put(key) failed; retrying");
+        }
       }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delayMs);
-        this.wakeRenew = () => (clearTimeout(timer), resolve());
-      });
-      this.wakeRenew = undefined;
-      delayMs = Math.min(5_000, delayMs * 2);
+      await pause(delayMs, (wake) => (this.wakeRenew = wake));
+      delayMs = Math.min(maxRetryMs, delayMs * 2);
     }
   }
 
   /** Revokes the lease, so the key vanishes at once; waits for a renewal in flight so nothing is put afterwards. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.waits.ready(this.key);
     this.wakeRenew?.();
     await this.renewing;
     const lease = this.lease;
@@ -199,15 +271,19 @@ class EtcdRegistration {
 }
 
 /**
- * The node set of one prefix: a snapshot read, then a watcher from the snapshot's revision on.
- * Changes at or below the revision already applied are skipped, so a re-read and the event stream never undo each other.
+ * The node set of one prefix: a snapshot read, then a watcher from the snapshot's revision on. Each (re)start is a
+ * generation: a fresh read replaces the set whatever its revision, and only the watcher started from that read
+ * counts. So an etcd wiped or restored from an older snapshot, whose revisions start low again, is followed like any
+ * other; a watcher resumed at the old revision would wait for revisions that mean other changes, or none.
  */
 class EtcdWatch implements Watch {
   private readonly byKey = new Map<string, NodeInfo>();
-  private revision = 0;
+  private generation = 0;
   private watcher?: Watcher;
   private closed = false;
   private restartTimer?: NodeJS.Timeout;
+  private retryMs = 200;
+  private waiting = false;
 
   constructor(
     private readonly client: Etcd3,
@@ -215,35 +291,104 @@ class EtcdWatch implements Watch {
     private readonly handler: WatchHandler,
     private readonly log: Logger,
     private readonly onClose: () => void,
+    private readonly waits: Waits,
+    private readonly what: string,
   ) {}
 
   get nodes(): NodeInfo[] {
     return [...this.byKey.values()].sort(byId);
   }
 
+  /** A fresh read, then a watcher from its revision on; a watcher of an earlier start is dropped first. */
   async start(): Promise<void> {
-    await this.reread();
-    await this.attachWatcher();
+    const gen = ++this.generation;
+    this.dropWatcher();
+    const res = await this.client.getAll().prefix(this.prefix).exec();
+    if (this.closed || gen !== this.generation) return;
+    const revision = Number(res.header.revision);
+    this.byKey.clear();
+    for (const kv of res.kvs) this.apply("Put", kv);
+    this.emit();
+    const watcher = await this.client
+      .watch()
+      .prefix(this.prefix)
+      .startRevision(String(revision + 1))
+      .create();
+    if (this.closed || gen !== this.generation) {
+      await watcher.cancel();
+      return;
+    }
+    this.watcher = watcher;
+    this.retryMs = 200;
+    if (this.waiting) {
+      this.waiting = false;
+      this.waits.ready(this.prefix);
+      this.log.info({ prefix: this.prefix, nodes: this.byKey.size }, "discovery: reading and watching again");
+    }
+    watcher.on("data", (r) => {
+      if (this.watcher === watcher) this.onEvents(r);
+    });
+    // etcd3 resumes a watcher after a reconnect from the revision it last saw; an etcd wiped or restored meanwhile
+    // counts revisions anew, so start over from a fresh read instead.
+    watcher.on("connected", () => {
+      if (this.watcher !== watcher) return;
+      this.log.info({ prefix: this.prefix }, "discovery: watch reconnected; reading and watching again");
+      this.retry(0);
+    });
+    // A watcher etcd cancelled (e.g. its revision was compacted) is dead: start over with a fresh read.
+    watcher.on("error", (err) => {
+      if (this.watcher !== watcher) return;
+      this.log.warn({ err, prefix: this.prefix }, "discovery: watch cancelled by etcd; reading and watching again");
+      this.retry(200);
+    });
+  }
+
+  /** Starts over after `delayMs` (back-off from 200 ms to 5 s while it fails); /healthz waits until it succeeds. */
+  retry(delayMs = this.retryMs): void {
+    if (this.closed) return;
+    this.dropWatcher();
+    if (!this.waiting) {
+      this.waiting = true;
+      this.waits.waiting(this.prefix, this.what);
+    }
+    clearTimeout(this.restartTimer);
+    this.restartTimer = setTimeout(() => {
+      this.start().catch((err: unknown) => {
+        this.retryMs = Math.min(maxRetryMs, Math.max(200, this.retryMs * 2));
+        this.log.debug({ err, prefix: this.prefix, retryInMs: this.retryMs }, "discovery: getAll(prefix) or watch failed; retrying");
+        this.retry();
+      });
+    }, delayMs);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.restartTimer);
+    this.waits.ready(this.prefix);
     this.onClose();
     const w = this.watcher;
     this.watcher = undefined;
-    if (w) await w.cancel();
+    if (w) {
+      w.removeAllListeners();
+      await w.cancel();
+    }
   }
 
   /** Stops calling the handler at once, without waiting for etcd (the client is going away). */
   drop(): void {
     this.closed = true;
     clearTimeout(this.restartTimer);
+    this.dropWatcher();
+  }
+
+  /** Forgets the current watcher; cancelling it lets etcd3 end its stream, which would otherwise keep reconnecting. */
+  private dropWatcher(): void {
     const w = this.watcher;
     this.watcher = undefined;
-    // Cancelling lets etcd3 end its watch stream, which would otherwise keep reconnecting after the client closed.
-    void w?.cancel().catch(() => {});
+    if (!w) return;
+    w.removeAllListeners();
+    void w.cancel().catch(() => {});
   }
 
   private emit(): void {
@@ -255,69 +400,11 @@ class EtcdWatch implements Watch {
     }
   }
 
-  /** Replaces the set with a fresh read, unless the event stream is already past that read's revision. */
-  private async reread(): Promise<void> {
-    const res = await this.client.getAll().prefix(this.prefix).exec();
-    const revision = Number(res.header.revision);
-    if (this.closed || revision < this.revision) return;
-    this.revision = revision;
-    this.byKey.clear();
-    for (const kv of res.kvs) this.apply("Put", kv);
-    this.emit();
-  }
-
-  private async attachWatcher(): Promise<void> {
-    const watcher = await this.client
-      .watch()
-      .prefix(this.prefix)
-      .startRevision(String(this.revision + 1))
-      .create();
-    if (this.closed) {
-      await watcher.cancel();
-      return;
-    }
-    this.watcher = watcher;
-    watcher.on("data", (res) => this.onEvents(res));
-    // etcd3 resumes a watcher after a reconnect; a re-read covers changes a resume could miss.
-    watcher.on(
-      "connected",
-      () =>
-        void this.reread().catch((err: unknown) =>
-          this.log.warn({ err, prefix: this.prefix }, "discovery: getAll(prefix) failed after reconnect"),
-        ),
-    );
-    // A watcher etcd cancelled (e.g. its revision was compacted) is dead: start over with a fresh read.
-    watcher.on("error", (err) => {
-      if (this.watcher !== watcher) return;
-      watcher.removeAllListeners();
-      this.watcher = undefined;
-      this.log.warn({ err, prefix: this.prefix }, "discovery: watch cancelled by etcd; reading and watching again");
-      this.restart(200);
-    });
-  }
-
-  private restart(delayMs: number): void {
-    if (this.closed) return;
-    this.restartTimer = setTimeout(() => {
-      this.start().catch((err: unknown) => {
-        this.log.warn({ err, prefix: this.prefix, retryInMs: delayMs }, "discovery: watch restart failed");
-        this.restart(Math.min(5_000, delayMs * 2));
-      });
-    }, delayMs);
-  }
-
   private onEvents(res: IWatchResponse): void {
-    // Events of one transaction (e.g. a lease expiring with several keys) share a revision: compare with the one before the batch.
-    const applied = this.revision;
-    let changed = false;
-    for (const ev of res.events) {
-      const rev = Number(ev.kv.mod_revision);
-      if (rev <= applied) continue;
-      this.revision = Math.max(this.revision, rev);
-      this.apply(ev.type, ev.kv);
-      changed = true;
-    }
-    if (changed) this.emit();
+    // The watcher started after the read's revision: every event it brings is news.
+    if (res.events.length === 0) return;
+    for (const ev of res.events) this.apply(ev.type, ev.kv);
+    this.emit();
   }
 
   private apply(type: "Put" | "Delete", kv: IKeyValue): void {

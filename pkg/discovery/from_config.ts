@@ -1,6 +1,7 @@
 // Builds the discovery a node's configuration asks for.
 import type { DiscoverySection } from "../config/common";
 import type { Logger } from "../log/log";
+import type { Waits } from "../lifecycle/readiness";
 import type { Discovery, NodeInfo } from "./discovery";
 import { EtcdDiscovery } from "./etcd";
 import { StaticDiscovery } from "./static";
@@ -13,16 +14,17 @@ function staticNodes(entries: string[]): NodeInfo[] {
   });
 }
 
-/** `tls`: etcd over TLS with these files (the node's [tls] when tls.etcd is on). */
+/** `tls`: etcd over TLS with these files (the node's [tls] when tls.etcd is on); `waits`: told while etcd is away. */
 export function createDiscovery(
   section: DiscoverySection,
   cluster: string,
   log: Logger,
   tls?: { ca: Buffer; cert: Buffer; key: Buffer },
+  waits?: Waits,
 ): Discovery {
   if (section.kind === "etcd") {
     const auth = section.etcdUser ? { username: section.etcdUser, password: section.etcdPassword } : undefined;
-    return new EtcdDiscovery({ hosts: section.etcd, cluster, ttlSec: section.ttlSec, logger: log, tls, auth });
+    return new EtcdDiscovery({ hosts: section.etcd, cluster, ttlSec: section.ttlSec, logger: log, tls, auth, waits });
   }
   if (section.kind === "static")
     return new StaticDiscovery({ logic: staticNodes(section.staticLogic), conn: staticNodes(section.staticConn) });

@@ -3,3 +3,4 @@ export * from "./boot";
 export * from "./failure";
 export * from "./listen";
 export * from "./ops";
+export * from "./readiness";

@@ -3,8 +3,11 @@ import * as https from "node:https";
 import * as nsq from "nsqjs";
 import { TurnBatcher } from "../batch/turn";
 import { noLogger, type Logger } from "../log/log";
-import { StartError, networkReason } from "../lifecycle/failure";
+import { ConfigError } from "../config/load";
+import { networkReason } from "../lifecycle/failure";
+import { noWaits, type Waits } from "../lifecycle/readiness";
 import {
+  PublishTimeoutError,
   attemptsExhausted,
   backoffDelay,
   closeOnceSubscription,
@@ -40,7 +43,22 @@ export interface NsqQueueOptions {
    * (-https-address). nsqlookupd has no TLS: lookupdHttpAddresses stay plain HTTP.
    */
   tls?: { ca: Buffer; cert: Buffer; key: Buffer };
+  /**
+   * A publish nsqd has not acknowledged after this long rejects with PublishTimeoutError (default 3000), and the
+   * connection it waited on is closed (the next publish connects anew): a hung or half-open nsqd fails requests
+   * instead of holding them.
+   */
+  publishTimeoutMs?: number;
+  /** Told while topics, channels or readers wait for nsqd (the node's /healthz). */
+  waits?: Waits;
 }
+
+// While nsqd is away, its HTTP API is asked again with back-off from 200 ms to this; a wait is logged again at most once a minute.
+const maxRetryMs = 5_000;
+const rewarnMs = 60_000;
+
+/** An error of nsqd's HTTP API that says it is away (refused, reset, timed out), not that it refused the request. */
+class NsqdAway extends Error {}
 
 function hostPort(addr: string): [string, number] {
   const i = addr.lastIndexOf(":");
@@ -60,26 +78,89 @@ export class NsqQueue implements Queue {
   private readonly subscriptions = new Set<Subscription>();
   private readonly counters: QueueStats = { published: 0, finished: 0, requeued: 0, dropped: 0 };
   private readonly log: Logger;
+  private readonly waits: Waits;
+  private readonly publishTimeoutMs: number;
+  /** Counts the writers made: a publish that times out closes the current one only if it is the one it waited on. */
+  private writerGen = 0;
+  /** Wakes the background retries (topics, channels) so close() need not wait out their back-off. */
+  private readonly wakers = new Set<() => void>();
+  private waitCount = 0;
+  /** Readers without an nsqd connection yet, by id: their topic/channel. */
+  private readonly readersWaiting = new Map<number, string>();
+  private readersWarning?: NodeJS.Timeout;
   private closed = false;
 
   constructor(private readonly opts: NsqQueueOptions) {
     this.log = opts.logger ?? noLogger;
+    this.waits = opts.waits ?? noWaits;
+    this.publishTimeoutMs = opts.publishTimeoutMs ?? 3_000;
+    if (!(this.publishTimeoutMs > 0)) throw new ConfigError(`queue.publishTimeoutMs must be above 0, got ${this.publishTimeoutMs}`);
   }
 
   stats(): QueueStats {
     return { ...this.counters };
   }
 
-  /** Creates topics on nsqd (idempotent), so lookupd knows them before the first message. No-op without nsqdHttpAddress. */
+  /**
+   * Creates topics on nsqd (idempotent), so lookupd knows them before the first message. No-op without nsqdHttpAddress.
+   * While nsqd is away it resolves at once and keeps trying in the background (a warning says so; `waits` holds it).
+   */
   async createTopics(topics: string[]): Promise<void> {
-    for (const topic of topics) await this.nsqdPost("/topic/create", { topic });
+    const named = topics.length <= 3 ? topics.join(", ") : `${topics.length}: ${topics[0]}, …, ${topics.at(-1)}`;
+    await this.whenNsqdAnswers(`creating topics ${named}`, async () => {
+      for (const topic of topics) await this.nsqdPost("/topic/create", { topic });
+    });
   }
 
-  /** Creates a channel (and its topic) on nsqd, so it buffers messages before its first reader connects. */
+  /**
+   * Creates a channel (and its topic) on nsqd, so it buffers messages before its first reader connects; while nsqd
+   * is away, in the background, as createTopics.
+   */
   async createChannel(topic: string, channel: string): Promise<void> {
-    // nsqd 1.x creates a channel only on an existing topic.
-    await this.nsqdPost("/topic/create", { topic });
-    await this.nsqdPost("/channel/create", { topic, channel });
+    await this.whenNsqdAnswers(`creating channel ${topic}/${channel}`, async () => {
+      // nsqd 1.x creates a channel only on an existing topic.
+      await this.nsqdPost("/topic/create", { topic });
+      await this.nsqdPost("/channel/create", { topic, channel });
+    });
+  }
+
+  /** Runs `create` now; if nsqd's HTTP API is away, again with back-off in the background until it answers or close(). */
+  private async whenNsqdAnswers(what: string, create: () => Promise<void>): Promise<void> {
+    if (!this.opts.nsqdHttpAddress) return;
+    try {
+      return await create();
+    } catch (err) {
+      if (!(err instanceof NsqdAway)) throw err;
+      const waitKey = `nsqd ${++this.waitCount}`;
+      const waitFor = `nsqd's HTTP API at ${this.opts.nsqdHttpAddress}: ${what}`;
+      this.waits.waiting(waitKey, waitFor);
+      this.log.warn({ nsqd: this.opts.nsqdHttpAddress }, `nsq: waiting for ${waitFor} (${err.message}); retrying in the background`);
+      void this.retryInBackground(waitKey, what, create);
+    }
+  }
+
+  private async retryInBackground(waitKey: string, what: string, create: () => Promise<void>): Promise<void> {
+    const since = Date.now();
+    let warnedAt = since;
+    for (let delayMs = 200; !this.closed; delayMs = Math.min(maxRetryMs, delayMs * 2)) {
+      await new Promise<void>((resolve) => {
+        const wake = () => (clearTimeout(timer), this.wakers.delete(wake), resolve());
+        const timer = setTimeout(wake, delayMs);
+        this.wakers.add(wake);
+      });
+      if (this.closed) break;
+      try {
+        await create();
+        this.log.info({ nsqd: this.opts.nsqdHttpAddress, waitedMs: Date.now() - since }, `nsq: done ${what} now that nsqd answers`);
+        break;
+      } catch (err) {
+        if (Date.now() - warnedAt >= rewarnMs) {
+          warnedAt = Date.now();
+          this.log.warn({ err, nsqd: this.opts.nsqdHttpAddress }, `nsq: still waiting for nsqd's HTTP API: ${what}`);
+        }
+      }
+    }
+    this.waits.ready(waitKey);
   }
 
   /** nsqjs's TLS options: verified against the CA, with this node's certificate. */
@@ -113,25 +194,48 @@ export class NsqQueue implements Queue {
     try {
       res = this.opts.tls ? await this.httpsPost(url) : await fetch(url, { method: "POST" });
     } catch (err) {
-      throw new StartError(
-        `cannot reach nsqd's HTTP API at ${this.opts.nsqdHttpAddress} (${networkReason(err)}): start nsqd or set queue.nsqdHttp`,
-        { cause: err },
-      );
+      throw new NsqdAway(networkReason(err), { cause: err });
     }
     if (!res.ok) throw new Error(`nsqd POST ${path} ${JSON.stringify(params)}: HTTP ${res.status} ${await res.text()}`);
   }
 
-  /** Publishes go out once per turn, one MPUB per topic: a burst of messages costs nsqd one command. */
+  /**
+   * Publishes go out once per turn, one MPUB per topic: a burst of messages costs nsqd one command. Rejects with
+   * PublishTimeoutError if nsqd has not acknowledged within publishTimeoutMs (the message may still have been queued).
+   */
   async publish(topic: string, body: Buffer): Promise<void> {
     if (this.closed) throw new Error("NsqQueue: publish after close");
+    // The writer this publish goes out on: the current one, or, if there is none, the next one made.
+    const writerGen = this.writer ? this.writerGen : this.writerGen + 1;
     const p = this.mpub.add(topic, body);
     this.publishing.add(p);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(this.publishTimedOut(writerGen)), this.publishTimeoutMs);
+    });
     try {
-      await p;
+      await Promise.race([p, deadline]);
       this.counters.published++;
     } finally {
+      clearTimeout(timer);
       this.publishing.delete(p);
     }
+  }
+
+  /**
+   * A publish got no acknowledgement in time: the writer it waited on (number `writerGen`), if it is still the current
+   * one, is closed, which fails the publishes queued on it and lets the next publish connect anew.
+   */
+  private publishTimedOut(writerGen: number): PublishTimeoutError {
+    const addr = this.opts.nsqdTcpAddress;
+    const w = this.writer;
+    if (w && this.writerGen <= writerGen) {
+      this.writer = undefined;
+      this.writerReady = undefined;
+      this.log.warn({ nsqd: addr, timeoutMs: this.publishTimeoutMs }, "nsq: no acknowledgement from nsqd in time; closing the writer");
+      w.close();
+    }
+    return new PublishTimeoutError(`nsqd at ${addr} did not acknowledge the publish within ${this.publishTimeoutMs} ms`);
   }
 
   private readonly mpub = new TurnBatcher<string, Buffer, void>(
@@ -173,6 +277,7 @@ export class NsqQueue implements Queue {
     });
     this.writer = w;
     this.writerReady = ready;
+    this.writerGen++;
     w.connect();
     return ready;
   }
@@ -235,16 +340,27 @@ export class NsqQueue implements Queue {
       this.log.error({ topic, channel, id: msg.id, attempts: msg.attempts }, "nsq message timed out past maxAttempts; dropped");
     });
     reader.on("error", (err: Error) => this.log.warn({ err, topic, channel }, "nsq reader error"));
-    reader.on("nsqd_connected", (host: string, port: number) =>
-      this.log.info({ topic, channel, nsqd: `${host}:${port}` }, "nsq reader connected"),
-    );
+    // Until the reader holds a connection to an nsqd (nsqd down, or not yet known to nsqlookupd with this topic), the
+    // node waits for one; nsqjs keeps asking nsqlookupd meanwhile.
+    const readerId = ++this.waitCount;
+    const nsqds = new Set<string>();
+    this.readerWaits(readerId, `${topic}/${channel}`);
+    reader.on("nsqd_connected", (host: string, port: number) => {
+      nsqds.add(`${host}:${port}`);
+      this.readerWaits(readerId, undefined);
+      this.log.info({ topic, channel, nsqd: `${host}:${port}` }, "nsq reader connected");
+    });
     reader.on("nsqd_closed", (host: string, port: number) => {
-      if (!closing) this.log.warn({ topic, channel, nsqd: `${host}:${port}` }, "nsq reader lost nsqd");
+      nsqds.delete(`${host}:${port}`);
+      if (closing) return;
+      if (nsqds.size === 0) this.readerWaits(readerId, `${topic}/${channel}`);
+      this.log.warn({ topic, channel, nsqd: `${host}:${port}` }, "nsq reader lost nsqd");
     });
     reader.connect();
 
     return closeOnceSubscription(this.subscriptions, async () => {
       closing = true;
+      this.readerWaits(readerId, undefined);
       // RDY 0 first, answer what is in hand, then CLS: nothing is left in flight to wait out msg-timeout.
       reader.pause();
       await Promise.allSettled([...running]);
@@ -254,9 +370,39 @@ export class NsqQueue implements Queue {
     });
   }
 
+  /**
+   * Reader `id` waits for an nsqd (`name`: its topic/channel) or, with undefined, no longer does. All readers waiting
+   * are one wait on /healthz and, if it lasts past two lookupd polls, one warning (a job node reads dozens of topics).
+   */
+  private readerWaits(id: number, name: string | undefined): void {
+    if (name === undefined) this.readersWaiting.delete(id);
+    else this.readersWaiting.set(id, name);
+    const names = [...this.readersWaiting.values()];
+    if (names.length === 0) {
+      clearTimeout(this.readersWarning);
+      this.readersWarning = undefined;
+      this.waits.ready("nsq readers");
+      return;
+    }
+    const lookupd = (this.opts.lookupdHttpAddresses ?? []).join(", ");
+    const shown = names.length <= 3 ? names.join(", ") : `${names.length} readers: ${names[0]}, …, ${names.at(-1)}`;
+    const what = `nsqd for ${shown} (found through nsqlookupd at ${lookupd})`;
+    this.waits.waiting("nsq readers", what);
+    this.readersWarning ??= setTimeout(
+      () => {
+        const still = [...this.readersWaiting.values()];
+        if (still.length && !this.closed)
+          this.log.warn({ lookupd, readers: still.length }, `nsq: waiting for ${what}; the readers keep asking nsqlookupd`);
+      },
+      Math.max(5_000, 2_000 * (this.opts.lookupdPollIntervalSec ?? 5)),
+    );
+  }
+
   /** Closes every subscription (waiting for their handlers), waits for publishes in progress, then the writer. */
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.readersWarning);
+    for (const wake of [...this.wakers]) wake();
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     await Promise.allSettled([...this.publishing]);
     const w = this.writer;

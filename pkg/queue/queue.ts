@@ -38,6 +38,14 @@ export interface Queue {
   close(): Promise<void>;
 }
 
+/**
+ * A publish the queue did not acknowledge within its deadline (NSQ: queue.publishTimeoutMs). The message may still
+ * have been queued: whoever retries may deliver it twice, which at-least-once allows.
+ */
+export class PublishTimeoutError extends Error {
+  override readonly name = "PublishTimeoutError";
+}
+
 /** Running totals of one queue client, for metrics and tests. */
 export interface QueueStats {
   published: number;
