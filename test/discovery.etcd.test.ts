@@ -1,6 +1,7 @@
 // The discovery contract against a real etcd, plus what only leases and a real server can show.
 import { Etcd3 } from "etcd3";
 import { EtcdDiscovery, type NodeInfo } from "@roomcast/pkg/discovery";
+import { Readiness } from "@roomcast/pkg/lifecycle";
 import { discoveryContract } from "./contract/discovery";
 import { sleep, until } from "./support/wait";
 import { startEtcd, type Etcd } from "./harness/etcd";
@@ -18,8 +19,8 @@ const ids = (nodes: NodeInfo[]) => nodes.map((n) => n.id);
 
 /** Clients made by a test, closed even when it fails so jest does not hang on their sockets. */
 const opened: Array<{ close(): unknown }> = [];
-function discovery(endpoint: string, c: string, ttlSec: number): EtcdDiscovery {
-  const d = new EtcdDiscovery({ hosts: [endpoint], cluster: c, ttlSec });
+function discovery(endpoint: string, c: string, ttlSec: number, waits?: Readiness): EtcdDiscovery {
+  const d = new EtcdDiscovery({ hosts: [endpoint], cluster: c, ttlSec, waits });
   opened.push(d);
   return d;
 }
@@ -112,18 +113,6 @@ describe("EtcdDiscovery", () => {
     await lease.revoke();
     await until("both are gone", () => seen.length === 0, 2_000);
   });
-
-  it("register() rejects when etcd is unreachable, and nothing keeps retrying behind the caller", async () => {
-    const c = cluster();
-    const logged: string[] = [];
-    const log = { debug: () => {}, info: () => {}, warn: (_: object, msg?: string) => logged.push(msg ?? ""), error: () => {} };
-    const d = new EtcdDiscovery({ hosts: ["127.0.0.1:1"], cluster: c, ttlSec: 2, logger: log });
-    opened.push(d);
-    await expect(d.register("conn", { id: "conn-x", addrs: {} })).rejects.toThrow();
-    const before = logged.length;
-    await sleep(1_000);
-    expect(logged.length).toBe(before);
-  }, 15_000);
 });
 
 describe("EtcdDiscovery across an etcd restart", () => {
@@ -154,4 +143,62 @@ describe("EtcdDiscovery across an etcd restart", () => {
     expect(ids(seen)).toEqual(["conn-0", "conn-1"]);
     expect(await leaseOf()).toEqual(leaseBefore);
   }, 40_000);
+
+  it("register() and watch() while etcd is down resolve at once, wait, and join when etcd is up; deregister() ends the wait", async () => {
+    const c = cluster();
+    await own.proc.stop();
+    const readiness = new Readiness();
+    const node = discovery(own.endpoint, c, 5, readiness);
+    const calls: string[][] = [];
+    const watch = await node.watch("conn", (nodes) => calls.push(ids(nodes)));
+    await node.register("conn", { id: "conn-0", addrs: { grpc: "127.0.0.1:10" } });
+    const given = await discovery(own.endpoint, c, 5).register("conn", { id: "conn-given-up", addrs: {} });
+    // Nothing read yet: the handler has not been called, and the node says what it waits for.
+    expect(calls).toEqual([]);
+    expect(watch.nodes).toEqual([]);
+    expect(readiness.waitingFor.sort()).toEqual([
+      `etcd at ${own.endpoint}: reading the conn nodes`,
+      `etcd at ${own.endpoint}: registering conn node conn-0`,
+    ]);
+    await given.deregister();
+
+    await own.restart();
+    await until("the watch sees conn-0", () => calls.at(-1)?.includes("conn-0") === true, 20_000);
+    await until("nothing is waited for", () => readiness.waitingFor.length === 0, 10_000);
+    // A registration given up while etcd was down never appears: a node registered after it is the marker.
+    await discovery(own.endpoint, c, 5).register("conn", { id: "conn-marker", addrs: {} });
+    await until("the marker is seen", () => ids(watch.nodes).includes("conn-marker"), 10_000);
+    await sleep(1_000);
+    expect(ids(watch.nodes)).toEqual(["conn-0", "conn-marker"]);
+  }, 60_000);
+
+  it("after etcd is wiped and started again empty, the live nodes register under new leases, a node that died meanwhile is gone, and watches follow", async () => {
+    const c = cluster();
+    const a = discovery(own.endpoint, c, 3);
+    const b = discovery(own.endpoint, c, 3);
+    const dying = discovery(own.endpoint, c, 3);
+    const reader = discovery(own.endpoint, c, 3);
+    let seen: NodeInfo[] = [];
+    await reader.watch("conn", (nodes) => (seen = nodes));
+    await a.register("conn", { id: "conn-a", addrs: { grpc: "127.0.0.1:20" } });
+    await b.register("conn", { id: "conn-b", addrs: { grpc: "127.0.0.1:21" } });
+    await dying.register("conn", { id: "conn-dead", addrs: { grpc: "127.0.0.1:22" } });
+    await until("all three are seen", () => seen.length === 3, 5_000);
+    // Revisions well past what the empty etcd will reach soon: a watcher resumed at the old revision would miss its changes.
+    const other = admin(own.endpoint);
+    for (let i = 0; i < 50; i++) await other.put(`/elsewhere/${c}`).value(String(i));
+    const leasesBefore = (await other.getAll().prefix(`/roomcast/${c}/conn/`).exec()).kvs.map((kv) => kv.lease);
+
+    await own.wipe(() => dying.abandon());
+    await until("the live nodes are seen again, the dead one not", () => ids(seen).join() === "conn-a,conn-b", 30_000);
+    const after = await admin(own.endpoint).getAll().prefix(`/roomcast/${c}/conn/`).exec();
+    expect(after.kvs.map((kv) => kv.key.toString()).sort()).toEqual([`/roomcast/${c}/conn/conn-a`, `/roomcast/${c}/conn/conn-b`]);
+    for (const kv of after.kvs) expect(leasesBefore).not.toContainEqual(kv.lease);
+    // The watch follows the new etcd: a node joins, another leaves.
+    const late = discovery(own.endpoint, c, 3);
+    await late.register("conn", { id: "conn-late", addrs: {} });
+    await until("the late node is seen", () => ids(seen).includes("conn-late"), 10_000);
+    await a.close();
+    await until("conn-a is gone", () => ids(seen).join() === "conn-b,conn-late", 10_000);
+  }, 90_000);
 });

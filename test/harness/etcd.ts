@@ -1,6 +1,6 @@
 // A real etcd process on free loopback ports (new ones if another process takes one first), data in a temp folder.
 import * as path from "node:path";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { execFile } from "node:child_process";
 import { findBinary, repoRoot } from "./bin";
@@ -16,6 +16,11 @@ export interface Etcd {
   proc: Proc;
   /** Stops etcd and starts it again on the same ports and data, as an operator's restart would. */
   restart(): Promise<void>;
+  /**
+   * Stops etcd, deletes its data and starts it again empty on the same ports, as a restore from nothing would;
+   * `whileDown` runs while it is stopped.
+   */
+  wipe(whileDown?: () => unknown): Promise<void>;
   /** Stops etcd and removes its data. */
   stop(): Promise<void>;
 }
@@ -118,6 +123,13 @@ async function startEtcdOn(client: number, peer: number, tls?: Pki): Promise<Etc
     proc,
     async restart() {
       await etcd.proc.stop();
+      etcd.proc = await launch();
+    },
+    async wipe(whileDown) {
+      await etcd.proc.stop();
+      await whileDown?.();
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir);
       etcd.proc = await launch();
     },
     async stop() {
