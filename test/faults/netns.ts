@@ -35,8 +35,9 @@ let exitHook = false;
 /** Owner markers: pid → its start time, so a reused pid does not keep a dead run's leftovers alive. */
 const MARKERS = "/run/roomcast-faults";
 
+/** Runs `ip` in a session of its own, so the Ctrl-C that stops a run cannot kill the cleanup's own commands. */
 function ip(...args: string[]): string {
-  return execFileSync("ip", args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  return execFileSync("setsid", ["ip", ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
 
 function tryIp(...args: string[]): void {

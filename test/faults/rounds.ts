@@ -50,7 +50,7 @@ export interface Timing {
 }
 
 /** Rounds per fault: CI-sized (test/faults.test.ts and pnpm faults, about 10 minutes in all) and pnpm faults --long. */
-export const ROUNDS = { ci: 2, long: 6 };
+export const ROUNDS = { ci: 3, long: 8 };
 
 export const CI_TIMING: Timing = {
   preMs: 2_500,
