@@ -27,6 +27,11 @@ export interface ClusterOptions {
   /** Extra nsqd flags. */
   nsqdArgs?: string[];
   /**
+   * nsqd -msg-timeout (startNsq's default: 10s): how long a message handed to a consumer that dies stays in flight
+   * before nsqd hands it to another; the tests that kill a job node with messages in flight wait this out.
+   */
+  nsqMsgTimeout?: string;
+  /**
    * TLS on every internal link: a throwaway CA and certificate (openssl), gRPC with client certificates, etcd over TLS
    * with client certificates and user/password, nsqd requiring TLS with client certificates.
    */
@@ -61,7 +66,10 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
   const { conns = 2, logics = 2, jobs = 2, ttlSec = 3, connEnv = {}, connNodeArgs = [], nodeArgs = [] } = opts;
   const logDir = mkdtempSync(path.join(tmpdir(), "roomcast-cluster-"));
   const pki = opts.tls ? makePki(path.join(logDir, "pki")) : undefined;
-  const [nsqStarted, etcdStarted] = await Promise.allSettled([startNsq({ nsqdArgs: opts.nsqdArgs, tls: pki }), startEtcd({ tls: pki })]);
+  const [nsqStarted, etcdStarted] = await Promise.allSettled([
+    startNsq({ nsqdArgs: opts.nsqdArgs, msgTimeout: opts.nsqMsgTimeout, tls: pki }),
+    startEtcd({ tls: pki }),
+  ]);
   if (nsqStarted.status === "rejected" || etcdStarted.status === "rejected") {
     // Whichever did start is stopped, so a failed start leaves no process behind.
     await Promise.all([nsqStarted, etcdStarted].map((r) => (r.status === "fulfilled" ? r.value.stop() : undefined)));
