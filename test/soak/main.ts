@@ -12,7 +12,7 @@ import { killAll } from "../harness/proc";
 import { opsUrlOf } from "../harness/roomcast";
 import { INSPECT, inspectPort } from "../bench/systems/inspector";
 import { SoakLoad, type LoadParams } from "./load";
-import { sample, troubleCounters, watchLogs, type LogTally, type Sample, type Watched } from "./processes";
+import { sample, snapshot, troubleCounters, watchLogs, type LogTally, type Sample, type Watched } from "./processes";
 import { markdown, type SoakResult } from "./report";
 
 export interface SoakOptions {
@@ -20,6 +20,8 @@ export interface SoakOptions {
   warmupSec: number;
   sampleSec: number;
   out: string;
+  /** More nsqd flags, after the harness's own (so they override them). */
+  nsqdArgs: string[];
   load: LoadParams;
 }
 
@@ -126,6 +128,7 @@ async function measure(
       commit: describeCommit(),
       minutes: o.minutes,
       warmupSec: o.warmupSec,
+      nsqdArgs: o.nsqdArgs,
       loadSec,
       params: o.load,
       senders: load.senders,
@@ -140,7 +143,7 @@ async function measure(
       exits: [...exits],
       samples,
       latencies,
-      logs,
+      logs: snapshot(logs),
       counters,
       strangers: load.ledger.strangers,
     };
@@ -164,17 +167,34 @@ function progress(samples: Sample[], latencies: SoakResult["latencies"], load: S
   );
 }
 
+/**
+ * The cluster, started again (up to 3 times) when a node is not ready within the harness's 30 s: on a busy machine a
+ * cold start can take that long, and a scheduled soak should not be lost to it. startCluster leaves nothing behind.
+ */
+async function startSoakCluster(o: SoakOptions): Promise<Cluster> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startCluster({
+        conns: 2,
+        logics: 2,
+        jobs: 2,
+        ttlSec: 10,
+        // The production idle timeout (the harness shortens it to 4 s for the protocol tests); clients beat every 20 s.
+        connEnv: { ROOMCAST_CONN_WS_HEARTBEAT_TIMEOUT_SEC: "60" },
+        nodeArgs: [INSPECT],
+        nsqdArgs: o.nsqdArgs,
+      });
+    } catch (err) {
+      const message = (err as Error).message;
+      if (attempt >= 3 || stopping.signal.aborted || !/not seen within/.test(message)) throw err;
+      console.error(`soak: the cluster did not start (${message.split("\n")[0]}); starting it again`);
+    }
+  }
+}
+
 export async function runSoak(o: SoakOptions): Promise<SoakResult | undefined> {
   console.log(`soak: starting the cluster (${o.minutes} min measured, ${o.warmupSec} s warm-up)`);
-  const c = await startCluster({
-    conns: 2,
-    logics: 2,
-    jobs: 2,
-    ttlSec: 10,
-    // The production idle timeout (the harness shortens it to 4 s for the protocol tests); clients beat every 20 s.
-    connEnv: { ROOMCAST_CONN_WS_HEARTBEAT_TIMEOUT_SEC: "60" },
-    nodeArgs: [INSPECT],
-  });
+  const c = await startSoakCluster(o);
   try {
     if (stopping.signal.aborted) return undefined;
     const watched = await watch(c);
@@ -225,6 +245,7 @@ if (require.main === module) {
     .option("--normal-rate <n>", "NORMAL messages per second in all", Number, 200)
     .option("--important-rate <n>", "POST /msg per second", Number, 20)
     .option("--churn <n>", "clients leaving and signing in again per second", Number, 3)
+    .option("--nsqd-args <flags>", "more nsqd flags, space-separated, overriding the harness's (e.g. its durability settings)", "")
     .parse();
   const opts = program.opts<{
     minutes: number;
@@ -236,6 +257,7 @@ if (require.main === module) {
     normalRate: number;
     importantRate: number;
     churn: number;
+    nsqdArgs: string;
   }>();
   const perRoom = Math.floor(opts.clients / opts.rooms);
   if (!(opts.minutes > 0) || perRoom < 4) {
@@ -250,6 +272,7 @@ if (require.main === module) {
     warmupSec: opts.warmupSec,
     sampleSec: opts.sampleSec,
     out: opts.out,
+    nsqdArgs: opts.nsqdArgs.split(/\s+/).filter(Boolean),
     load: {
       clients: perRoom * opts.rooms,
       rooms: opts.rooms,

@@ -117,6 +117,10 @@ export interface LogTally {
 const ERROR_LINE = /"level":(50|60)\b|"level":"(error|fatal|panic)"|\[(ERROR|FATAL)\]|\b(ERROR|FATAL):/;
 const WARN_LINE = /"level":40\b|"level":"warn"|\[WARN\]|\bWARN(ING)?:/;
 
+/** The tallies as they stand now (the stop of the cluster logs its own noise afterwards). */
+export const snapshot = (logs: Map<string, LogTally>): Map<string, LogTally> =>
+  new Map([...logs].map(([name, t]) => [name, { ...t, examples: [...t.examples] }]));
+
 /** A JSON log line as its message and error, without the stack; any other line as it is (both cut at 240 characters). */
 function summary(line: string): string {
   try {
@@ -137,7 +141,7 @@ export function watchLogs(p: Proc): LogTally {
     for (const line of lines) {
       if (ERROR_LINE.test(line)) {
         t.errors++;
-        if (t.examples.length < 2) t.examples.push(summary(line));
+        if (t.examples.length < 1) t.examples.push(summary(line));
       } else if (WARN_LINE.test(line)) t.warnings++;
     }
   };

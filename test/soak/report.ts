@@ -10,6 +10,7 @@ export interface SoakResult {
   commit: string;
   minutes: number;
   warmupSec: number;
+  nsqdArgs: string[];
   /** Seconds of load, warm-up included. */
   loadSec: number;
   params: LoadParams;
@@ -97,7 +98,7 @@ function errors(r: SoakResult): string {
       : "Restarts: none (every process ran from start to end).",
   ];
   const examples = [...r.errorExamples, ...[...r.logs].flatMap(([p, t]) => t.examples.map((e) => `${p}: ${e}`))];
-  if (examples.length) lines.push("", "First examples:", "", "```", ...examples.slice(0, 12), "```");
+  if (examples.length) lines.push("", "First examples:", "", "```", ...examples.slice(0, 18), "```");
   return lines.join("\n");
 }
 
@@ -163,21 +164,31 @@ function counters(r: SoakResult): string {
 
 export function markdown(r: SoakResult): string {
   const p = r.params;
-  const verdict =
-    r.important.lost === 0 && r.exits.length === 0
-      ? `IMPORTANT lost: **0** of ${n(r.important.expected)} expected deliveries; no process exited.`
-      : `**IMPORTANT lost: ${n(r.important.lost)}** (${n(r.important.lostMessages)} messages); processes exited: ${r.exits.length}.`;
+  const I = r.important;
+  const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)} %` : "–");
+  const verdict = [
+    I.lost === 0
+      ? `IMPORTANT lost: **0** of ${n(I.expected)} expected deliveries`
+      : `**IMPORTANT lost: ${n(I.lost)}** (${n(I.lostMessages)} messages)`,
+    `POST /msg acknowledged: ${pct(I.acknowledged, I.posted)} of ${n(I.posted)}`,
+    `NORMAL delivered: ${pct(r.normal.delivered, r.normal.expected)} of ${n(r.normal.expected)}`,
+    `client-side errors: ${n([...r.errors.values()].reduce((s, x) => s + x, 0))}`,
+    r.exits.length ? `**processes exited: ${r.exits.length}**` : "no process exited",
+  ].join("; ");
   return [
     `# Soak, ${r.date.slice(0, 10)}: ${r.minutes} min`,
     "",
-    `${r.machine}; commit ${r.commit}. Cluster on loopback (test/harness/cluster.ts): 2 conn, 2 logic, 2 job, nsqd (on disk, ` +
-      `-mem-queue-size=0), nsqlookupd, etcd. Load for ${Math.round(r.loadSec)} s (${r.warmupSec} s warm-up, then ${r.minutes} min measured): ` +
+    `${r.machine}; commit ${r.commit}. Cluster on loopback (test/harness/cluster.ts): 2 conn, 2 logic, 2 job, nsqd (` +
+      (r.nsqdArgs.length
+        ? `the harness's flags, then \`${r.nsqdArgs.join(" ")}\``
+        : "every message on disk before it is acknowledged, as the harness runs it") +
+      `), nsqlookupd, etcd. Load for ${Math.round(r.loadSec)} s (${r.warmupSec} s warm-up, then ${r.minutes} min measured): ` +
       `${p.clients} clients in ${p.rooms} rooms on both conn nodes (${p.churnersPerRoom} per room churning), ` +
       `${r.senders} senders at ${p.normalPerSec} NORMAL msg/s in total, ${p.importantPerSec} POST /msg per second alternating logic nodes, ` +
       `${p.churnPerSec} clients leaving and signing in again per second (${n(r.stats.churned)} in all, ${n(r.stats.signIns)} sign-ins), ` +
       `heartbeats every ${p.heartbeatMs / 1000} s. Run with \`pnpm soak\` (test/soak/).`,
     "",
-    verdict,
+    `${verdict}.`,
     "",
     "## Messages",
     "",
