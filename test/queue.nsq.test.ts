@@ -1,9 +1,10 @@
 // The queue contract against real nsqd and nsqlookupd processes, plus what only a real nsqd can show.
-import { NsqQueue, type NsqQueueOptions, type QueueMessage } from "../pkg/queue";
+import { NsqQueue, PublishTimeoutError, type NsqQueueOptions, type QueueMessage } from "../pkg/queue";
 import type { Logger } from "../pkg/log";
 import { queueContract } from "./contract/queue";
 import { sleep, until } from "./support/wait";
 import { startNsq, type Nsq } from "./harness/nsq";
+import { silentServer } from "./support/silent_server";
 
 let nsq: Nsq;
 beforeAll(async () => {
@@ -123,6 +124,23 @@ describe("NsqQueue on a real nsqd", () => {
     q = new NsqQueue({ nsqdTcpAddress: "127.0.0.1:1", logger });
     await expect(q.publish("t", Buffer.from("x"))).rejects.toThrow();
     expect(warnings.length).toBeGreaterThan(0);
+  });
+
+  it("a publish to an nsqd that accepts but never answers rejects after publishTimeoutMs, and the next one connects anew", async () => {
+    const hung = await silentServer();
+    try {
+      q = new NsqQueue({ nsqdTcpAddress: hung.address, publishTimeoutMs: 500 });
+      await expect(q.publish("t", Buffer.from("x"))).rejects.toThrow(PublishTimeoutError);
+      // The connection it waited on is closed: nothing is left hanging on it.
+      await until("the connection is closed", () => hung.open() === 0, 5_000);
+      await expect(q.publish("t", Buffer.from("y"))).rejects.toThrow(
+        `nsqd at ${hung.address} did not acknowledge the publish within 500 ms`,
+      );
+      expect(hung.connections()).toBe(2);
+    } finally {
+      await q.close();
+      await hung.close();
+    }
   });
 
   it("the writer reconnects after nsqd restarts, and a subscriber keeps receiving", async () => {

@@ -53,6 +53,8 @@ export interface NsqQueueOptions {
   waits?: Waits;
 }
 
+// A call to nsqd's HTTP API that has no answer after this long counts as nsqd being away (and is tried again).
+const httpTimeoutMs = 5_000;
 // While nsqd is away, its HTTP API is asked again with back-off from 200 ms to this; a wait is logged again at most once a minute.
 const maxRetryMs = 5_000;
 const rewarnMs = 60_000;
@@ -183,6 +185,7 @@ export class NsqQueue implements Queue {
         res.on("error", reject);
       });
       req.on("error", reject);
+      req.setTimeout(httpTimeoutMs, () => req.destroy(Object.assign(new Error("no answer"), { name: "TimeoutError" })));
       req.end();
     });
   }
@@ -192,9 +195,10 @@ export class NsqQueue implements Queue {
     const url = `${this.opts.tls ? "https" : "http"}://${this.opts.nsqdHttpAddress}${path}?${new URLSearchParams(params)}`;
     let res: { ok: boolean; status: number; text(): Promise<string> };
     try {
-      res = this.opts.tls ? await this.httpsPost(url) : await fetch(url, { method: "POST" });
+      res = this.opts.tls ? await this.httpsPost(url) : await fetch(url, { method: "POST", signal: AbortSignal.timeout(httpTimeoutMs) });
     } catch (err) {
-      throw new NsqdAway(networkReason(err), { cause: err });
+      const timedOut = (err as Error | undefined)?.name === "TimeoutError";
+      throw new NsqdAway(timedOut ? `no answer within ${httpTimeoutMs / 1000} s` : networkReason(err), { cause: err });
     }
     if (!res.ok) throw new Error(`nsqd POST ${path} ${JSON.stringify(params)}: HTTP ${res.status} ${await res.text()}`);
   }
