@@ -7,6 +7,7 @@ import { startCluster, type Cluster, type ClusterOptions } from "./harness/clust
 import type { Proc } from "./harness/proc";
 import { protocolSuite, post } from "./suite/protocol";
 import { eventually, until } from "./support/wait";
+import { partitionOf, partitionTopic } from "@roomcast/pkg/queue";
 
 let cluster: Cluster;
 const tokens = new Tokens({ secret: TOKEN_SECRET, ttlSec: 600 });
@@ -75,14 +76,15 @@ describe("cluster", () => {
     }, 60_000);
 
     it("garbage on the NSQ topics is dropped by job, which keeps delivering", async () => {
-      for (const topic of ["roomcast.room", "roomcast.important"]) {
+      const room = `poison-${Date.now()}`;
+      // The room's NORMAL partition topic (16 partitions by default) and the IMPORTANT topic.
+      for (const topic of [partitionTopic("roomcast.room", 16, partitionOf(room, 16)), "roomcast.important"]) {
         const res = await fetch(`http://${cluster.nsqdHttp}/pub?topic=${topic}`, {
           method: "POST",
           body: Buffer.from([0xff, 0x01, 0x02, 0xee]),
         });
         expect(res.status).toBe(200);
       }
-      const room = `poison-${Date.now()}`;
       const a = (await RoomClient.join(cluster.wsUrls[0]!, tokens.sign("a"), room)).keepAlive(1000);
       expect(
         (await post(`${cluster.httpUrls[0]}/msg`, { room_id: room, msg: "after garbage" }, { authorization: tokens.sign("svc", "push") }))

@@ -4,7 +4,7 @@ import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
 import { checkInternalLinks, linkTls } from "@roomcast/pkg/config";
 import { NsqQueue } from "@roomcast/pkg/queue";
-import { defaultJobConfig, jobFromConfig, GrpcConnLink } from "@roomcast/internal/job";
+import { defaultJobConfig, jobFromConfig, GrpcConnLink, type JobService } from "@roomcast/internal/job";
 import { roomcastEnv } from "../settings";
 
 async function main() {
@@ -26,7 +26,18 @@ async function main() {
     tls: tls.nsq,
     waits: readiness,
   });
-  const job = jobFromConfig(cfg, { queue, conns, log, registry });
+  // Room partitions go to the live job nodes; a change in the set moves some at once.
+  let job: JobService | undefined;
+  const jobs = await discovery.watch("job", () => job?.owner.nudge());
+  job = jobFromConfig(cfg, {
+    queue,
+    conns,
+    log,
+    registry,
+    claims: discovery.claims("partitions", cfg.node.id),
+    jobs: () => jobs.nodes.map((n) => n.id),
+    leaseMs: cfg.discovery.ttlSec * 1000,
+  });
   await job.start();
   const ops = await serveOps({ ...cfg.ops, metrics: () => registry.metrics(), health: () => readiness.health() });
   const registration = await discovery.register("job", { id: cfg.node.id, addrs: { ops: `${cfg.node.host}:${ops.port}` } });
@@ -34,6 +45,7 @@ async function main() {
   onShutdown(log, [
     { name: "deregister", run: () => registration.deregister() },
     { name: "consumers", run: () => job.stop() },
+    { name: "watch", run: () => jobs.close() },
     { name: "queue", run: () => queue.close() },
     { name: "conns", run: () => conns.close() },
     { name: "ops", run: () => ops.close() },

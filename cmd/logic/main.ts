@@ -26,7 +26,9 @@ async function main() {
     tls: tls.nsq,
     waits: readiness,
   });
-  await queue.createTopics([q.topicNormal, q.topicImportant]);
+  // The NORMAL partition topics are job's to create, with their channels, as each job node takes a partition: nsqd
+  // writes its metadata to disk at every topic it creates (about 150 ms here), so logic does not create them all again.
+  await queue.createTopics([q.topicImportant]);
   let connUrls: string[] = [];
   const logic = logicFromConfig(cfg, { queue, log, registry, connUrls: () => connUrls });
   const connWatch = await discovery.watch("conn", (nodes) => {

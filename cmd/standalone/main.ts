@@ -48,6 +48,7 @@ async function main() {
   // job consumes the topics logic publishes to, whatever the job section says.
   cfg.job.queue.topicNormal = cfg.logic.queue.topicNormal;
   cfg.job.queue.topicImportant = cfg.logic.queue.topicImportant;
+  cfg.job.queue.partitions = cfg.logic.queue.partitions;
 
   let wsUrl = "";
   const logic = logicFromConfig(cfg.logic, { queue, log, registry, connUrls: () => [wsUrl] });
@@ -61,7 +62,16 @@ async function main() {
     addrs: { ws: `${cfg.conn.node.host}:${conn.wsPort}`, wsUrl },
   });
 
-  const job = jobFromConfig(cfg.job, { queue, conns: new DirectConnLink(cfg.conn.node.id, conn), log, registry });
+  // The one job node holds every room partition.
+  const job = jobFromConfig(cfg.job, {
+    queue,
+    conns: new DirectConnLink(cfg.conn.node.id, conn),
+    log,
+    registry,
+    claims: discovery.claims("partitions", cfg.job.node.id),
+    jobs: () => [],
+    leaseMs: 10_000,
+  });
   await job.start();
 
   const httpPort = await logic.http.listen(cfg.logic.http.port, cfg.logic.http.listenHost);

@@ -16,7 +16,11 @@ export interface JobConfig {
   ops: OpsSection;
   queue: {
     lookupdHttp: string[];
+    /** NORMAL messages go to `<topicNormal>.p<N>` by room (one topic when 1): must match logic's queue.partitions. */
     topicNormal: string;
+    partitions: number;
+    /** How often a job node checks which partitions it should consume. */
+    ownershipCheckMs: number;
     topicImportant: string;
     /** Every job node shares this channel, so each message is handled by one of them. */
     channel: string;
@@ -34,7 +38,11 @@ export interface JobConfig {
     maxMessages: number;
     maxBytes: number;
   };
-  push: { timeoutMs: number };
+  push: {
+    timeoutMs: number;
+    /** An IMPORTANT message for a conn node logic saw but this job does not is retried until it is this old. */
+    unknownTargetGraceMs: number;
+  };
   discovery: DiscoverySection;
   /** TLS on the internal links: gRPC (mTLS), etcd, NSQ. */
   tls: TlsSection;
@@ -49,6 +57,8 @@ export const defaultJobConfig = (): JobConfig => ({
   queue: {
     lookupdHttp: ["127.0.0.1:4161"],
     topicNormal: "roomcast.room",
+    partitions: 16,
+    ownershipCheckMs: 1_000,
     topicImportant: "roomcast.important",
     channel: "job",
     maxInFlight: 200,
@@ -58,7 +68,7 @@ export const defaultJobConfig = (): JobConfig => ({
     outputBufferTimeoutMs: 0,
   },
   batch: { windowMs: 20, maxMessages: 200, maxBytes: 256 * 1024 },
-  push: { timeoutMs: 3_000 },
+  push: { timeoutMs: 3_000, unknownTargetGraceMs: 30_000 },
   discovery: defaultDiscovery(),
   tls: defaultTls(),
   mode: defaultMode(),

@@ -3,6 +3,8 @@ import type { ConnLink } from "@roomcast/pkg/link";
 import type { Queue } from "@roomcast/pkg/queue";
 import type { Logger } from "@roomcast/pkg/log";
 import type { Registry } from "@roomcast/pkg/metrics";
+import type { Claims } from "@roomcast/pkg/discovery";
+import { checkPartitions } from "@roomcast/pkg/queue";
 import type { JobConfig } from "./config";
 import { JobService } from "./job";
 
@@ -11,17 +13,26 @@ export interface JobWiring {
   conns: ConnLink;
   log: Logger;
   registry: Registry;
+  /** This node's claims on room partitions, and the job nodes alive now. */
+  claims: Claims;
+  jobs: () => readonly string[];
+  /** The registry's lease TTL. */
+  leaseMs: number;
 }
 
 export function jobFromConfig(cfg: JobConfig, w: JobWiring): JobService {
   const q = cfg.queue;
+  checkPartitions(q.topicNormal, q.partitions);
+  const { claims, jobs, leaseMs, ...wiring } = w;
   return new JobService({
-    ...w,
+    ...wiring,
     topics: { normal: q.topicNormal, important: q.topicImportant },
     channel: q.channel,
     maxInFlight: q.maxInFlight,
     backoffMs: q.backoffMs,
     maxBackoffMs: q.maxBackoffMs,
     window: cfg.batch,
+    ownership: { self: cfg.node.id, partitions: q.partitions, claims, jobs, intervalMs: q.ownershipCheckMs, leaseMs },
+    unknownTargetGraceMs: cfg.push.unknownTargetGraceMs,
   });
 }

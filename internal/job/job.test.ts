@@ -4,6 +4,7 @@ import { MemoryQueue } from "@roomcast/pkg/queue";
 import { silentLogger } from "@roomcast/pkg/log";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import type { ConnLink, RoomBatch } from "@roomcast/pkg/link";
+import { MemoryClaims } from "@roomcast/pkg/discovery";
 import { until } from "../../test/support/wait";
 import { JobService } from "./job";
 
@@ -28,9 +29,18 @@ class FakeConns implements ConnLink {
   }
   /** One entry per push call that the node took: the node and how many room batches it carried. */
   calls: Array<{ node: string; rooms: number }> = [];
+  /** Nodes that take a push and answer nothing until the call's deadline (here 300 ms). */
+  hanging = new Set<string>();
+  /** Pushes that hung until their deadline. */
+  hung = 0;
   async push(node: string, batches: readonly RoomBatch[]) {
     this.attempts++;
     if (this.failing.has(node)) throw new Error(`${node} down`);
+    if (this.hanging.has(node)) {
+      this.hung++;
+      await new Promise((r) => setTimeout(r, 300));
+      throw new Error(`${node}: deadline exceeded`);
+    }
     this.calls.push({ node, rooms: batches.length });
     for (const b of batches) this.record(node, b.roomID, b.msgLv, b.packed);
   }
@@ -38,9 +48,16 @@ class FakeConns implements ConnLink {
 }
 
 const topics = { normal: "n", important: "i" };
-const body = (roomID: string, data: string, msgLv: MsgLevel, targets: string[] | null) =>
+const body = (roomID: string, data: string, msgLv: MsgLevel, targets: string[] | null, ts = 0) =>
   Buffer.from(
-    queueProto.RoomMsg.encode({ roomID, msgLv, data: Buffer.from(data), targets: targets ?? [], targetsKnown: targets !== null }).finish(),
+    queueProto.RoomMsg.encode({
+      roomID,
+      msgLv,
+      data: Buffer.from(data),
+      targets: targets ?? [],
+      targetsKnown: targets !== null,
+      ts,
+    }).finish(),
   );
 
 async function setup(alive: string[]) {
@@ -57,8 +74,18 @@ async function setup(alive: string[]) {
     backoffMs: 20,
     maxBackoffMs: 50,
     window: { windowMs: 20, maxMessages: 100, maxBytes: 1 << 20 },
+    ownership: {
+      self: "job-0",
+      partitions: 1,
+      claims: new MemoryClaims(new Map(), "job-0"),
+      jobs: () => [],
+      intervalMs: 1_000,
+      leaseMs: 10_000,
+    },
+    unknownTargetGraceMs: 5_000,
   });
   await job.start();
+  await until("the job holds the room partition", () => job.owner.owned().length === 1);
   return { queue, conns, job };
 }
 
@@ -129,6 +156,43 @@ describe("JobService", () => {
     expect(queue.stats().finished).toBe(0);
     conns.alive = ["c1"];
     await until("the message was finished", () => queue.stats().finished === 1);
+    await job.stop();
+  });
+
+  it("pushes an IMPORTANT message to every live conn node, also one that logic did not list as holding the room", async () => {
+    const { queue, conns, job } = await setup(["c1", "c2"]);
+    await queue.publish("i", body("r", "order paid", MsgLevel.IMPORTANT, ["c1"]));
+    await until("the message was finished", () => queue.stats().finished === 1);
+    expect(conns.pushes.map((p) => p.node).sort()).toEqual(["c1", "c2"]);
+    await job.stop();
+  });
+
+  it("retries an IMPORTANT message for a conn node logic saw but the job does not yet, and delivers once it appears", async () => {
+    const { queue, conns, job } = await setup(["c1"]);
+    await queue.publish("i", body("r", "hello newcomer", MsgLevel.IMPORTANT, ["c1", "c-new"], Date.now()));
+    await until("the message was requeued", () => queue.stats().requeued > 0);
+    expect(queue.stats().finished).toBe(0);
+    conns.alive = ["c1", "c-new"];
+    await until("the message was finished", () => queue.stats().finished === 1);
+    expect(conns.pushes.map((p) => p.node)).toEqual(["c1", "c-new"]);
+    await job.stop();
+  });
+
+  it("a conn node that never answers is pushed to once per back-off, not once per message: the others' messages keep flowing", async () => {
+    const { queue, conns, job } = await setup(["c1", "c2"]);
+    conns.hanging.add("c2");
+    for (let i = 0; i < 100; i++) {
+      await queue.publish("i", body(`r${i}`, `m${i}`, MsgLevel.IMPORTANT, ["c1", "c2"]));
+      await new Promise((r) => setTimeout(r, 10)); // messages over several turns, as they come in production
+    }
+    await until("c1 got all 100", () => conns.pushes.filter((p) => p.node === "c1").length >= 100, 20_000);
+    // The first messages (up to maxInFlight, 10) wait out one deadline together; after that c2 gets one probe at a time
+    // (without that, every message would wait out a deadline on c2 at least once: 100 or more).
+    expect(conns.hung).toBeLessThan(30);
+    conns.hanging.delete("c2");
+    await until("every message was finished", () => queue.stats().finished === 100, 20_000);
+    expect(conns.pushes.filter((p) => p.node === "c2").length).toBe(100);
+    expect(conns.pushes.filter((p) => p.node === "c1").length).toBe(100);
     await job.stop();
   });
 

@@ -1,14 +1,29 @@
 // job: takes room messages off the queue and pushes them to the conn nodes that hold the room.
-// NORMAL: batched per room, at most once. IMPORTANT: pushed at once, finished only after every target conn took it.
+// NORMAL: per room partition, consumed by one job node at a time, batched per room, at most once.
+// IMPORTANT: pushed at once to every conn node, finished only after each of them took it (§9 of the design).
 import { queue as queueProto } from "@roomcast/api";
 import { MsgLevel, packMessages } from "@roomcast/pkg/protocol";
-import type { Queue, QueueMessage, Subscription } from "@roomcast/pkg/queue";
+import { partitionTopic, type Queue, type QueueMessage, type Subscription } from "@roomcast/pkg/queue";
 import type { ConnLink, RoomBatch } from "@roomcast/pkg/link";
+import type { Claims } from "@roomcast/pkg/discovery";
 import type { Logger } from "@roomcast/pkg/log";
-import { Counter, type Registry } from "@roomcast/pkg/metrics";
+import { Counter, Gauge, type Registry } from "@roomcast/pkg/metrics";
 import { TurnBatcher } from "@roomcast/pkg/batch";
 import { batchRequestLimits } from "@roomcast/pkg/rpc";
 import { RoomWindow, type PendingRoom, type WindowLimits } from "./room_window";
+import { PartitionOwner } from "./partitions";
+import { ConnHealth } from "./conn_health";
+
+/** Which job node consumes which room partitions. */
+export interface Ownership {
+  self: string;
+  partitions: number;
+  claims: Claims;
+  /** The job nodes alive now. */
+  jobs: () => readonly string[];
+  intervalMs: number;
+  leaseMs: number;
+}
 
 export interface JobDeps {
   queue: Queue;
@@ -21,6 +36,12 @@ export interface JobDeps {
   backoffMs: number;
   maxBackoffMs: number;
   window: WindowLimits;
+  ownership: Ownership;
+  /**
+   * An IMPORTANT message names the conn nodes logic knew to hold the room; one of them that this job's registry view
+   * does not list (not registered yet, or the view lags) is retried until the message is this old, then counted as gone.
+   */
+  unknownTargetGraceMs: number;
 }
 
 interface RoomMsg {
@@ -29,6 +50,7 @@ interface RoomMsg {
   data: Uint8Array;
   targets: string[];
   targetsKnown: boolean;
+  ts: number | { toNumber(): number };
 }
 
 /** A push request stays well under the gRPC message cap however large the batches. */
@@ -42,9 +64,41 @@ export class JobService {
   private readonly inflightPushes = new Set<Promise<void>>();
   private readonly pushes: Counter<"conn" | "level" | "result">;
   private readonly messages: Counter<"level" | "result">;
+  private readonly dropped: Counter<"level" | "cause">;
+  private readonly health: ConnHealth;
+  readonly owner: PartitionOwner;
 
   constructor(private readonly deps: JobDeps) {
     this.window = new RoomWindow(deps.window, (p) => this.flush(p));
+    this.health = new ConnHealth(deps.backoffMs, deps.maxBackoffMs);
+    this.dropped = new Counter({
+      name: "roomcast_job_dropped_messages_total",
+      help: "messages job gave up on, by cause: poison (undecodable), push_failed and conn_unreachable (NORMAL, at most once), conn_gone (IMPORTANT for a conn node that left the registry)",
+      labelNames: ["level", "cause"],
+      registers: [deps.registry],
+    });
+    const o = deps.ownership;
+    this.owner = new PartitionOwner({
+      ...o,
+      log: deps.log,
+      consume: (p) =>
+        // onNormal never throws: the only redelivery is of messages a consumer handed back when its partition moved,
+        // and those must not be given up on.
+        deps.queue.subscribe(partitionTopic(deps.topics.normal, o.partitions, p), deps.channel, (m) => this.onNormal(m), {
+          maxInFlight: deps.maxInFlight,
+          maxAttempts: 0,
+        }),
+      settle: () => this.settle(),
+    });
+    const owner = this.owner;
+    new Gauge({
+      name: "roomcast_job_partitions",
+      help: "room partitions this job node consumes now",
+      registers: [deps.registry],
+      collect() {
+        this.set(owner.owned().length);
+      },
+    });
     this.pushes = new Counter({
       name: "roomcast_job_pushes_total",
       help: "batches pushed to conn nodes",
@@ -59,9 +113,9 @@ export class JobService {
     });
   }
 
+  /** Takes IMPORTANT messages at once, and NORMAL ones of each room partition once this node holds its claim. */
   async start(): Promise<void> {
     const { queue, topics, channel, maxInFlight, backoffMs, maxBackoffMs } = this.deps;
-    this.subs.push(await queue.subscribe(topics.normal, channel, (m) => this.onNormal(m), { maxInFlight, maxAttempts: 1 }));
     this.subs.push(
       await queue.subscribe(topics.important, channel, (m) => this.onImportant(m), {
         maxInFlight,
@@ -70,12 +124,19 @@ export class JobService {
         maxAttempts: 0,
       }),
     );
+    this.owner.start();
   }
 
-  /** Stops taking messages, flushes pending batches and waits for their pushes. */
+  /** Stops taking messages, gives the partitions up once what they took was pushed, and waits for every push. */
   async stop(): Promise<void> {
     await Promise.all(this.subs.map((s) => s.close()));
     this.subs = [];
+    await this.owner.stop();
+    await this.settle();
+  }
+
+  /** Flushes pending batches and waits for the pushes in flight. */
+  private async settle(): Promise<void> {
     this.window.flushAll();
     this.normalPushes.flush();
     await Promise.allSettled([...this.inflightPushes]);
@@ -89,6 +150,7 @@ export class JobService {
       return m;
     } catch (err) {
       this.messages.inc({ level, result: "poison" });
+      this.dropped.inc({ level, cause: "poison" });
       this.deps.log.error({ err, id: msg.id, level }, "dropping an undecodable queue message");
       return undefined;
     }
@@ -101,15 +163,29 @@ export class JobService {
     this.window.add(m.roomID, MsgLevel.NORMAL, m.data, m.targetsKnown ? m.targets : null);
   }
 
+  /**
+   * Pushed to every conn node this job sees (logic's view of who holds the room may lag a sign-in) and to none twice
+   * per job; finished once each took it. A node whose back-off runs fails at once, so it holds no slot; a node logic
+   * listed that this job does not see is retried until the grace ends. Anything not pushed: the message comes again.
+   */
   private async onImportant(msg: QueueMessage): Promise<void> {
     const m = this.decode(msg, "important");
     if (!m) return;
     const done = this.importantDone.get(msg.id) ?? new Set<string>();
-    const targets = this.targets(m.targetsKnown ? new Set(m.targets) : null).filter((id) => !done.has(id));
+    const alive = this.deps.conns.nodeIds();
+    const targets = alive.filter((id) => !done.has(id));
+    const unseen = m.targetsKnown ? m.targets.filter((id) => !done.has(id) && !alive.includes(id)) : [];
     const packed = packMessages([m.data]);
     const results = await Promise.allSettled(targets.map((id) => this.pushImportant(id, m.roomID, packed)));
     const failed: string[] = [];
     results.forEach((r, i) => (r.status === "fulfilled" ? done.add(targets[i]!) : failed.push(targets[i]!)));
+    if (unseen.length > 0) {
+      if (Date.now() - millis(m.ts) < this.deps.unknownTargetGraceMs) failed.push(...unseen);
+      else {
+        this.dropped.inc({ level: "important", cause: "conn_gone" }, unseen.length);
+        this.deps.log.warn({ roomID: m.roomID, conns: unseen }, "IMPORTANT message not delivered to conn nodes that left the registry");
+      }
+    }
     if (failed.length === 0) {
       this.importantDone.delete(msg.id);
       this.messages.inc({ level: "important", result: "ok" });
@@ -133,6 +209,10 @@ export class JobService {
     if (targets.length === 0) return;
     const batch: RoomBatch = { roomID: p.roomID, msgLv: p.msgLv, packed: packMessages(p.messages), count: p.messages.length };
     for (const id of targets) {
+      if (!this.health.allow(id)) {
+        this.dropped.inc({ level: "normal", cause: "conn_unreachable" }, batch.count);
+        continue;
+      }
       const pushed = this.normalPushes.add(id, batch);
       this.inflightPushes.add(pushed);
       void pushed.finally(() => this.inflightPushes.delete(pushed));
@@ -143,8 +223,10 @@ export class JobService {
   private async push(conn: string, level: "normal" | "important", batches: RoomBatch[]): Promise<void> {
     try {
       await this.deps.conns.push(conn, batches);
+      this.health.ok(conn);
       this.pushes.inc({ conn, level, result: "ok" }, batches.length);
     } catch (err) {
+      this.health.failed(conn);
       this.pushes.inc({ conn, level, result: "failed" }, batches.length);
       throw err;
     }
@@ -159,6 +241,7 @@ export class JobService {
       await this.push(conn, "normal", batches);
     } catch (err) {
       const messages = batches.reduce((n, b) => n + b.count, 0);
+      this.dropped.inc({ level: "normal", cause: "push_failed" }, messages);
       this.deps.log.warn({ err, conn, rooms: batches.length, messages }, "NORMAL batches push failed; dropped");
     }
     return batches.map(() => undefined);
@@ -174,6 +257,12 @@ export class JobService {
   }, pushLimits);
 
   private pushImportant(conn: string, roomID: string, packed: Uint8Array): Promise<void> {
+    if (!this.health.allow(conn)) return Promise.reject(new Error(`conn node ${conn} failed a push lately`));
     return this.importantPushes.add(conn, { roomID, msgLv: MsgLevel.IMPORTANT, packed, count: 1 });
   }
+}
+
+/** protobufjs hands int64 fields over as a Long or a number. */
+function millis(ts: number | { toNumber(): number }): number {
+  return typeof ts === "number" ? ts : ts.toNumber();
 }

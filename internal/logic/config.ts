@@ -54,7 +54,9 @@ export interface LogicConfig {
     nsqdTcp: string;
     nsqdHttp: string;
     lookupdHttp: string[];
+    /** NORMAL messages go to `<topicNormal>.p<N>`, N the room's partition (one topic when 1): job's queue.partitions must match. */
     topicNormal: string;
+    partitions: number;
     topicImportant: string;
     /** A publish nsqd has not acknowledged after this long fails: POST /msg answers 503, a client's MESSAGE an error. */
     publishTimeoutMs: number;
@@ -94,6 +96,7 @@ export const defaultLogicConfig = (): LogicConfig => ({
     nsqdHttp: "127.0.0.1:4151",
     lookupdHttp: ["127.0.0.1:4161"],
     topicNormal: "roomcast.room",
+    partitions: 16,
     topicImportant: "roomcast.important",
     publishTimeoutMs: 3_000,
   },

@@ -9,6 +9,7 @@ import { ChatPage } from "./chat_page";
 import { LogicHttp } from "./http";
 import { LogicService } from "./logic";
 import { OnlineTable } from "./online";
+import { checkPartitions } from "@roomcast/pkg/queue";
 
 export interface LogicParts {
   service: LogicService;
@@ -37,6 +38,7 @@ export function logicFromConfig(cfg: LogicConfig, w: LogicWiring): LogicParts {
     throw new ConfigError(
       `http.enableTokenEndpoint needs token.algorithm HS256: with ${tokens.algorithm} logic holds only the public key and cannot mint tokens; turn the endpoint off`,
     );
+  checkPartitions(cfg.queue.topicNormal, cfg.queue.partitions);
   const service = new LogicService({
     tokens,
     queue: w.queue,
@@ -44,6 +46,7 @@ export function logicFromConfig(cfg: LogicConfig, w: LogicWiring): LogicParts {
     log: w.log,
     registry: w.registry,
     topics: { normal: cfg.queue.topicNormal, important: cfg.queue.topicImportant },
+    partitions: cfg.queue.partitions,
     maxMessageBytes: cfg.limits.maxMessageBytes,
     openRooms: cfg.token.openRooms,
   });

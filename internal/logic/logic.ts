@@ -3,7 +3,7 @@ import { queue as queueProto } from "@roomcast/api";
 import { ErrCode, MsgLevel, RoomcastError, checkRoomID } from "@roomcast/pkg/protocol";
 import type { ClientMessage, LogicHandler, OnlineReport, OnlineTotals, Refresh, Refreshed, SignIn, SignedIn } from "@roomcast/pkg/link";
 import { authorizeRoom, type Tokens } from "@roomcast/pkg/token";
-import type { Queue } from "@roomcast/pkg/queue";
+import { partitionOf, partitionTopic, type Queue } from "@roomcast/pkg/queue";
 import type { Logger } from "@roomcast/pkg/log";
 import { Counter, type Registry } from "@roomcast/pkg/metrics";
 import type { OnlineTable } from "./online";
@@ -15,6 +15,8 @@ export interface LogicDeps {
   log: Logger;
   registry: Registry;
   topics: { normal: string; important: string };
+  /** NORMAL messages go to their room's partition topic, so one job node at a time takes a room's messages, in order. */
+  partitions: number;
   maxMessageBytes: number;
   /** A token without a rooms claim may join any room (token.openRooms); a claim is always held to, user:<uid> is its uid's. */
   openRooms: boolean;
@@ -77,8 +79,9 @@ export class LogicService implements LogicHandler {
       targetsKnown: true,
     }).finish();
     try {
+      const { topics, partitions } = this.deps;
       await this.deps.queue.publish(
-        level === "important" ? this.deps.topics.important : this.deps.topics.normal,
+        level === "important" ? topics.important : partitionTopic(topics.normal, partitions, partitionOf(roomID, partitions)),
         Buffer.from(body.buffer, body.byteOffset, body.byteLength),
       );
     } catch (err) {

@@ -1,5 +1,6 @@
 // The service registry: every node registers itself; readers watch the nodes of a service.
 // Two implementations: etcd (pkg/discovery/etcd.ts) for clusters, static (pkg/discovery/static.ts) for standalone.
+import type { Claims } from "./claims";
 
 /** What a node publishes about itself under /roomcast/<cluster>/<service>/<nodeId>. */
 export interface NodeInfo {
@@ -32,6 +33,8 @@ export interface Discovery {
   register(service: Service, node: NodeInfo): Promise<Registration>;
   /** Calls the handler with the current nodes once the first read finished (before the promise resolves), then after every change. */
   watch(service: Service, handler: WatchHandler): Promise<Watch>;
+  /** Names of `group` held by `holder` alone while it lives (job nodes' room partitions). */
+  claims(group: string, holder: string): Claims;
   /** Closes every watch; etcd also revokes the leases this client still holds, as a clean stop does. */
   close(): Promise<void>;
 }

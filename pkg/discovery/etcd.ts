@@ -3,6 +3,8 @@ import { Etcd3, type IKeyValue, type IWatchResponse, type Lease, type Watcher } 
 import { noLogger, type Logger } from "../log/log";
 import { StartError, networkReason } from "../lifecycle/failure";
 import { noWaits, type Waits } from "../lifecycle/readiness";
+import { EtcdClaims } from "./claims_etcd";
+import type { Claims } from "./claims";
 import type { Discovery, NodeInfo, Registration, Service, Watch, WatchHandler } from "./discovery";
 
 export interface EtcdDiscoveryOptions {
@@ -76,6 +78,7 @@ export class EtcdDiscovery implements Discovery {
   private readonly waits: Waits;
   private readonly registrations = new Set<EtcdRegistration>();
   private readonly watches = new Set<EtcdWatch>();
+  private readonly claimSets = new Set<EtcdClaims>();
   private closed = false;
 
   constructor(private readonly opts: EtcdDiscoveryOptions) {
@@ -146,6 +149,13 @@ export class EtcdDiscovery implements Discovery {
     return w;
   }
 
+  /** Claims live under /roomcast/<cluster>/claims/<group>/ with a lease of their own, of the registration's TTL. */
+  claims(group: string, holder: string): Claims {
+    const c = new EtcdClaims(this.client, `/roomcast/${this.opts.cluster}/claims/${group}/`, holder, this.ttlSec, this.log);
+    this.claimSets.add(c);
+    return c;
+  }
+
   /** Closes the watches, revokes the leases still held (a clean stop removes the node at once), then closes the client. */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -153,7 +163,7 @@ export class EtcdDiscovery implements Discovery {
     await Promise.allSettled([...this.watches].map((w) => w.close()));
     const regs = [...this.registrations];
     this.registrations.clear();
-    const revoked = await Promise.allSettled(regs.map((r) => r.stop()));
+    const revoked = await Promise.allSettled([...regs.map((r) => r.stop()), ...[...this.claimSets].map((c) => c.close())]);
     for (const r of revoked) if (r.status === "rejected") this.log.warn({ err: r.reason }, "discovery: lease.revoke() failed on close");
     this.client.close();
   }
@@ -163,6 +173,7 @@ export class EtcdDiscovery implements Discovery {
     this.closed = true;
     for (const w of this.watches) w.drop();
     for (const r of this.registrations) r.abandon();
+    for (const c of this.claimSets) c.abandon();
     this.watches.clear();
     this.registrations.clear();
     this.client.close();

@@ -1,9 +1,15 @@
 import { StaticDiscovery } from "./static";
 import { discoveryContract } from "../../test/contract/discovery";
+import { claimsContract } from "../../test/contract/claims";
 import type { NodeInfo } from "./discovery";
 
 // One StaticDiscovery is one in-process registry: both "clients" are the same instance.
 discoveryContract("static", async () => {
+  const d = new StaticDiscovery();
+  return { a: d, b: d, cleanup: () => d.close() };
+});
+
+claimsContract("memory", async () => {
   const d = new StaticDiscovery();
   return { a: d, b: d, cleanup: () => d.close() };
 });

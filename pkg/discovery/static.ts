@@ -1,5 +1,6 @@
 // In-process registry for standalone (and fixed node lists from config): same contract as etcd, no network.
 // One instance is one registry: every tier of a process shares it, as processes share one etcd.
+import { MemoryClaims, type Claims } from "./claims";
 import type { Discovery, NodeInfo, Registration, Service, Watch, WatchHandler } from "./discovery";
 
 /** Nodes known from configuration, for clusters that run without etcd. */
@@ -11,6 +12,7 @@ export class StaticDiscovery implements Discovery {
   private readonly nodes = new Map<Service, Map<string, NodeInfo>>();
   // One entry per watch() call, so the same function watched twice is closed once per watch.
   private readonly watchers = new Map<Service, Set<{ handler: WatchHandler }>>();
+  private readonly claimTables = new Map<string, Map<string, string>>();
 
   constructor(fixed: StaticNodes = {}) {
     for (const [service, list] of Object.entries(fixed) as Array<[Service, NodeInfo[]]>) {
@@ -69,6 +71,12 @@ export class StaticDiscovery implements Discovery {
         set.delete(entry);
       },
     };
+  }
+
+  claims(group: string, holder: string): Claims {
+    let table = this.claimTables.get(group);
+    if (!table) this.claimTables.set(group, (table = new Map()));
+    return new MemoryClaims(table, holder);
   }
 
   /** Stops every watch; the registry keeps its nodes (nothing outside the process can see them anyway). */

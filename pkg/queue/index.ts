@@ -1,3 +1,4 @@
 export * from "./queue";
 export * from "./memory";
 export * from "./nsq";
+export * from "./partition";

@@ -56,6 +56,7 @@ function logicUnderTest() {
     log: silentLogger(),
     registry: createRegistry("logic", "contract", false),
     topics: { normal: "normal", important: "important" },
+    partitions: 1,
     maxMessageBytes: 1_000,
     openRooms: true,
   });
