@@ -2,10 +2,16 @@
 # Starts a local roomcast cluster: nsqlookupd, nsqd, etcd, then 2 logic, 2 job and 2 conn nodes on the port
 # plan in the README ("Ports"). Data and logs live under .data/cluster.
 #
-# Whatever stops this script stops every process it started, nodes first: Ctrl-C, SIGINT, SIGTERM or SIGHUP
-# (exit 0), a failed start, or any node, nsqd, nsqlookupd or etcd exiting on its own (the script names it and its
-# log, stops the rest and exits 1; nothing is restarted). Each child runs in a process group of its own, which is
-# signalled as a whole: SIGTERM, then SIGKILL after 15 s. Only a SIGKILL of the script itself leaves them running.
+# Once the cluster is up the script supervises it: a node, nsqd, nsqlookupd or etcd that exits on its own is reported
+# (its name, how it exited, its log and the log's last lines) and started again with the same settings (nsqd and etcd
+# on their data) after a back-off: 1 s, doubling on each exit up to 30 s, back to 1 s once it had stayed up 60 s. The
+# others keep running; a restarted process appends to its log. A failure while the cluster starts (nothing listens,
+# a port taken, a process that exits before the cluster is up) still stops everything and exits 1: that is a
+# setting or a port to fix, which a restart would only repeat.
+#
+# Ctrl-C, SIGINT, SIGTERM or SIGHUP stop every process the script started, nodes first, then nsqlookupd, nsqd and
+# etcd, and the script exits 0. Each child runs in a process group of its own, which is signalled as a whole:
+# SIGTERM, then SIGKILL after 15 s. Only a SIGKILL of the script itself leaves them running.
 #
 # Knobs (environment, read here and not passed on to the nodes; the defaults are the README's port plan):
 #   ROOMCAST_NODES=2                      nodes per tier
@@ -45,19 +51,27 @@ esac
 etcd_data="$data/etcd"
 ((tls)) && etcd_data="$data/etcd-tls" && rm -rf "$etcd_data"
 mkdir -p "$data/nsqd" "$etcd_data" "$data/logs"
-pids=()   # the nodes
-infra=()  # nsqlookupd, nsqd, etcd
-declare -A names logs
+nodes=()                   # the nodes' names, in the order they start
+infra=(nsqlookupd nsqd etcd)
+declare -A pid_of=()       # name → pid of its running process ("" while it waits for a restart)
+declare -A name_of=()      # pid → name
+declare -A since=()        # name → $SECONDS when it was started
+declare -A backoff=()      # name → seconds before its next restart
+declare -A due=()          # name → $SECONDS at which it starts again
+ticker=""                  # a sleep that wakes the supervisor when a restart is due
+cmd=()
 
-# start NAME LOG CMD...: CMD (exec'd, so $! is its pid) in the background, in a process group of its own.
+# start NAME: NAME's command (command_of; exec'd, so $! is its pid) in the background, in a process group of its
+# own, its output appended to logs/NAME.log.
 start() {
-  local name=$1 log=$2
-  shift 2
+  local name=$1
+  command_of "$name"
   set -m
-  "$@" </dev/null >"$log" 2>&1 &
+  "${cmd[@]}" </dev/null >>"$data/logs/$name.log" 2>&1 &
   set +m
-  names[$!]=$name
-  logs[$!]=$log
+  pid_of[$name]=$!
+  name_of[$!]=$name
+  since[$name]=$SECONDS
 }
 
 # running PID: the child has not exited (an exited child stays a zombie until waited for, so its group id stays ours).
@@ -77,27 +91,53 @@ stop_groups() {
   done
 }
 
+# pids_of NAME...: the pids of those running now.
+pids_of() {
+  local name
+  for name; do if [[ -n ${pid_of[$name]:-} ]]; then echo "${pid_of[$name]}"; fi; done
+}
+
 say() { echo "$@" 2>/dev/null || true; } # a closed terminal or pipe must not cut the stop short
 
 stop() {
   trap '' INT TERM HUP PIPE
   trap - EXIT
+  if [[ -n $ticker ]]; then kill "$ticker" 2>/dev/null || true; wait "$ticker" 2>/dev/null || true; ticker=""; fi
   say
   say "stopping roomcast nodes..."
-  stop_groups "${pids[@]}"
+  # shellcheck disable=SC2046 # one pid per word
+  stop_groups $(pids_of "${nodes[@]}")
   say "stopping nsqd, nsqlookupd, etcd..."
-  stop_groups "${infra[@]}"
+  # shellcheck disable=SC2046
+  stop_groups $(pids_of "${infra[@]}")
+  # A process started just as the signal came, before its pid was noted.
+  # shellcheck disable=SC2046
+  stop_groups $(jobs -p)
   say "stopped."
 }
 trap 'stop; exit 0' INT TERM HUP
 trap 'stop; exit 1' EXIT
 
-# died PID STATUS: the child exited on its own; name it and its log, then the EXIT trap stops the rest.
+# how STATUS: "with status 1", "on signal KILL".
+how() {
+  if (($1 > 128)); then
+    echo "on signal $(kill -l $(($1 - 128)) 2>/dev/null || echo $(($1 - 128)))"
+  else
+    echo "with status $1"
+  fi
+}
+
+# tail_log NAME: the last lines of NAME's log, stack frames left out.
+tail_log() {
+  grep -v '^[[:space:]]*at ' "$data/logs/$1.log" 2>/dev/null | tail -n 5 | sed 's/^/  | /' >&2 || true
+}
+
+# died PID STATUS: a child exited while the cluster was starting; name it and its log, then the EXIT trap stops the rest.
 died() {
-  local how="with status $2"
-  (($2 > 128)) && how="on signal $(kill -l $(($2 - 128)) 2>/dev/null || echo $(($2 - 128)))"
-  echo "roomcast: ${names[$1]} exited $how before the cluster was stopped; its log: ${logs[$1]}" >&2
-  grep -v '^[[:space:]]*at ' "${logs[$1]}" 2>/dev/null | tail -n 5 | sed 's/^/  | /' >&2 || true
+  local name=${name_of[$1]}
+  pid_of[$name]=""
+  echo "roomcast: $name exited $(how "$2") before the cluster was up; its log: $data/logs/$name.log" >&2
+  tail_log "$name"
   exit 1
 }
 
@@ -106,7 +146,7 @@ wait_port() {
   local pid status
   for _ in $(seq 1 300); do
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    for pid in "${infra[@]}" "${pids[@]}"; do
+    for pid in $(pids_of "${infra[@]}" "${nodes[@]}"); do
       if ! running "$pid"; then
         wait "$pid" 2>/dev/null && status=0 || status=$?
         died "$pid" "$status"
@@ -142,18 +182,44 @@ if ((tls)); then
 else
   nsqd_tls=(-http-address "127.0.0.1:$nsqd_http")
 fi
-start nsqlookupd "$data/logs/nsqlookupd.log" nsqlookupd -tcp-address "127.0.0.1:$lookupd_port" \
-  -http-address "127.0.0.1:$lookupd_http" -broadcast-address 127.0.0.1
-infra+=($!)
-start nsqd "$data/logs/nsqd.log" nsqd -tcp-address "127.0.0.1:$nsqd_port" "${nsqd_tls[@]}" \
-  -broadcast-address 127.0.0.1 -lookupd-tcp-address "127.0.0.1:$lookupd_port" -data-path "$data/nsqd" \
-  -mem-queue-size=0 -sync-every=1   # on disk and synced before it answers: kill -9 loses nothing answered 200
-infra+=($!)
-start etcd "$data/logs/etcd.log" etcd "${etcd_tls[@]}" --name roomcast --data-dir "$etcd_data" \
-  --listen-client-urls "$scheme://127.0.0.1:$etcd_port" --advertise-client-urls "$scheme://127.0.0.1:$etcd_port" \
-  --listen-peer-urls "http://127.0.0.1:$etcd_peer" --initial-advertise-peer-urls "http://127.0.0.1:$etcd_peer" \
-  --initial-cluster "roomcast=http://127.0.0.1:$etcd_peer"
-infra+=($!)
+# command_of NAME: sets cmd to NAME's command line. Every node is node itself (exec'd by env, no wrapper), its stdout
+# in logs/<node>.log, its JSON log in logs/live-<node>.log.
+command_of() {
+  local i o
+  case $1 in
+    nsqlookupd)
+      cmd=(nsqlookupd -tcp-address "127.0.0.1:$lookupd_port" -http-address "127.0.0.1:$lookupd_http" -broadcast-address 127.0.0.1) ;;
+    nsqd)
+      # On disk and synced before it answers: kill -9 loses nothing answered 200.
+      cmd=(nsqd -tcp-address "127.0.0.1:$nsqd_port" "${nsqd_tls[@]}" -broadcast-address 127.0.0.1
+        -lookupd-tcp-address "127.0.0.1:$lookupd_port" -data-path "$data/nsqd" -mem-queue-size=0 -sync-every=1) ;;
+    etcd)
+      cmd=(etcd "${etcd_tls[@]}" --name roomcast --data-dir "$etcd_data"
+        --listen-client-urls "$scheme://127.0.0.1:$etcd_port" --advertise-client-urls "$scheme://127.0.0.1:$etcd_port"
+        --listen-peer-urls "http://127.0.0.1:$etcd_peer" --initial-advertise-peer-urls "http://127.0.0.1:$etcd_peer"
+        --initial-cluster "roomcast=http://127.0.0.1:$etcd_peer") ;;
+    logic-*)
+      i=${1#logic-} o=$((base + 100 * ${1#logic-}))
+      cmd=(env "${LOGIC_tls[@]}" ROOMCAST_LOGIC_NODE_ID="logic-$i" ROOMCAST_LOG_FILE="$data/logs/live-logic-$i.log"
+        ROOMCAST_LOGIC_HTTP_PORT=$((o + 11)) ROOMCAST_LOGIC_OPS_PORT=$((o + 18)) ROOMCAST_LOGIC_GRPC_PORT=$((o + 19))
+        ROOMCAST_LOGIC_DISCOVERY_ETCD="127.0.0.1:$etcd_port"
+        ROOMCAST_LOGIC_QUEUE_NSQD_TCP="127.0.0.1:$nsqd_port" ROOMCAST_LOGIC_QUEUE_NSQD_HTTP="127.0.0.1:$nsqd_http"
+        ROOMCAST_LOGIC_QUEUE_LOOKUPD_HTTP="127.0.0.1:$lookupd_http" node --import tsx cmd/logic/main.ts) ;;
+    job-*)
+      i=${1#job-} o=$((base + 100 * ${1#job-}))
+      cmd=(env "${JOB_tls[@]}" ROOMCAST_JOB_NODE_ID="job-$i" ROOMCAST_LOG_FILE="$data/logs/live-job-$i.log"
+        ROOMCAST_JOB_OPS_PORT=$((o + 21)) ROOMCAST_JOB_DISCOVERY_ETCD="127.0.0.1:$etcd_port" ROOMCAST_JOB_QUEUE_LOOKUPD_POLL_SEC=1
+        ROOMCAST_JOB_QUEUE_LOOKUPD_HTTP="127.0.0.1:$lookupd_http" node --import tsx cmd/job/main.ts) ;;
+    conn-*)
+      i=${1#conn-} o=$((base + 100 * ${1#conn-}))
+      cmd=(env "${CONN_tls[@]}" ROOMCAST_CONN_NODE_ID="conn-$i" ROOMCAST_LOG_FILE="$data/logs/live-conn-$i.log"
+        ROOMCAST_CONN_WS_PORT=$((o + 2)) ROOMCAST_CONN_OPS_PORT=$((o + 8)) ROOMCAST_CONN_GRPC_PORT=$((o + 9))
+        ROOMCAST_CONN_DISCOVERY_ETCD="127.0.0.1:$etcd_port" node --import tsx cmd/conn/main.ts) ;;
+    *) echo "roomcast: no such process: $1" >&2; return 1 ;;
+  esac
+}
+
+for name in "${infra[@]}"; do : >"$data/logs/$name.log"; start "$name"; done
 wait_port "$lookupd_http"; wait_port "$nsqd_http"; wait_port "$etcd_port"
 if ((tls)); then
   # etcd's users and roles, then auth on: once per start, as an operator does once with etcdctl.
@@ -163,31 +229,10 @@ if ((tls)); then
   }
 fi
 
-# Every node: node itself (exec'd by env, no wrapper), its stdout in logs/<node>.log, its JSON log in logs/live-<node>.log.
-for i in $(seq 0 $((N - 1))); do
-  o=$((base + 100 * i))
-  start "logic-$i" "$data/logs/logic-$i.log" env "${LOGIC_tls[@]}" ROOMCAST_LOGIC_NODE_ID="logic-$i" ROOMCAST_LOG_FILE="$data/logs/live-logic-$i.log" \
-    ROOMCAST_LOGIC_HTTP_PORT=$((o + 11)) ROOMCAST_LOGIC_OPS_PORT=$((o + 18)) ROOMCAST_LOGIC_GRPC_PORT=$((o + 19)) \
-    ROOMCAST_LOGIC_DISCOVERY_ETCD="127.0.0.1:$etcd_port" \
-    ROOMCAST_LOGIC_QUEUE_NSQD_TCP="127.0.0.1:$nsqd_port" ROOMCAST_LOGIC_QUEUE_NSQD_HTTP="127.0.0.1:$nsqd_http" \
-    ROOMCAST_LOGIC_QUEUE_LOOKUPD_HTTP="127.0.0.1:$lookupd_http" node --import tsx cmd/logic/main.ts
-  pids+=($!)
+for tier in logic job conn; do
+  for i in $(seq 0 $((N - 1))); do nodes+=("$tier-$i"); done
 done
-for i in $(seq 0 $((N - 1))); do
-  o=$((base + 100 * i))
-  start "job-$i" "$data/logs/job-$i.log" env "${JOB_tls[@]}" ROOMCAST_JOB_NODE_ID="job-$i" ROOMCAST_LOG_FILE="$data/logs/live-job-$i.log" \
-    ROOMCAST_JOB_OPS_PORT=$((o + 21)) ROOMCAST_JOB_DISCOVERY_ETCD="127.0.0.1:$etcd_port" ROOMCAST_JOB_QUEUE_LOOKUPD_POLL_SEC=1 \
-    ROOMCAST_JOB_QUEUE_LOOKUPD_HTTP="127.0.0.1:$lookupd_http" node --import tsx cmd/job/main.ts
-  pids+=($!)
-done
-for i in $(seq 0 $((N - 1))); do
-  o=$((base + 100 * i))
-  start "conn-$i" "$data/logs/conn-$i.log" env "${CONN_tls[@]}" ROOMCAST_CONN_NODE_ID="conn-$i" ROOMCAST_LOG_FILE="$data/logs/live-conn-$i.log" \
-    ROOMCAST_CONN_WS_PORT=$((o + 2)) ROOMCAST_CONN_OPS_PORT=$((o + 8)) ROOMCAST_CONN_GRPC_PORT=$((o + 9)) \
-    ROOMCAST_CONN_DISCOVERY_ETCD="127.0.0.1:$etcd_port" \
-    node --import tsx cmd/conn/main.ts
-  pids+=($!)
-done
+for name in "${nodes[@]}"; do : >"$data/logs/$name.log"; start "$name"; done
 for i in $(seq 0 $((N - 1))); do o=$((base + 100 * i)); wait_port $((o + 2)); wait_port $((o + 11)); done
 
 echo
@@ -203,7 +248,54 @@ if ((tls)); then
   echo "  $cert, $key; etcd user roomcast, password in $pki/etcd-password"
 fi
 echo "connect to ws://127.0.0.1:$((base + 2))/room (any conn node), chat page at http://127.0.0.1:$((base + 11))/ (any logic node)"
-echo "Ctrl-C stops everything."
-status=0
-{ wait -n -p exited "${pids[@]}" "${infra[@]}"; } 2>/dev/null || status=$?
-died "$exited" "$status"
+echo "Ctrl-C stops everything; a process that exits meanwhile is reported and started again."
+
+# exited NAME STATUS: NAME exited on its own after the cluster was up; report it and set when it starts again.
+exited() {
+  local name=$1 up=$((SECONDS - since[$1]))
+  pid_of[$name]=""
+  if ((up >= 60)) || [[ -z ${backoff[$name]:-} ]]; then
+    backoff[$name]=1
+  else
+    backoff[$name]=$((backoff[$name] * 2 > 30 ? 30 : backoff[$name] * 2))
+  fi
+  due[$name]=$((SECONDS + backoff[$name]))
+  echo "roomcast: $name exited $(how "$2") after $up s; starting it again in ${backoff[$name]} s; its log: $data/logs/$name.log" >&2
+  tail_log "$name"
+}
+
+# restart_due: starts again whatever is due.
+restart_due() {
+  local name
+  for name in "${!due[@]}"; do
+    if ((due[$name] <= SECONDS)); then
+      unset "due[$name]"
+      echo "--- $(date -u +%FT%TZ) deploy/cluster.sh starts $name again ---" >>"$data/logs/$name.log"
+      start "$name"
+      say "roomcast: $name started again (pid ${pid_of[$name]})"
+    fi
+  done
+}
+
+# supervise: waits for any child to exit, and for the next restart to be due, until a signal stops everything.
+supervise() {
+  local name pid status next
+  while :; do
+    restart_due
+    if [[ -z $ticker ]] && ((${#due[@]} > 0)); then
+      next=$((1 << 30))
+      for name in "${!due[@]}"; do if ((due[$name] < next)); then next=${due[$name]}; fi; done
+      sleep $((next > SECONDS ? next - SECONDS : 0)) &
+      ticker=$!
+    fi
+    pid="" status=0
+    # shellcheck disable=SC2046
+    wait -n -p pid $(pids_of "${infra[@]}" "${nodes[@]}") $ticker 2>/dev/null || status=$?
+    if [[ -z $pid ]]; then continue; fi # a signal cut the wait short; its trap stops everything
+    if [[ $pid == "$ticker" ]]; then ticker="" && continue; fi
+    name=${name_of[$pid]}
+    unset "name_of[$pid]"
+    exited "$name" "$status"
+  done
+}
+supervise
