@@ -51,6 +51,8 @@ export class Errors {
 
 const MAX_POSTS_IN_FLIGHT = 200;
 const POST_TIMEOUT_MS = 30_000;
+/** For the socket to open, and again for the sign-in's answer: generous, since a busy 2-core machine is slow to answer. */
+const SIGN_IN_TIMEOUT_MS = 15_000;
 const TICK_MS = 50;
 
 export class SoakLoad {
@@ -226,7 +228,7 @@ export class SoakLoad {
   private async connect(s: Slot, url: string): Promise<void> {
     for (let attempt = 1; attempt <= 3 && this.running; attempt++) {
       try {
-        const c = await RoomClient.join(url, this.tokens.sign(`soak-${s.id}`), this.roomNames[s.room]!, undefined, undefined);
+        const c = await this.signIn(url, s);
         c.keepAlive(this.p.heartbeatMs);
         s.client = c;
         s.leaving = false;
@@ -238,6 +240,19 @@ export class SoakLoad {
         this.errors.add("sign-in failed", `${url}: ${(err as Error).message}`);
         await sleep(1000);
       }
+    }
+  }
+
+  /** A signed-in client; a socket whose sign-in failed or was not answered in time is closed, not left behind. */
+  private async signIn(url: string, s: Slot): Promise<RoomClient> {
+    const c = await RoomClient.connect(url, SIGN_IN_TIMEOUT_MS);
+    try {
+      const r = await c.signIn(this.tokens.sign(`soak-${s.id}`), this.roomNames[s.room]!, SIGN_IN_TIMEOUT_MS);
+      if (r.code !== 0) throw new Error(`sign-in refused: ${r.code} ${r.msg}`);
+      return c;
+    } catch (err) {
+      c.terminate();
+      throw err;
     }
   }
 

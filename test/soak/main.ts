@@ -10,7 +10,7 @@ import { Command } from "commander";
 import { startCluster, type Cluster } from "../harness/cluster";
 import { killAll } from "../harness/proc";
 import { opsUrlOf } from "../harness/roomcast";
-import { INSPECT, inspectPort } from "../bench/systems/inspector";
+import { inspectPort } from "../bench/systems/inspector";
 import { SoakLoad, type LoadParams } from "./load";
 import { sample, snapshot, troubleCounters, watchLogs, type LogTally, type Sample, type Watched } from "./processes";
 import { markdown, type SoakResult } from "./report";
@@ -52,9 +52,16 @@ function describeCommit(): string {
   }
 }
 
+/**
+ * The inspector of a roomcast node is opened once the node runs (SIGUSR1, on the port --inspect-port names; 0: any
+ * free one): started with --inspect, the nodes' cold start on a busy machine took longer than the harness's 30 s.
+ */
+const INSPECT_LATER = "--inspect-port=127.0.0.1:0";
+
 /** Every process of the cluster, roomcast nodes first (by name), with their ops and inspector ports. */
 async function watch(c: Cluster): Promise<Watched[]> {
   const nodes = [...c.procs].sort((a, b) => a.name.localeCompare(b.name));
+  for (const p of nodes) p.child.kill("SIGUSR1");
   const watched: Watched[] = [];
   for (const p of nodes) watched.push({ name: p.name, proc: () => p, opsUrl: opsUrlOf(p), inspectPort: await inspectPort(p) });
   ["nsqd", "nsqlookupd", "etcd"].forEach((name, i) => watched.push({ name, proc: () => c.infra()[i]! }));
@@ -181,7 +188,7 @@ async function startSoakCluster(o: SoakOptions): Promise<Cluster> {
         ttlSec: 10,
         // The production idle timeout (the harness shortens it to 4 s for the protocol tests); clients beat every 20 s.
         connEnv: { ROOMCAST_CONN_WS_HEARTBEAT_TIMEOUT_SEC: "60" },
-        nodeArgs: [INSPECT],
+        nodeArgs: [INSPECT_LATER],
         nsqdArgs: o.nsqdArgs,
       });
     } catch (err) {
