@@ -21,6 +21,7 @@ async function main() {
     lookupdHttpAddresses: q.lookupdHttp,
     lookupdPollIntervalSec: q.lookupdPollSec,
     outputBufferTimeoutMs: q.outputBufferTimeoutMs,
+    msgTimeoutMs: q.msgTimeoutMs,
     clientId: cfg.node.id,
     logger: log,
     tls: tls.nsq,

@@ -31,6 +31,12 @@ export interface JobConfig {
     lookupdPollSec: number;
     /** The longest nsqd may buffer messages before writing them to this job; 0 = write each at once (nsqd's default: 250 ms). */
     outputBufferTimeoutMs: number;
+    /**
+     * The message timeout job asks nsqd for (1,000 up to nsqd's -max-msg-timeout): the messages a job node held when
+     * it died go to another job node this long after (nsqd's own -msg-timeout is 60 s). A live job touches what it
+     * holds at half of it, so a push waiting out push.timeoutMs keeps its message.
+     */
+    msgTimeoutMs: number;
   };
   batch: {
     /** NORMAL messages of one room are merged for this long before one push per conn node. */
@@ -66,6 +72,7 @@ export const defaultJobConfig = (): JobConfig => ({
     maxBackoffMs: 5_000,
     lookupdPollSec: 5,
     outputBufferTimeoutMs: 0,
+    msgTimeoutMs: 10_000,
   },
   batch: { windowMs: 20, maxMessages: 200, maxBytes: 256 * 1024 },
   push: { timeoutMs: 3_000, unknownTargetGraceMs: 30_000 },

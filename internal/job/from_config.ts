@@ -5,6 +5,7 @@ import type { Logger } from "@roomcast/pkg/log";
 import type { Registry } from "@roomcast/pkg/metrics";
 import type { Claims } from "@roomcast/pkg/discovery";
 import { checkPartitions } from "@roomcast/pkg/queue";
+import { ConfigError } from "@roomcast/pkg/config";
 import type { JobConfig } from "./config";
 import { JobService } from "./job";
 
@@ -23,6 +24,10 @@ export interface JobWiring {
 export function jobFromConfig(cfg: JobConfig, w: JobWiring): JobService {
   const q = cfg.queue;
   checkPartitions(q.topicNormal, q.partitions);
+  // nsqd refuses a message timeout under 1 s at IDENTIFY, and job would then never consume.
+  if (!Number.isInteger(q.msgTimeoutMs) || q.msgTimeoutMs < 1_000) {
+    throw new ConfigError(`queue.msgTimeoutMs must be an integer of at least 1000, got ${q.msgTimeoutMs}`);
+  }
   const { claims, jobs, leaseMs, ...wiring } = w;
   return new JobService({
     ...wiring,

@@ -1,5 +1,6 @@
 // Rooms hash to P partitions, each its own topic: logic publishes a room's NORMAL messages to its partition's topic,
 // and one job node at a time consumes a partition, so one sender's messages reach a room in the order sent.
+import { ConfigError } from "../config/load";
 
 /** FNV-1a over the room name's UTF-16 code units: the same partition in every tier, for any P. */
 export function partitionOf(roomID: string, partitions: number): number {
@@ -21,7 +22,7 @@ export function partitionTopics(base: string, partitions: number): string[] {
 /** NSQ takes topic names of 1–64 characters; a partition count must be 1–1024 and leave room for the suffix. */
 export function checkPartitions(base: string, partitions: number): void {
   if (!Number.isInteger(partitions) || partitions < 1 || partitions > 1024) {
-    throw new Error(`queue.partitions must be an integer from 1 to 1024, got ${partitions}`);
+    throw new ConfigError(`queue.partitions must be an integer from 1 to 1024, got ${partitions}`);
   }
   const longest = partitionTopic(base, partitions, partitions - 1);
   if (longest.length > 64)

@@ -149,7 +149,7 @@ export async function onFreePorts<T>(count: number, start: (ports: number[]) => 
 }
 
 /** Starts a process and waits until its output says it is ready; kills it if it is not (it exited, or the time ran out). */
-export async function startReady(start: () => Proc, ready: string | RegExp, timeoutMs = 30_000): Promise<Proc> {
+export async function startReady(start: () => Proc, ready: string | RegExp, timeoutMs = 60_000): Promise<Proc> {
   const proc = start();
   try {
     await proc.waitFor(ready, timeoutMs);
