@@ -6,6 +6,7 @@ import { noLogger, type Logger } from "../log/log";
 import { ConfigError } from "../config/load";
 import { networkReason } from "../lifecycle/failure";
 import { noWaits, type Waits } from "../lifecycle/readiness";
+import { watchLookupd, type LookupdWatch } from "./nsq_lookupd";
 import {
   PublishTimeoutError,
   attemptsExhausted,
@@ -87,9 +88,8 @@ export class NsqQueue implements Queue {
   /** Wakes the background retries (topics, channels) so close() need not wait out their back-off. */
   private readonly wakers = new Set<() => void>();
   private waitCount = 0;
-  /** Readers without an nsqd connection yet, by id: their topic/channel. */
-  private readonly readersWaiting = new Map<number, string>();
-  private readersWarning?: NodeJS.Timeout;
+  /** Started with the first subscription: whether nsqlookupd lists an nsqd for the readers to find. */
+  private lookupdWatch?: LookupdWatch;
   private closed = false;
 
   constructor(private readonly opts: NsqQueueOptions) {
@@ -344,27 +344,17 @@ export class NsqQueue implements Queue {
       this.log.error({ topic, channel, id: msg.id, attempts: msg.attempts }, "nsq message timed out past maxAttempts; dropped");
     });
     reader.on("error", (err: Error) => this.log.warn({ err, topic, channel }, "nsq reader error"));
-    // Until the reader holds a connection to an nsqd (nsqd down, or not yet known to nsqlookupd with this topic), the
-    // node waits for one; nsqjs keeps asking nsqlookupd meanwhile.
-    const readerId = ++this.waitCount;
-    const nsqds = new Set<string>();
-    this.readerWaits(readerId, `${topic}/${channel}`);
-    reader.on("nsqd_connected", (host: string, port: number) => {
-      nsqds.add(`${host}:${port}`);
-      this.readerWaits(readerId, undefined);
-      this.log.info({ topic, channel, nsqd: `${host}:${port}` }, "nsq reader connected");
-    });
+    this.lookupdWatch ??= watchLookupd(lookupd, 1_000 * (this.opts.lookupdPollIntervalSec ?? 5), this.waits, this.log);
+    reader.on("nsqd_connected", (host: string, port: number) =>
+      this.log.info({ topic, channel, nsqd: `${host}:${port}` }, "nsq reader connected"),
+    );
     reader.on("nsqd_closed", (host: string, port: number) => {
-      nsqds.delete(`${host}:${port}`);
-      if (closing) return;
-      if (nsqds.size === 0) this.readerWaits(readerId, `${topic}/${channel}`);
-      this.log.warn({ topic, channel, nsqd: `${host}:${port}` }, "nsq reader lost nsqd");
+      if (!closing) this.log.warn({ topic, channel, nsqd: `${host}:${port}` }, "nsq reader lost nsqd");
     });
     reader.connect();
 
     return closeOnceSubscription(this.subscriptions, async () => {
       closing = true;
-      this.readerWaits(readerId, undefined);
       // RDY 0 first, answer what is in hand, then CLS: nothing is left in flight to wait out msg-timeout.
       reader.pause();
       await Promise.allSettled([...running]);
@@ -374,38 +364,10 @@ export class NsqQueue implements Queue {
     });
   }
 
-  /**
-   * Reader `id` waits for an nsqd (`name`: its topic/channel) or, with undefined, no longer does. All readers waiting
-   * are one wait on /healthz and, if it lasts past two lookupd polls, one warning (a job node reads dozens of topics).
-   */
-  private readerWaits(id: number, name: string | undefined): void {
-    if (name === undefined) this.readersWaiting.delete(id);
-    else this.readersWaiting.set(id, name);
-    const names = [...this.readersWaiting.values()];
-    if (names.length === 0) {
-      clearTimeout(this.readersWarning);
-      this.readersWarning = undefined;
-      this.waits.ready("nsq readers");
-      return;
-    }
-    const lookupd = (this.opts.lookupdHttpAddresses ?? []).join(", ");
-    const shown = names.length <= 3 ? names.join(", ") : `${names.length} readers: ${names[0]}, …, ${names.at(-1)}`;
-    const what = `nsqd for ${shown} (found through nsqlookupd at ${lookupd})`;
-    this.waits.waiting("nsq readers", what);
-    this.readersWarning ??= setTimeout(
-      () => {
-        const still = [...this.readersWaiting.values()];
-        if (still.length && !this.closed)
-          this.log.warn({ lookupd, readers: still.length }, `nsq: waiting for ${what}; the readers keep asking nsqlookupd`);
-      },
-      Math.max(5_000, 2_000 * (this.opts.lookupdPollIntervalSec ?? 5)),
-    );
-  }
-
   /** Closes every subscription (waiting for their handlers), waits for publishes in progress, then the writer. */
   async close(): Promise<void> {
     this.closed = true;
-    clearTimeout(this.readersWarning);
+    this.lookupdWatch?.stop();
     for (const wake of [...this.wakers]) wake();
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     await Promise.allSettled([...this.publishing]);
