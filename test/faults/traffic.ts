@@ -7,7 +7,6 @@ import { TOKEN_SECRET } from "../harness/roomcast";
 import { sleep } from "../support/wait";
 
 const tokens = new Tokens({ secret: TOKEN_SECRET, ttlSec: 600 });
-const pushToken = tokens.sign("fault-suite", "push");
 
 export interface Member {
   uid: string;
@@ -47,6 +46,8 @@ export class RoomTraffic {
   private timers: NodeJS.Timeout[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private joined = 0;
+  /** Signed for each round: a long run outlives any one token (one signed at start-up expired mid-run: every post 401). */
+  private readonly pushToken = tokens.sign("fault-suite", "push");
 
   constructor(private readonly o: TrafficOptions) {}
 
@@ -129,7 +130,7 @@ export class RoomTraffic {
     try {
       const res = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json", authorization: pushToken },
+        headers: { "content-type": "application/json", authorization: this.pushToken },
         body: JSON.stringify({ room_id: this.o.room, msg: `I|${this.o.room}|${seq}` }),
         signal: AbortSignal.timeout(this.o.postTimeoutMs),
       });
