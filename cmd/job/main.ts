@@ -37,7 +37,6 @@ async function main() {
     registry,
     claims: discovery.claims("partitions", cfg.node.id),
     jobs: () => jobs.nodes.map((n) => n.id),
-    leaseMs: cfg.discovery.ttlSec * 1000,
   });
   await job.start();
   const ops = await serveOps({ ...cfg.ops, metrics: () => registry.metrics(), health: () => readiness.health() });

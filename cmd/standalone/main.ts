@@ -70,7 +70,6 @@ async function main() {
     registry,
     claims: discovery.claims("partitions", cfg.job.node.id),
     jobs: () => [],
-    leaseMs: 10_000,
   });
   await job.start();
 

@@ -17,8 +17,6 @@ export interface JobWiring {
   /** This node's claims on room partitions, and the job nodes alive now. */
   claims: Claims;
   jobs: () => readonly string[];
-  /** The registry's lease TTL. */
-  leaseMs: number;
 }
 
 export function jobFromConfig(cfg: JobConfig, w: JobWiring): JobService {
@@ -28,7 +26,7 @@ export function jobFromConfig(cfg: JobConfig, w: JobWiring): JobService {
   if (!Number.isInteger(q.msgTimeoutMs) || q.msgTimeoutMs < 1_000) {
     throw new ConfigError(`queue.msgTimeoutMs must be an integer of at least 1000, got ${q.msgTimeoutMs}`);
   }
-  const { claims, jobs, leaseMs, ...wiring } = w;
+  const { claims, jobs, ...wiring } = w;
   return new JobService({
     ...wiring,
     topics: { normal: q.topicNormal, important: q.topicImportant },
@@ -37,7 +35,7 @@ export function jobFromConfig(cfg: JobConfig, w: JobWiring): JobService {
     backoffMs: q.backoffMs,
     maxBackoffMs: q.maxBackoffMs,
     window: cfg.batch,
-    ownership: { self: cfg.node.id, partitions: q.partitions, claims, jobs, intervalMs: q.ownershipCheckMs, leaseMs },
+    ownership: { self: cfg.node.id, partitions: q.partitions, claims, jobs, intervalMs: q.ownershipCheckMs },
     unknownTargetGraceMs: cfg.push.unknownTargetGraceMs,
   });
 }

@@ -80,7 +80,6 @@ async function setup(alive: string[]) {
       claims: new MemoryClaims(new Map(), "job-0"),
       jobs: () => [],
       intervalMs: 1_000,
-      leaseMs: 10_000,
     },
     unknownTargetGraceMs: 5_000,
   });

@@ -22,7 +22,6 @@ export interface Ownership {
   /** The job nodes alive now. */
   jobs: () => readonly string[];
   intervalMs: number;
-  leaseMs: number;
 }
 
 export interface JobDeps {
@@ -73,7 +72,7 @@ export class JobService {
     this.health = new ConnHealth(deps.backoffMs, deps.maxBackoffMs);
     this.dropped = new Counter({
       name: "roomcast_job_dropped_messages_total",
-      help: "messages job gave up on, by cause: poison (undecodable), push_failed and conn_unreachable (NORMAL, at most once), conn_gone (IMPORTANT for a conn node that left the registry)",
+      help: "messages job gave up on, by cause: poison (undecodable), push_failed (NORMAL, at most once), conn_gone (IMPORTANT for a conn node that left the registry)",
       labelNames: ["level", "cause"],
       registers: [deps.registry],
     });
@@ -208,11 +207,9 @@ export class JobService {
     const targets = this.targets(p.targets);
     if (targets.length === 0) return;
     const batch: RoomBatch = { roomID: p.roomID, msgLv: p.msgLv, packed: packMessages(p.messages), count: p.messages.length };
+    // NORMAL pushes hold no queue slot (their messages are finished on arrival), so they go to every target even while
+    // its health says otherwise: a node that is only slow still gets its messages.
     for (const id of targets) {
-      if (!this.health.allow(id)) {
-        this.dropped.inc({ level: "normal", cause: "conn_unreachable" }, batch.count);
-        continue;
-      }
       const pushed = this.normalPushes.add(id, batch);
       this.inflightPushes.add(pushed);
       void pushed.finally(() => this.inflightPushes.delete(pushed));

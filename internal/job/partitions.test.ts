@@ -39,7 +39,6 @@ describe("PartitionOwner", () => {
         },
         settle: async () => {},
         intervalMs: 50,
-        leaseMs: 10_000,
         log: silentLogger(),
       });
     const a = owner("job-a");

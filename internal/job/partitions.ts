@@ -18,8 +18,6 @@ export interface OwnerDeps {
   settle: () => Promise<void>;
   /** How often the claims are checked against the preferred owners. */
   intervalMs: number;
-  /** The registry's lease: a node that could not read its claims for half of it stops consuming, as it may have lost them. */
-  leaseMs: number;
   log: Logger;
 }
 
@@ -50,7 +48,6 @@ export class PartitionOwner {
   private running?: Promise<void>;
   private again = false;
   private stopped = false;
-  private lastRead = Date.now();
 
   constructor(private readonly deps: OwnerDeps) {}
 
@@ -96,10 +93,10 @@ export class PartitionOwner {
     let holders: Map<string, string>;
     try {
       holders = await claims.holders();
-      this.lastRead = Date.now();
     } catch (err) {
-      if (Date.now() - this.lastRead > this.deps.leaseMs / 2 && this.consuming.size > 0) {
-        this.deps.log.warn({ err, partitions: this.owned() }, "partitionproc: claims unreadable; stopping every consumer");
+      // A slow registry alone changes nothing; a lost lease means another node may hold the partitions by now.
+      if (!claims.alive() && this.consuming.size > 0) {
+        this.deps.log.warn({ err, partitions: this.owned() }, "partitionproc: claims lost and unreadable; stopping every consumer");
         await this.stopConsumers([...this.consuming.keys()]);
       }
       throw err;

@@ -10,6 +10,8 @@ export interface Claims {
   give(name: string): Promise<void>;
   /** Gives up every name this node holds. */
   close(): Promise<void>;
+  /** False once the names this node took may have gone to another node (etcd: the lease was lost). */
+  alive(): boolean;
 }
 
 /** Claims inside one process: a map shared by everything that asks the same registry for the same group. */
@@ -35,5 +37,9 @@ export class MemoryClaims implements Claims {
 
   async close(): Promise<void> {
     for (const [name, h] of [...this.table]) if (h === this.holder) this.table.delete(name);
+  }
+
+  alive(): boolean {
+    return true;
   }
 }

@@ -9,6 +9,7 @@ export class EtcdClaims implements Claims {
   private lease?: Lease;
   private leaseId?: Promise<string>;
   private closed = false;
+  private lost = false;
 
   constructor(
     private readonly client: Etcd3,
@@ -29,6 +30,7 @@ export class EtcdClaims implements Claims {
     if (this.closed) return false;
     const key = this.prefix + name;
     const id = await this.grant();
+    this.lost = false;
     const res = await this.client
       .if(key, "Create", "==", 0)
       .then(this.client.put(key).value(this.holder).lease(id))
@@ -42,6 +44,11 @@ export class EtcdClaims implements Claims {
   async give(name: string): Promise<void> {
     const key = this.prefix + name;
     await this.client.if(key, "Value", "==", this.holder).then(this.client.delete().key(key)).commit();
+  }
+
+  /** True while no lease was lost since the last take(): etcd3 reports a lease lost once it could not renew it within its TTL. */
+  alive(): boolean {
+    return !this.lost;
   }
 
   /** Revokes the lease: every name this node holds is free at once. */
@@ -72,6 +79,7 @@ export class EtcdClaims implements Claims {
     };
     lease.on("lost", (err) => {
       this.log.warn({ err, prefix: this.prefix }, "claims: lease lost; every name held under it is free");
+      if (this.lease === lease) this.lost = true;
       forget();
     });
     this.lease = lease;
