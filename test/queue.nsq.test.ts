@@ -1,6 +1,7 @@
 // The queue contract against real nsqd and nsqlookupd processes, plus what only a real nsqd can show.
 import { NsqQueue, PublishTimeoutError, type NsqQueueOptions, type QueueMessage } from "../pkg/queue";
 import type { Logger } from "../pkg/log";
+import { Readiness } from "../pkg/lifecycle";
 import { queueContract } from "./contract/queue";
 import { sleep, until } from "./support/wait";
 import { startNsq, type Nsq } from "./harness/nsq";
@@ -141,6 +142,28 @@ describe("NsqQueue on a real nsqd", () => {
       await q.close();
       await hung.close();
     }
+  });
+
+  it("createTopics while nsqd is down resolves and says what waits; the topics are created once nsqd is back", async () => {
+    const readiness = new Readiness();
+    const warnings: string[] = [];
+    const logger: Logger = { debug() {}, info() {}, warn: (_: unknown, msg?: string) => void warnings.push(msg ?? ""), error() {} };
+    const topic = freshTopic();
+    await nsq.nsqd.stop();
+    try {
+      q = client("topics-later", { waits: readiness, logger });
+      await q.createTopics([topic]);
+      const wait = `nsqd's HTTP API at ${nsq.nsqdHttp}: creating topics ${topic}`;
+      expect(readiness.waitingFor).toEqual([wait]);
+      expect(warnings).toEqual([`nsq: waiting for ${wait} (connection refused); retrying in the background`]);
+    } finally {
+      await nsq.restartNsqd();
+    }
+    await until("nothing is waited for", () => readiness.waitingFor.length === 0, 15_000);
+    const stats = (await (await fetch(`http://${nsq.nsqdHttp}/stats?format=json&topic=${topic}`)).json()) as {
+      topics: Array<{ topic_name: string }>;
+    };
+    expect(stats.topics.map((t) => t.topic_name)).toEqual([topic]);
   });
 
   it("the writer reconnects after nsqd restarts, and a subscriber keeps receiving", async () => {
