@@ -243,7 +243,7 @@ describe("pnpm cluster (deploy/cluster.sh)", () => {
   );
 
   it(
-    "a node killed with -9 is reported and started again, and so is nsqd; the others keep their pids; SIGTERM still leaves nothing",
+    "a node killed with -9 is reported and started again, and so are nsqd and etcd; the others keep their pids; SIGTERM still leaves nothing",
     async () => {
       const script = (current = await startScript());
       const started = startedBy(script);
@@ -284,6 +284,19 @@ describe("pnpm cluster (deploy/cluster.sh)", () => {
           })
         ).status;
       await until("POST /msg is answered 200 again", async () => (await posted()) === 200, 60_000);
+
+      // And etcd: started again on its data, the nodes' registrations are still there (GET /nodes lists both conn nodes).
+      const etcd = descendants(script.proc.child.pid!).find((p) => p.cmd.startsWith("etcd "))!;
+      process.kill(etcd.pid, "SIGKILL");
+      await script.proc.waitFor("roomcast: etcd exited on signal KILL", 30_000);
+      await script.proc.waitFor(/roomcast: etcd started again \(pid \d+\)/, 30_000);
+      const connUrls = [0, 100].map((o) => `ws://127.0.0.1:${script.base + o + 2}/room`);
+      const listed = async () => {
+        const res = await fetch(`${logic1}/nodes`).catch(() => undefined);
+        return res?.ok ? ((await res.json()) as { data: { nodes: string[] } }).data.nodes.sort() : [];
+      };
+      await until("GET /nodes lists both conn nodes after etcd's restart", async () => (await listed()).join() === connUrls.join(), 60_000);
+      await until("POST /msg is answered 200", async () => (await posted()) === 200, 60_000);
       expect(script.proc.child.exitCode).toBeNull();
 
       const before = descendants(script.proc.child.pid!);
