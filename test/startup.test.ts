@@ -183,6 +183,34 @@ describe("a node starts while etcd or nsqd is down and joins when it comes up", 
 });
 
 describe("a configuration that cannot work still stops start-up, saying what to check", () => {
+  it("conn speaking TLS to an etcd that does not", async () => {
+    const pki = makePki(path.join(dir, "pki-plain"));
+    const etcd = await startEtcd();
+    started.push(etcd);
+    const conn = tsProc(
+      "conn-tls-to-plain",
+      "cmd/conn/main.ts",
+      {
+        ROOMCAST_CONN_WS_PORT: String(await freePort()),
+        ROOMCAST_CONN_GRPC_PORT: String(await freePort()),
+        ROOMCAST_CONN_DISCOVERY_ETCD: etcd.endpoint,
+        ROOMCAST_CONN_TLS_CA: pki.ca,
+        ROOMCAST_CONN_TLS_CERT: pki.cert,
+        ROOMCAST_CONN_TLS_KEY: pki.key,
+        ROOMCAST_CONN_TLS_ETCD: "true",
+      },
+      dir,
+    );
+    started.push(conn);
+    const timer = setTimeout(() => void conn.stop(), 60_000);
+    const code = await conn.exited;
+    clearTimeout(timer);
+    expect(code).toBe(1);
+    expect(conn.output()).toMatch(
+      /conn failed to start: etcd at \S+ refused to (read the logic nodes|register conn node conn-0) \(the TLS handshake failed\): check /,
+    );
+  }, 120_000);
+
   it("conn against an etcd that refuses its password", async () => {
     const pki = makePki(path.join(dir, "pki"));
     const etcd = await startEtcd({ tls: pki });

@@ -41,7 +41,12 @@ function etcdAway(err: unknown): boolean {
   if (name === "BrokenCircuitError" || name === "GRPCDeadlineExceededError") return true;
   if (name !== "GRPCUnavailableError") return false;
   // gRPC reports a failed TLS handshake as UNAVAILABLE too: that one does not pass by waiting.
-  return !/certificate|SSL|handshake|wrong version number|alert/i.test(String((err as Error).message));
+  return !tlsFailure(err);
+}
+
+/** A TLS handshake that failed (a TLS client to a plain etcd is disconnected "before secure TLS connection was established"). */
+function tlsFailure(err: unknown): boolean {
+  return /certificate|SSL|handshake|wrong version number|alert|before secure TLS connection/i.test(String((err as Error)?.message));
 }
 
 /** Why etcd is away, in words. */
@@ -56,7 +61,7 @@ function awayReason(err: unknown): string {
 function refused(err: unknown, hosts: string[], what: string): unknown {
   if (!(err instanceof Error) || err instanceof StartError) return err;
   return new StartError(
-    `etcd at ${hosts.join(", ")} refused to ${what} (${networkReason(err)}): check discovery.etcd, discovery.etcdUser/etcdPassword and tls.etcd`,
+    `etcd at ${hosts.join(", ")} refused to ${what} (${tlsFailure(err) ? "the TLS handshake failed" : networkReason(err)}): check discovery.etcd, discovery.etcdUser/etcdPassword and tls.etcd`,
     { cause: err },
   );
 }
