@@ -3,7 +3,7 @@ import { boot, onShutdown, Readiness, serveOps, startFailure } from "@roomcast/p
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
 import { checkInternalLinks, linkTls } from "@roomcast/pkg/config";
-import { NsqQueue } from "@roomcast/pkg/queue";
+import { NsqQueue, partitionTopics } from "@roomcast/pkg/queue";
 import { applyLogicMode, defaultLogicConfig, logicFromConfig, logicGrpcServer } from "@roomcast/internal/logic";
 import { roomcastEnv } from "../settings";
 
@@ -26,9 +26,12 @@ async function main() {
     tls: tls.nsq,
     waits: readiness,
   });
-  // The NORMAL partition topics are job's to create, with their channels, as each job node takes a partition: nsqd
-  // writes its metadata to disk at every topic it creates (about 150 ms here), so logic does not create them all again.
   await queue.createTopics([q.topicImportant]);
+  // The NORMAL partition topics too, so nsqlookupd lists them before their first message and job's readers find them
+  // at once; in the background, as nsqd writes its metadata to disk at every new topic (about 150 ms here).
+  void queue
+    .createTopics(partitionTopics(q.topicNormal, q.partitions))
+    .catch((err: unknown) => log.warn({ err }, "nsq: creating the partition topics failed; each is created by its first message"));
   let connUrls: string[] = [];
   const logic = logicFromConfig(cfg, { queue, log, registry, connUrls: () => connUrls });
   const connWatch = await discovery.watch("conn", (nodes) => {
