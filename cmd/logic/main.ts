@@ -28,9 +28,10 @@ async function main() {
   });
   await queue.createTopics([q.topicImportant]);
   // The NORMAL partition topics too, so nsqlookupd lists them before their first message and job's readers find them
-  // at once; in the background, as nsqd writes its metadata to disk at every new topic (about 150 ms here).
+  // at once: in the background (nsqd writes its metadata to disk at every new topic, about 150 ms here) and only if
+  // nsqd answers now, as a topic is also created by its first message.
   void queue
-    .createTopics(partitionTopics(q.topicNormal, q.partitions))
+    .tryCreateTopics(partitionTopics(q.topicNormal, q.partitions))
     .catch((err: unknown) => log.warn({ err }, "nsq: creating the partition topics failed; each is created by its first message"));
   let connUrls: string[] = [];
   const logic = logicFromConfig(cfg, { queue, log, registry, connUrls: () => connUrls });

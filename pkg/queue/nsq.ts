@@ -115,6 +115,21 @@ export class NsqQueue implements Queue {
   }
 
   /**
+   * Creates topics once, if nsqd's HTTP API answers now; no waiting and no retry (a topic is also created by its first
+   * message). Resolves false when nsqd was away.
+   */
+  async tryCreateTopics(topics: string[]): Promise<boolean> {
+    if (!this.opts.nsqdHttpAddress) return false;
+    try {
+      for (const topic of topics) await this.nsqdPost("/topic/create", { topic });
+      return true;
+    } catch (err) {
+      if (err instanceof NsqdAway) return false;
+      throw err;
+    }
+  }
+
+  /**
    * Creates a channel (and its topic) on nsqd, so it buffers messages before its first reader connects; while nsqd
    * is away, in the background, as createTopics.
    */
