@@ -3,6 +3,7 @@ import { Etcd3 } from "etcd3";
 import { EtcdDiscovery, type NodeInfo } from "@roomcast/pkg/discovery";
 import { Readiness } from "@roomcast/pkg/lifecycle";
 import { discoveryContract } from "./contract/discovery";
+import { claimsContract } from "./contract/claims";
 import { sleep, until } from "./support/wait";
 import { startEtcd, type Etcd } from "./harness/etcd";
 
@@ -34,6 +35,13 @@ afterEach(async () => {
 });
 
 discoveryContract("etcd", async () => {
+  const c = cluster();
+  const a = new EtcdDiscovery({ hosts: [etcd.endpoint], cluster: c, ttlSec: 5 });
+  const b = new EtcdDiscovery({ hosts: [etcd.endpoint], cluster: c, ttlSec: 5 });
+  return { a, b, cleanup: async () => void (await Promise.all([a.close(), b.close()])) };
+});
+
+claimsContract("etcd", async () => {
   const c = cluster();
   const a = new EtcdDiscovery({ hosts: [etcd.endpoint], cluster: c, ttlSec: 5 });
   const b = new EtcdDiscovery({ hosts: [etcd.endpoint], cluster: c, ttlSec: 5 });
@@ -201,4 +209,19 @@ describe("EtcdDiscovery across an etcd restart", () => {
     await a.close();
     await until("conn-a is gone", () => ids(seen).join() === "conn-b,conn-late", 10_000);
   }, 90_000);
+});
+
+describe("etcd claims", () => {
+  it("the names of a holder that died come free when its lease ends, and another node takes them", async () => {
+    const c = cluster();
+    const dead = discovery(etcd.endpoint, c, 2);
+    const theirs = discovery(etcd.endpoint, c, 2).claims("partitions", "job-live");
+    const mine = dead.claims("partitions", "job-dead");
+    expect(await mine.take("5")).toBe(true);
+    expect(await theirs.take("5")).toBe(false);
+    dead.abandon(); // as kill -9 would: no revoke, the keepalives stop
+    await until("the dead holder's name comes free", async () => (await theirs.take("5")) === true, 15_000, 200);
+    expect(await theirs.holders()).toEqual(new Map([["5", "job-live"]]));
+    await theirs.close();
+  }, 30_000);
 });
