@@ -18,7 +18,8 @@
 #   ROOMCAST_CLUSTER_DATA=.data/cluster   nsqd and etcd data, every log
 #   ROOMCAST_CLUSTER_PORT_BASE=3100       node i listens on BASE+100*i + 2 (conn ws), 8 (conn ops), 9 (conn gRPC),
 #                                         11 (logic http), 18 (logic ops), 19 (logic gRPC), 21 (job ops)
-#   ROOMCAST_CLUSTER_NSQD_PORT=4150       nsqd TCP; its HTTP port is the next one
+#   ROOMCAST_CLUSTER_NSQD_PORT=4150       nsqd TCP (IMPORTANT, on disk); its HTTP port is the next one; the two
+#                                         after are nsqd-normal's TCP and HTTP (NORMAL, in memory)
 #   ROOMCAST_CLUSTER_LOOKUPD_PORT=4160    nsqlookupd TCP; its HTTP port is the next one
 #   ROOMCAST_CLUSTER_ETCD_PORT=2379       etcd's client port; its peer port is the next one
 #   ROOMCAST_CLUSTER_TLS=0                1: TLS on every internal link. A throwaway CA and node certificate
@@ -50,9 +51,9 @@ esac
 # password are this start's, and a later plaintext start does not meet an etcd that wants a password.
 etcd_data="$data/etcd"
 ((tls)) && etcd_data="$data/etcd-tls" && rm -rf "$etcd_data"
-mkdir -p "$data/nsqd" "$etcd_data" "$data/logs"
+mkdir -p "$data/nsqd" "$data/nsqd-normal" "$etcd_data" "$data/logs"
 nodes=()                   # the nodes' names, in the order they start
-infra=(nsqlookupd nsqd etcd)
+infra=(nsqlookupd nsqd nsqd-normal etcd)
 declare -A pid_of=()       # name → pid of its running process ("" while it waits for a restart)
 declare -A name_of=()      # pid → name
 declare -A since=()        # name → $SECONDS when it was started
@@ -159,7 +160,8 @@ wait_port() {
 }
 
 nsqd_http=$((nsqd_port + 1)) lookupd_http=$((lookupd_port + 1)) etcd_peer=$((etcd_port + 1))
-scheme=http nsqd_tls=() etcd_tls=() CONN_tls=() LOGIC_tls=() JOB_tls=() # the *_tls: each tier's TLS settings
+normal_port=$((nsqd_port + 2)) normal_http=$((nsqd_port + 3)) # nsqd-normal: NORMAL messages, in memory
+scheme=http nsqd_tls=() normal_tls=() etcd_tls=() CONN_tls=() LOGIC_tls=() JOB_tls=() # the *_tls: each tier's TLS settings
 if ((tls)); then
   # A fresh CA each start: nothing signed by an earlier one is trusted.
   pki="$data/pki"
@@ -171,6 +173,7 @@ if ((tls)); then
   # nsqd's HTTP API is HTTPS on the HTTP port; its plain HTTP listener (a port the kernel picks) refuses everything.
   nsqd_tls=(-http-address 127.0.0.1:0 -https-address "127.0.0.1:$nsqd_http" -tls-cert "$cert" -tls-key "$key"
     -tls-root-ca-file "$ca" -tls-client-auth-policy=require-verify -tls-required=true)
+  normal_tls=(-http-address 127.0.0.1:0 -https-address "127.0.0.1:$normal_http" "${nsqd_tls[@]:4}")
   etcd_tls=(--cert-file "$cert" --key-file "$key" --trusted-ca-file "$ca" --client-cert-auth)
   for t in CONN LOGIC JOB; do
     declare -n node_tls="${t}_tls"
@@ -181,6 +184,7 @@ if ((tls)); then
   done
 else
   nsqd_tls=(-http-address "127.0.0.1:$nsqd_http")
+  normal_tls=(-http-address "127.0.0.1:$normal_http")
 fi
 # command_of NAME: sets cmd to NAME's command line. Every node is node itself (exec'd by env, no wrapper), its stdout
 # in logs/<node>.log, its JSON log in logs/live-<node>.log.
@@ -193,6 +197,10 @@ command_of() {
       # On disk and synced before it answers: kill -9 loses nothing answered 200.
       cmd=(nsqd -tcp-address "127.0.0.1:$nsqd_port" "${nsqd_tls[@]}" -broadcast-address 127.0.0.1
         -lookupd-tcp-address "127.0.0.1:$lookupd_port" -data-path "$data/nsqd" -mem-queue-size=0 -sync-every=1) ;;
+    nsqd-normal)
+      # NORMAL messages (at most once) need no disk: nsqd's in-memory defaults, so they are not held to its sync rate.
+      cmd=(nsqd -tcp-address "127.0.0.1:$normal_port" "${normal_tls[@]}" -broadcast-address 127.0.0.1
+        -lookupd-tcp-address "127.0.0.1:$lookupd_port" -data-path "$data/nsqd-normal") ;;
     etcd)
       cmd=(etcd "${etcd_tls[@]}" --name roomcast --data-dir "$etcd_data"
         --listen-client-urls "$scheme://127.0.0.1:$etcd_port" --advertise-client-urls "$scheme://127.0.0.1:$etcd_port"
@@ -204,6 +212,7 @@ command_of() {
         ROOMCAST_LOGIC_HTTP_PORT=$((o + 11)) ROOMCAST_LOGIC_OPS_PORT=$((o + 18)) ROOMCAST_LOGIC_GRPC_PORT=$((o + 19))
         ROOMCAST_LOGIC_DISCOVERY_ETCD="127.0.0.1:$etcd_port"
         ROOMCAST_LOGIC_QUEUE_NSQD_TCP="127.0.0.1:$nsqd_port" ROOMCAST_LOGIC_QUEUE_NSQD_HTTP="127.0.0.1:$nsqd_http"
+        ROOMCAST_LOGIC_QUEUE_NORMAL_NSQD_TCP="127.0.0.1:$normal_port" ROOMCAST_LOGIC_QUEUE_NORMAL_NSQD_HTTP="127.0.0.1:$normal_http"
         ROOMCAST_LOGIC_QUEUE_LOOKUPD_HTTP="127.0.0.1:$lookupd_http" node --import tsx cmd/logic/main.ts) ;;
     job-*)
       i=${1#job-} o=$((base + 100 * ${1#job-}))
@@ -220,7 +229,7 @@ command_of() {
 }
 
 for name in "${infra[@]}"; do : >"$data/logs/$name.log"; start "$name"; done
-wait_port "$lookupd_http"; wait_port "$nsqd_http"; wait_port "$etcd_port"
+wait_port "$lookupd_http"; wait_port "$nsqd_http"; wait_port "$normal_http"; wait_port "$etcd_port"
 if ((tls)); then
   # etcd's users and roles, then auth on: once per start, as an operator does once with etcdctl.
   node --no-deprecation deploy/etcd-auth.mjs "127.0.0.1:$etcd_port" "$pki" <"$pki/etcd-password" || {
@@ -236,7 +245,7 @@ for name in "${nodes[@]}"; do : >"$data/logs/$name.log"; start "$name"; done
 for i in $(seq 0 $((N - 1))); do o=$((base + 100 * i)); wait_port $((o + 2)); wait_port $((o + 11)); done
 
 echo
-echo "roomcast cluster is up ($N conn, $N logic, $N job; nsqd 127.0.0.1:$nsqd_port, nsqlookupd 127.0.0.1:$lookupd_port, etcd 127.0.0.1:$etcd_port)"
+echo "roomcast cluster is up ($N conn, $N logic, $N job; nsqd 127.0.0.1:$nsqd_port (IMPORTANT, on disk) and 127.0.0.1:$normal_port (NORMAL, in memory), nsqlookupd 127.0.0.1:$lookupd_port, etcd 127.0.0.1:$etcd_port)"
 for i in $(seq 0 $((N - 1))); do
   o=$((base + 100 * i))
   echo "  conn-$i   ws://127.0.0.1:$((o + 2))/room     logic-$i  http://127.0.0.1:$((o + 11))  (chat page at /, POST /msg, POST /tk, GET /nodes)"

@@ -1,5 +1,6 @@
 // Room order in a cluster (DESIGN §9): with 2 logic and 2 job nodes, one sender's NORMAL messages reach every member
 // of the room, on both conn nodes, in the order sent. Rooms hash to partitions and one job node consumes a partition.
+// NORMAL messages go through the in-memory nsqd, none through the one on disk that IMPORTANT messages take.
 import { Tokens } from "@roomcast/pkg/token";
 import { RoomClient } from "./harness/room_client";
 import { TOKEN_SECRET } from "./harness/roomcast";
@@ -22,7 +23,8 @@ async function partitionsOwned(): Promise<number[]> {
 }
 
 beforeAll(async () => {
-  cluster = await startCluster({ conns: 2, logics: 2, jobs: 2 });
+  // As pnpm cluster runs it: NORMAL messages through an nsqd of their own, in memory.
+  cluster = await startCluster({ conns: 2, logics: 2, jobs: 2, normalNsqd: true });
   // Order is promised while the set of nodes stays put: wait until the partitions settled on both job nodes.
   await until(
     "both job nodes consume their share of the 16 partitions",
@@ -62,6 +64,12 @@ describe("room order in a cluster of 2 logic and 2 job nodes", () => {
       for (const { room, senders } of perRoom) senders.forEach((s, k) => s.say(room, `${k}:${i}`));
       if (i % 8 === 7) await sleep(600); // within the per-connection rate limit
     }
+    const partitionMessages = async (nsqdHttp: string) => {
+      const stats = (await (await fetch(`http://${nsqdHttp}/stats?format=json`)).json()) as {
+        topics: Array<{ topic_name: string; message_count: number }>;
+      };
+      return stats.topics.filter((t) => t.topic_name.startsWith("roomcast.room.p")).reduce((n, t) => n + t.message_count, 0);
+    };
     for (const { room, members } of perRoom) {
       for (const m of members) {
         const got = await m.waitForMessages(64, 30_000);
@@ -71,5 +79,7 @@ describe("room order in a cluster of 2 logic and 2 job nodes", () => {
         }
       }
     }
+    expect(await partitionMessages(cluster.normalNsqdHttp!)).toBe(8 * 2 * 32);
+    expect(await partitionMessages(cluster.nsqdHttp)).toBe(0);
   }, 120_000);
 });

@@ -81,14 +81,15 @@ interface Script {
 
 /**
  * Starts `bash deploy/cluster.sh` in a block of 200 ports chosen at random (nodes at base+2…base+121, nsqd
- * base+150/151, nsqlookupd base+152/153, etcd base+154/155) and waits until it says it is up. `env`: more knobs.
+ * base+150/151, nsqd-normal base+152/153, nsqlookupd base+154/155, etcd base+156/157) and waits until it says it is
+ * up. `env`: more knobs.
  */
 async function startScript(env: Record<string, string> = {}): Promise<Script> {
   for (let attempt = 1; ; attempt++) {
     // Below the kernel's ephemeral range (32768 and up here): an outgoing connection's local port cannot take ours.
     const base = 20_000 + 200 * Math.floor(Math.random() * 60);
     const nodePorts = [0, 100].flatMap((o) => [2, 8, 9, 11, 18, 19, 21].map((p) => base + o + p));
-    const infraPorts = [150, 151, 152, 153, 154, 155].map((p) => base + p);
+    const infraPorts = [150, 151, 152, 153, 154, 155, 156, 157].map((p) => base + p);
     const ports = [...nodePorts, ...infraPorts];
     if (!(await Promise.all(ports.map(bindable))).every(Boolean)) continue;
     const data = mkdtempSync(path.join(os.tmpdir(), "roomcast-cluster-script-"));
@@ -100,8 +101,8 @@ async function startScript(env: Record<string, string> = {}): Promise<Script> {
         ROOMCAST_CLUSTER_DATA: data,
         ROOMCAST_CLUSTER_PORT_BASE: String(base),
         ROOMCAST_CLUSTER_NSQD_PORT: String(base + 150),
-        ROOMCAST_CLUSTER_LOOKUPD_PORT: String(base + 152),
-        ROOMCAST_CLUSTER_ETCD_PORT: String(base + 154),
+        ROOMCAST_CLUSTER_LOOKUPD_PORT: String(base + 154),
+        ROOMCAST_CLUSTER_ETCD_PORT: String(base + 156),
         ...env,
       },
       repoRoot,
@@ -193,7 +194,7 @@ describe("pnpm cluster (deploy/cluster.sh)", () => {
       expect(out).toContain(`TLS is on for every internal link (gRPC, etcd, NSQ); the throwaway CA: ${path.join(pki, "ca.pem")}`);
       expect(readFileSync(path.join(pki, "ca.pem"), "utf8")).toContain("-----BEGIN CERTIFICATE-----");
       // etcd and nsqd's HTTP API speak only TLS: etcd drops a plain HTTP request, nsqd answers it with Go's refusal.
-      await expect(fetch(`http://127.0.0.1:${script.base + 154}/version`)).rejects.toThrow("fetch failed");
+      await expect(fetch(`http://127.0.0.1:${script.base + 156}/version`)).rejects.toThrow("fetch failed");
       const plain = await fetch(`http://127.0.0.1:${script.base + 151}/ping`);
       expect({ status: plain.status, text: await plain.text() }).toEqual({
         status: 400,
@@ -266,11 +267,11 @@ describe("pnpm cluster (deploy/cluster.sh)", () => {
       // The script's own children: the nodes, nsqd, nsqlookupd and etcd (not their helpers, such as tsx's esbuild).
       const supervised = /^(nsqd|nsqlookupd|etcd) |cmd\/(conn|logic|job)\/main\.ts/;
       const others = started.filter((p) => p.ppid === script.proc.child.pid && supervised.test(p.cmd) && p.pid !== victim.pid);
-      expect(others).toHaveLength(8);
+      expect(others).toHaveLength(9);
       expect(others.filter((p) => !now.some((n) => n.pid === p.pid && n.start === p.start)).map((p) => p.cmd)).toEqual([]);
 
       // nsqd too: started again on its data, and a POST /msg goes through it once logic reconnects.
-      const nsqd = now.find((p) => p.cmd.startsWith("nsqd "))!;
+      const nsqd = now.find((p) => p.cmd.startsWith("nsqd ") && p.cmd.includes("-sync-every=1"))!;
       process.kill(nsqd.pid, "SIGKILL");
       await script.proc.waitFor("roomcast: nsqd exited on signal KILL", 30_000);
       await script.proc.waitFor(/roomcast: nsqd started again \(pid \d+\)/, 30_000);

@@ -27,14 +27,26 @@ async function main() {
     waits: readiness,
   });
   await queue.createTopics([q.topicImportant]);
+  // NORMAL messages to an nsqd of their own when one is set (kept in memory: they need no disk).
+  const normalQueue = q.normalNsqdTcp
+    ? new NsqQueue({
+        nsqdTcpAddress: q.normalNsqdTcp,
+        nsqdHttpAddress: q.normalNsqdHttp,
+        lookupdHttpAddresses: q.lookupdHttp,
+        publishTimeoutMs: q.publishTimeoutMs,
+        logger: log,
+        tls: tls.nsq,
+        waits: readiness,
+      })
+    : undefined;
   // The NORMAL partition topics too, so nsqlookupd lists them before their first message and job's readers find them
   // at once: in the background (nsqd writes its metadata to disk at every new topic, about 150 ms here) and only if
   // nsqd answers now, as a topic is also created by its first message.
-  void queue
+  void (normalQueue ?? queue)
     .tryCreateTopics(partitionTopics(q.topicNormal, q.partitions))
     .catch((err: unknown) => log.warn({ err }, "nsq: creating the partition topics failed; each is created by its first message"));
   let connUrls: string[] = [];
-  const logic = logicFromConfig(cfg, { queue, log, registry, connUrls: () => connUrls });
+  const logic = logicFromConfig(cfg, { queue, ...(normalQueue ? { normalQueue } : {}), log, registry, connUrls: () => connUrls });
   const connWatch = await discovery.watch("conn", (nodes) => {
     // Conn nodes behind one proxy all advertise its ws.publicUrl: listed once.
     connUrls = [...new Set(nodes.flatMap((n) => (n.addrs.wsUrl ? [n.addrs.wsUrl] : [])))];
@@ -56,6 +68,7 @@ async function main() {
     { name: "grpc", run: () => grpcServer.close() },
     { name: "watch", run: () => connWatch.close() },
     { name: "queue", run: () => queue.close() },
+    { name: "normal queue", run: async () => normalQueue?.close() },
     { name: "discovery", run: () => discovery.close() },
   ]);
   // Only now: whoever waits for this line may stop the node at once, and the signal handlers are in place.

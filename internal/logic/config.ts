@@ -51,8 +51,15 @@ export interface LogicConfig {
   };
   limits: { maxMessageBytes: number };
   queue: {
+    /** The nsqd IMPORTANT messages go to: run it on disk (-mem-queue-size=0 -sync-every=1, README "Production"). */
     nsqdTcp: string;
     nsqdHttp: string;
+    /**
+     * An nsqd for NORMAL messages (the room partition topics), kept in memory: NORMAL is at most once and needs no
+     * disk, and an nsqd that syncs every message to disk caps the cluster at its disk's sync rate. Empty: nsqdTcp.
+     */
+    normalNsqdTcp: string;
+    normalNsqdHttp: string;
     lookupdHttp: string[];
     /** NORMAL messages go to `<topicNormal>.p<N>`, N the room's partition (one topic when 1): job's queue.partitions must match. */
     topicNormal: string;
@@ -94,6 +101,8 @@ export const defaultLogicConfig = (): LogicConfig => ({
   queue: {
     nsqdTcp: "127.0.0.1:4150",
     nsqdHttp: "127.0.0.1:4151",
+    normalNsqdTcp: "",
+    normalNsqdHttp: "",
     lookupdHttp: ["127.0.0.1:4161"],
     topicNormal: "roomcast.room",
     partitions: 16,

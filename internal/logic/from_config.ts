@@ -20,6 +20,8 @@ export interface LogicParts {
 
 export interface LogicWiring {
   queue: Queue;
+  /** NORMAL messages' queue when it is not `queue` (queue.normalNsqdTcp). */
+  normalQueue?: Queue;
   log: Logger;
   registry: Registry;
   /** ws:// URLs of the conn nodes clients may connect to, for GET /nodes. */
@@ -42,6 +44,7 @@ export function logicFromConfig(cfg: LogicConfig, w: LogicWiring): LogicParts {
   const service = new LogicService({
     tokens,
     queue: w.queue,
+    ...(w.normalQueue ? { normalQueue: w.normalQueue } : {}),
     online,
     log: w.log,
     registry: w.registry,

@@ -11,6 +11,8 @@ import type { OnlineTable } from "./online";
 export interface LogicDeps {
   tokens: Tokens;
   queue: Queue;
+  /** Where NORMAL messages go, if not to `queue` (an nsqd in memory beside the one on disk). */
+  normalQueue?: Queue;
   online: OnlineTable;
   log: Logger;
   registry: Registry;
@@ -80,7 +82,8 @@ export class LogicService implements LogicHandler {
     }).finish();
     try {
       const { topics, partitions } = this.deps;
-      await this.deps.queue.publish(
+      const queue = level === "normal" ? (this.deps.normalQueue ?? this.deps.queue) : this.deps.queue;
+      await queue.publish(
         level === "important" ? topics.important : partitionTopic(topics.normal, partitions, partitionOf(roomID, partitions)),
         Buffer.from(body.buffer, body.byteOffset, body.byteLength),
       );

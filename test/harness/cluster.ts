@@ -24,6 +24,8 @@ export interface ClusterOptions {
   connNodeArgs?: string[];
   /** Node flags for every conn, logic and job process (e.g. --cpu-prof). */
   nodeArgs?: string[];
+  /** NORMAL messages through a second nsqd kept in memory, as pnpm cluster runs them (logic's queue.normalNsqdTcp). */
+  normalNsqd?: boolean;
   /** Extra nsqd flags. */
   nsqdArgs?: string[];
   /**
@@ -54,6 +56,8 @@ export interface Cluster extends Target {
   etcdEndpoint: string;
   lookupdHttp: string;
   nsqdHttp: string;
+  /** The in-memory nsqd for NORMAL messages (ClusterOptions.normalNsqd). */
+  normalNsqdHttp?: string;
   /** nsqd as it runs now (a new process after restartNsqd). */
   readonly nsqd: Proc;
   /** Starts nsqd again (stopping it first if it runs) on the same ports and data folder. */
@@ -67,7 +71,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
   const logDir = mkdtempSync(path.join(tmpdir(), "roomcast-cluster-"));
   const pki = opts.tls ? makePki(path.join(logDir, "pki")) : undefined;
   const [nsqStarted, etcdStarted] = await Promise.allSettled([
-    startNsq({ nsqdArgs: opts.nsqdArgs, msgTimeout: opts.nsqMsgTimeout, tls: pki }),
+    startNsq({ nsqdArgs: opts.nsqdArgs, msgTimeout: opts.nsqMsgTimeout, tls: pki, normalNsqd: opts.normalNsqd }),
     startEtcd({ tls: pki }),
   ]);
   if (nsqStarted.status === "rejected" || etcdStarted.status === "rejected") {
@@ -119,6 +123,9 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
           ROOMCAST_LOGIC_QUEUE_NSQD_TCP: nsq.nsqdTcp,
           ROOMCAST_LOGIC_QUEUE_NSQD_HTTP: nsq.nsqdHttp,
           ROOMCAST_LOGIC_QUEUE_LOOKUPD_HTTP: nsq.lookupdHttp,
+          ...(nsq.normalNsqdTcp
+            ? { ROOMCAST_LOGIC_QUEUE_NORMAL_NSQD_TCP: nsq.normalNsqdTcp, ROOMCAST_LOGIC_QUEUE_NORMAL_NSQD_HTTP: nsq.normalNsqdHttp! }
+            : {}),
         },
         logDir,
         nodeArgs,
@@ -230,6 +237,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     etcdEndpoint: etcd.endpoint,
     lookupdHttp: nsq.lookupdHttp,
     nsqdHttp: nsq.nsqdHttp,
+    ...(nsq.normalNsqdHttp ? { normalNsqdHttp: nsq.normalNsqdHttp } : {}),
     get nsqd() {
       return nsq.nsqd;
     },

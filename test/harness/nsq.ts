@@ -1,13 +1,16 @@
 // Real nsqlookupd and nsqd processes on loopback ports the kernel picks (port 0: no other process can take them
 // between a pick and the bind), data in a temp folder removed on stop.
 import * as path from "node:path";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { findBinary } from "./bin";
 import { startProc, type Proc } from "./proc";
 import type { Pki } from "./pki";
 
 export interface Nsq {
+  /** The in-memory nsqd for NORMAL messages, with NsqOptions.normalNsqd. */
+  normalNsqdTcp?: string;
+  normalNsqdHttp?: string;
   nsqdTcp: string;
   nsqdHttp: string;
   lookupdTcp: string;
@@ -21,6 +24,8 @@ export interface Nsq {
 }
 
 export interface NsqOptions {
+  /** A second nsqd, in memory (nsqd's defaults), for NORMAL messages, as pnpm cluster runs it (logic's queue.normalNsqdTcp). */
+  normalNsqd?: boolean;
   /** nsqd -msg-timeout: how long an unanswered message stays with a consumer (default 10s, so killed consumers' messages return soon). */
   msgTimeout?: string;
   /** More nsqd flags. */
@@ -83,11 +88,23 @@ export async function startNsq(opts: NsqOptions = {}): Promise<Nsq> {
     const nsqd = startProc("nsqd", findBinary("nsqd"), nsqdArgs(0, 0));
     started.push(nsqd);
     const { tcp: nt, http: nh } = await listening(nsqd, !!t);
+    let normal: { proc: Proc; tcp: number; http: number } | undefined;
+    if (opts.normalNsqd) {
+      // Its own data folder, and nsqd's in-memory defaults (the same flags without the two that put every message on disk).
+      const args = nsqdArgs(0, 0)
+        .filter((a) => !a.startsWith("-mem-queue-size") && !a.startsWith("-sync-every"))
+        .map((a) => (a.startsWith("-data-path=") ? `-data-path=${path.join(dir, "normal")}` : a));
+      mkdirSync(path.join(dir, "normal"));
+      const proc = startProc("nsqd-normal", findBinary("nsqd"), args);
+      started.push(proc);
+      normal = { proc, ...(await listening(proc, !!t)) };
+    }
     const nsq: Nsq = {
       nsqdTcp: `127.0.0.1:${nt}`,
       nsqdHttp: `127.0.0.1:${nh}`,
       lookupdTcp: `127.0.0.1:${lt}`,
       lookupdHttp: `127.0.0.1:${lh}`,
+      ...(normal ? { normalNsqdTcp: `127.0.0.1:${normal.tcp}`, normalNsqdHttp: `127.0.0.1:${normal.http}` } : {}),
       nsqd,
       lookupd,
       async restartNsqd() {
@@ -98,6 +115,7 @@ export async function startNsq(opts: NsqOptions = {}): Promise<Nsq> {
       },
       async stop() {
         await nsq.nsqd.stop();
+        await normal?.proc.stop();
         await lookupd.stop();
         rmSync(dir, { recursive: true, force: true });
       },

@@ -69,6 +69,8 @@ export async function roomcastCluster(o: RoomcastClusterOptions = {}): Promise<S
     connEnv: benchTuning,
     connNodeArgs: [INSPECT],
     nodeArgs: o.nodeArgs,
+    // As pnpm cluster: IMPORTANT through nsqd on disk, NORMAL through a second nsqd in memory.
+    normalNsqd: true,
   });
   const ports = await Promise.all(c.conns.map(inspectPort));
   return {
