@@ -1,4 +1,6 @@
 // etcd behind the Discovery interface: each node's key lives under a kept-alive lease; readers watch the prefix.
+import * as net from "node:net";
+import * as tls from "node:tls";
 import { Etcd3, type IKeyValue, type IWatchResponse, type Lease, type Watcher } from "etcd3";
 import { noLogger, type Logger } from "../log/log";
 import { StartError, networkReason } from "../lifecycle/failure";
@@ -47,6 +49,36 @@ function etcdAway(err: unknown): boolean {
 /** A TLS handshake that failed (a TLS client to a plain etcd is disconnected "before secure TLS connection was established"). */
 function tlsFailure(err: unknown): boolean {
   return /certificate|SSL|handshake|wrong version number|alert|before secure TLS connection/i.test(String((err as Error)?.message));
+}
+
+/**
+ * With TLS on, whether etcd's address takes a TCP connection but not this node's TLS handshake (a plain etcd, a
+ * certificate it does not take). gRPC reports that as UNAVAILABLE with wording that varies from run to run, like etcd
+ * being away, so a direct handshake decides: a setting to fix stops start-up instead of waiting forever.
+ */
+function tlsHandshakeFailure(host: string, t: { ca: Buffer; cert: Buffer; key: Buffer }): Promise<Error | undefined> {
+  const url = new URL(host.includes("://") ? host : `https://${host}`);
+  const hostname = url.hostname.replace(/^\[|\]$/g, "");
+  return new Promise((resolve) => {
+    let tcp = false;
+    const sock = tls.connect({
+      host: hostname,
+      port: Number(url.port || 2379),
+      ca: t.ca,
+      cert: t.cert,
+      key: t.key,
+      ALPNProtocols: ["h2"],
+      ...(net.isIP(hostname) ? {} : { servername: hostname }),
+    });
+    const done = (err?: Error) => {
+      sock.destroy();
+      resolve(err);
+    };
+    sock.setTimeout(callTimeoutMs, () => done());
+    sock.once("connect", () => (tcp = true));
+    sock.once("secureConnect", () => done());
+    sock.once("error", (err) => done(tcp ? new Error(`TLS handshake failed: ${err.message}`) : undefined));
+  });
 }
 
 /** Why etcd is away, in words. */
@@ -99,6 +131,11 @@ export class EtcdDiscovery implements Discovery {
     this.waits = opts.waits ?? noWaits;
   }
 
+  /** With TLS on and etcd seemingly away: the handshake failure if etcd's first address takes TCP but not TLS. */
+  private async tlsMisfit(): Promise<Error | undefined> {
+    return this.opts.tls ? tlsHandshakeFailure(this.opts.hosts[0]!, this.opts.tls) : undefined;
+  }
+
   /** The key prefix of a service's nodes, with the trailing slash. */
   prefix(service: Service): string {
     return `/roomcast/${this.opts.cluster}/${service}/`;
@@ -118,6 +155,11 @@ export class EtcdDiscovery implements Discovery {
       await reg.start();
     } catch (err) {
       if (!etcdAway(err)) throw refused(err, this.opts.hosts, `register ${service} node ${node.id}`);
+      const tlsErr = await this.tlsMisfit();
+      if (tlsErr) {
+        await reg.stop();
+        throw refused(tlsErr, this.opts.hosts, `register ${service} node ${node.id}`);
+      }
       this.log.warn({ key }, `discovery: waiting for ${what} (${awayReason(err)}); retrying in the background`);
       reg.retry();
     }
@@ -144,9 +186,10 @@ export class EtcdDiscovery implements Discovery {
     try {
       await w.start();
     } catch (err) {
-      if (!etcdAway(err)) {
+      const refusal = etcdAway(err) ? await this.tlsMisfit() : err;
+      if (refusal) {
         await w.close();
-        throw refused(err, this.opts.hosts, `read the ${service} nodes`);
+        throw refused(refusal, this.opts.hosts, `read the ${service} nodes`);
       }
       this.log.warn({ prefix: this.prefix(service) }, `discovery: waiting for ${what} (${awayReason(err)}); retrying in the background`);
       w.retry();
