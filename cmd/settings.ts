@@ -13,7 +13,8 @@ export const KNOWN_VARIABLES: Record<string, string> = {
   ROOMCAST_CLUSTER_DATA: "`pnpm cluster`: the folder of nsqd's and etcd's data and every log (`.data/cluster`)",
   ROOMCAST_CLUSTER_PORT_BASE:
     "`pnpm cluster`: node i's ports are BASE+100·i+2 (conn ws), +8 (conn ops), +9, +11 (logic http), +18 (logic ops), +19, +21 (job ops) (3100)",
-  ROOMCAST_CLUSTER_NSQD_PORT: "`pnpm cluster`: nsqd's TCP port; HTTP is the next one (4150)",
+  ROOMCAST_CLUSTER_NSQD_PORT:
+    "`pnpm cluster`: nsqd's TCP port; HTTP is the next one; the NORMAL nsqd takes the two after, the second IMPORTANT nsqd the two after those (4150)",
   ROOMCAST_CLUSTER_LOOKUPD_PORT: "`pnpm cluster`: nsqlookupd's TCP port; HTTP is the next one (4160)",
   ROOMCAST_CLUSTER_ETCD_PORT: "`pnpm cluster`: etcd's client port; its peer port is the next one (2379)",
   ROOMCAST_CLUSTER_TLS:

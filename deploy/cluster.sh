@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts a local roomcast cluster: nsqlookupd, nsqd, etcd, then 2 logic, 2 job and 2 conn nodes on the port
+# Starts a local roomcast cluster: nsqlookupd, three nsqd, etcd, then 2 logic, 2 job and 2 conn nodes on the port
 # plan in the README ("Ports"). Data and logs live under .data/cluster.
 #
 # Once the cluster is up the script supervises it: a node, nsqd, nsqlookupd or etcd that exits on its own is reported
@@ -19,7 +19,8 @@
 #   ROOMCAST_CLUSTER_PORT_BASE=3100       node i listens on BASE+100*i + 2 (conn ws), 8 (conn ops), 9 (conn gRPC),
 #                                         11 (logic http), 18 (logic ops), 19 (logic gRPC), 21 (job ops)
 #   ROOMCAST_CLUSTER_NSQD_PORT=4150       nsqd TCP (IMPORTANT, on disk); its HTTP port is the next one; the two
-#                                         after are nsqd-normal's TCP and HTTP (NORMAL, in memory)
+#                                         after are nsqd-normal's TCP and HTTP (NORMAL, in memory), the two after
+#                                         those nsqd-second's (each IMPORTANT message's second copy, on disk)
 #   ROOMCAST_CLUSTER_LOOKUPD_PORT=4160    nsqlookupd TCP; its HTTP port is the next one
 #   ROOMCAST_CLUSTER_ETCD_PORT=2379       etcd's client port; its peer port is the next one
 #   ROOMCAST_CLUSTER_TLS=0                1: TLS on every internal link. A throwaway CA and node certificate
@@ -51,9 +52,9 @@ esac
 # password are this start's, and a later plaintext start does not meet an etcd that wants a password.
 etcd_data="$data/etcd"
 ((tls)) && etcd_data="$data/etcd-tls" && rm -rf "$etcd_data"
-mkdir -p "$data/nsqd" "$data/nsqd-normal" "$etcd_data" "$data/logs"
+mkdir -p "$data/nsqd" "$data/nsqd-normal" "$data/nsqd-second" "$etcd_data" "$data/logs"
 nodes=()                   # the nodes' names, in the order they start
-infra=(nsqlookupd nsqd nsqd-normal etcd)
+infra=(nsqlookupd nsqd nsqd-normal nsqd-second etcd)
 declare -A pid_of=()       # name → pid of its running process ("" while it waits for a restart)
 declare -A name_of=()      # pid → name
 declare -A since=()        # name → $SECONDS when it was started
@@ -161,7 +162,8 @@ wait_port() {
 
 nsqd_http=$((nsqd_port + 1)) lookupd_http=$((lookupd_port + 1)) etcd_peer=$((etcd_port + 1))
 normal_port=$((nsqd_port + 2)) normal_http=$((nsqd_port + 3)) # nsqd-normal: NORMAL messages, in memory
-scheme=http nsqd_tls=() normal_tls=() etcd_tls=() CONN_tls=() LOGIC_tls=() JOB_tls=() # the *_tls: each tier's TLS settings
+second_port=$((nsqd_port + 4)) second_http=$((nsqd_port + 5)) # nsqd-second: IMPORTANT messages' second copy, on disk
+scheme=http nsqd_tls=() normal_tls=() second_tls=() etcd_tls=() CONN_tls=() LOGIC_tls=() JOB_tls=() # the *_tls: each tier's TLS settings
 if ((tls)); then
   # A fresh CA each start: nothing signed by an earlier one is trusted.
   pki="$data/pki"
@@ -174,6 +176,7 @@ if ((tls)); then
   nsqd_tls=(-http-address 127.0.0.1:0 -https-address "127.0.0.1:$nsqd_http" -tls-cert "$cert" -tls-key "$key"
     -tls-root-ca-file "$ca" -tls-client-auth-policy=require-verify -tls-required=true)
   normal_tls=(-http-address 127.0.0.1:0 -https-address "127.0.0.1:$normal_http" "${nsqd_tls[@]:4}")
+  second_tls=(-http-address 127.0.0.1:0 -https-address "127.0.0.1:$second_http" "${nsqd_tls[@]:4}")
   etcd_tls=(--cert-file "$cert" --key-file "$key" --trusted-ca-file "$ca" --client-cert-auth)
   for t in CONN LOGIC JOB; do
     declare -n node_tls="${t}_tls"
@@ -185,6 +188,7 @@ if ((tls)); then
 else
   nsqd_tls=(-http-address "127.0.0.1:$nsqd_http")
   normal_tls=(-http-address "127.0.0.1:$normal_http")
+  second_tls=(-http-address "127.0.0.1:$second_http")
 fi
 # command_of NAME: sets cmd to NAME's command line. Every node is node itself (exec'd by env, no wrapper), its stdout
 # in logs/<node>.log, its JSON log in logs/live-<node>.log.
@@ -201,6 +205,11 @@ command_of() {
       # NORMAL messages (at most once) need no disk: nsqd's in-memory defaults, so they are not held to its sync rate.
       cmd=(nsqd -tcp-address "127.0.0.1:$normal_port" "${normal_tls[@]}" -broadcast-address 127.0.0.1
         -lookupd-tcp-address "127.0.0.1:$lookupd_port" -data-path "$data/nsqd-normal") ;;
+    nsqd-second)
+      # Every IMPORTANT message is published here too: kill -9 of one nsqd can lose what it held in memory (messages
+      # in flight to job, or waiting out a requeue delay), and the other copy is then still on disk here.
+      cmd=(nsqd -tcp-address "127.0.0.1:$second_port" "${second_tls[@]}" -broadcast-address 127.0.0.1
+        -lookupd-tcp-address "127.0.0.1:$lookupd_port" -data-path "$data/nsqd-second" -mem-queue-size=0 -sync-every=1) ;;
     etcd)
       cmd=(etcd "${etcd_tls[@]}" --name roomcast --data-dir "$etcd_data"
         --listen-client-urls "$scheme://127.0.0.1:$etcd_port" --advertise-client-urls "$scheme://127.0.0.1:$etcd_port"
@@ -213,6 +222,7 @@ command_of() {
         ROOMCAST_LOGIC_DISCOVERY_ETCD="127.0.0.1:$etcd_port"
         ROOMCAST_LOGIC_QUEUE_NSQD_TCP="127.0.0.1:$nsqd_port" ROOMCAST_LOGIC_QUEUE_NSQD_HTTP="127.0.0.1:$nsqd_http"
         ROOMCAST_LOGIC_QUEUE_NORMAL_NSQD_TCP="127.0.0.1:$normal_port" ROOMCAST_LOGIC_QUEUE_NORMAL_NSQD_HTTP="127.0.0.1:$normal_http"
+        ROOMCAST_LOGIC_QUEUE_SECOND_NSQD_TCP="127.0.0.1:$second_port" ROOMCAST_LOGIC_QUEUE_SECOND_NSQD_HTTP="127.0.0.1:$second_http"
         ROOMCAST_LOGIC_QUEUE_LOOKUPD_HTTP="127.0.0.1:$lookupd_http" node --import tsx cmd/logic/main.ts) ;;
     job-*)
       i=${1#job-} o=$((base + 100 * ${1#job-}))
@@ -229,7 +239,7 @@ command_of() {
 }
 
 for name in "${infra[@]}"; do : >"$data/logs/$name.log"; start "$name"; done
-wait_port "$lookupd_http"; wait_port "$nsqd_http"; wait_port "$normal_http"; wait_port "$etcd_port"
+wait_port "$lookupd_http"; wait_port "$nsqd_http"; wait_port "$normal_http"; wait_port "$second_http"; wait_port "$etcd_port"
 if ((tls)); then
   # etcd's users and roles, then auth on: once per start, as an operator does once with etcdctl.
   node --no-deprecation deploy/etcd-auth.mjs "127.0.0.1:$etcd_port" "$pki" <"$pki/etcd-password" || {
@@ -245,7 +255,7 @@ for name in "${nodes[@]}"; do : >"$data/logs/$name.log"; start "$name"; done
 for i in $(seq 0 $((N - 1))); do o=$((base + 100 * i)); wait_port $((o + 2)); wait_port $((o + 11)); done
 
 echo
-echo "roomcast cluster is up ($N conn, $N logic, $N job; nsqd 127.0.0.1:$nsqd_port (IMPORTANT, on disk) and 127.0.0.1:$normal_port (NORMAL, in memory), nsqlookupd 127.0.0.1:$lookupd_port, etcd 127.0.0.1:$etcd_port)"
+echo "roomcast cluster is up ($N conn, $N logic, $N job; nsqd 127.0.0.1:$nsqd_port and 127.0.0.1:$second_port (IMPORTANT, two copies on disk) and 127.0.0.1:$normal_port (NORMAL, in memory), nsqlookupd 127.0.0.1:$lookupd_port, etcd 127.0.0.1:$etcd_port)"
 for i in $(seq 0 $((N - 1))); do
   o=$((base + 100 * i))
   echo "  conn-$i   ws://127.0.0.1:$((o + 2))/room     logic-$i  http://127.0.0.1:$((o + 11))  (chat page at /, POST /msg, POST /tk, GET /nodes)"

@@ -81,7 +81,7 @@ interface Script {
 
 /**
  * Starts `bash deploy/cluster.sh` in a block of 200 ports chosen at random (nodes at base+2…base+121, nsqd
- * base+150/151, nsqd-normal base+152/153, nsqlookupd base+154/155, etcd base+156/157) and waits until it says it is
+ * base+150/151, nsqd-normal base+152/153, nsqd-second base+154/155, nsqlookupd base+160/161, etcd base+162/163) and waits until it says it is
  * up. `env`: more knobs.
  */
 async function startScript(env: Record<string, string> = {}): Promise<Script> {
@@ -89,7 +89,7 @@ async function startScript(env: Record<string, string> = {}): Promise<Script> {
     // Below the kernel's ephemeral range (32768 and up here): an outgoing connection's local port cannot take ours.
     const base = 20_000 + 200 * Math.floor(Math.random() * 60);
     const nodePorts = [0, 100].flatMap((o) => [2, 8, 9, 11, 18, 19, 21].map((p) => base + o + p));
-    const infraPorts = [150, 151, 152, 153, 154, 155, 156, 157].map((p) => base + p);
+    const infraPorts = [150, 151, 152, 153, 154, 155, 160, 161, 162, 163].map((p) => base + p);
     const ports = [...nodePorts, ...infraPorts];
     if (!(await Promise.all(ports.map(bindable))).every(Boolean)) continue;
     const data = mkdtempSync(path.join(os.tmpdir(), "roomcast-cluster-script-"));
@@ -101,8 +101,8 @@ async function startScript(env: Record<string, string> = {}): Promise<Script> {
         ROOMCAST_CLUSTER_DATA: data,
         ROOMCAST_CLUSTER_PORT_BASE: String(base),
         ROOMCAST_CLUSTER_NSQD_PORT: String(base + 150),
-        ROOMCAST_CLUSTER_LOOKUPD_PORT: String(base + 154),
-        ROOMCAST_CLUSTER_ETCD_PORT: String(base + 156),
+        ROOMCAST_CLUSTER_LOOKUPD_PORT: String(base + 160),
+        ROOMCAST_CLUSTER_ETCD_PORT: String(base + 162),
         ...env,
       },
       repoRoot,
@@ -120,7 +120,7 @@ async function startScript(env: Record<string, string> = {}): Promise<Script> {
   }
 }
 
-/** The script's children as the test saw them while the cluster was up: 3 infrastructure processes and the 6 nodes. */
+/** The script's children as the test saw them while the cluster was up: nsqlookupd, three nsqd, etcd and the 6 nodes. */
 function startedBy(script: Script): ProcInfo[] {
   const started = descendants(script.proc.child.pid!);
   const cmds = started.map((p) => p.cmd).join("\n");
@@ -194,7 +194,7 @@ describe("pnpm cluster (deploy/cluster.sh)", () => {
       expect(out).toContain(`TLS is on for every internal link (gRPC, etcd, NSQ); the throwaway CA: ${path.join(pki, "ca.pem")}`);
       expect(readFileSync(path.join(pki, "ca.pem"), "utf8")).toContain("-----BEGIN CERTIFICATE-----");
       // etcd and nsqd's HTTP API speak only TLS: etcd drops a plain HTTP request, nsqd answers it with Go's refusal.
-      await expect(fetch(`http://127.0.0.1:${script.base + 156}/version`)).rejects.toThrow("fetch failed");
+      await expect(fetch(`http://127.0.0.1:${script.base + 162}/version`)).rejects.toThrow("fetch failed");
       const plain = await fetch(`http://127.0.0.1:${script.base + 151}/ping`);
       expect({ status: plain.status, text: await plain.text() }).toEqual({
         status: 400,
@@ -267,11 +267,11 @@ describe("pnpm cluster (deploy/cluster.sh)", () => {
       // The script's own children: the nodes, nsqd, nsqlookupd and etcd (not their helpers, such as tsx's esbuild).
       const supervised = /^(nsqd|nsqlookupd|etcd) |cmd\/(conn|logic|job)\/main\.ts/;
       const others = started.filter((p) => p.ppid === script.proc.child.pid && supervised.test(p.cmd) && p.pid !== victim.pid);
-      expect(others).toHaveLength(9);
+      expect(others).toHaveLength(10);
       expect(others.filter((p) => !now.some((n) => n.pid === p.pid && n.start === p.start)).map((p) => p.cmd)).toEqual([]);
 
       // nsqd too: started again on its data, and a POST /msg goes through it once logic reconnects.
-      const nsqd = now.find((p) => p.cmd.startsWith("nsqd ") && p.cmd.includes("-sync-every=1"))!;
+      const nsqd = now.find((p) => p.cmd.startsWith("nsqd ") && p.cmd.includes(`${path.join(script.data, "nsqd")} `))!;
       process.kill(nsqd.pid, "SIGKILL");
       await script.proc.waitFor("roomcast: nsqd exited on signal KILL", 30_000);
       await script.proc.waitFor(/roomcast: nsqd started again \(pid \d+\)/, 30_000);

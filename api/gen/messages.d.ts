@@ -397,6 +397,9 @@ export namespace roomcast {
 
             /** RoomMsg targetsKnown */
             targetsKnown?: (boolean|null);
+
+            /** RoomMsg id */
+            id?: (string|null);
         }
 
         /** Represents a RoomMsg. */
@@ -428,6 +431,9 @@ export namespace roomcast {
 
             /** RoomMsg targetsKnown. */
             public targetsKnown: boolean;
+
+            /** RoomMsg id. */
+            public id: string;
 
             /**
              * Creates a new RoomMsg instance using the specified properties.

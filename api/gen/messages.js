@@ -982,6 +982,7 @@ $root.roomcast = (function() {
              * @property {number|Long|null} [ts] RoomMsg ts
              * @property {Array.<string>|null} [targets] RoomMsg targets
              * @property {boolean|null} [targetsKnown] RoomMsg targetsKnown
+             * @property {string|null} [id] RoomMsg id
              */
 
             /**
@@ -1057,6 +1058,14 @@ $root.roomcast = (function() {
             RoomMsg.prototype.targetsKnown = false;
 
             /**
+             * RoomMsg id.
+             * @member {string} id
+             * @memberof roomcast.queue.RoomMsg
+             * @instance
+             */
+            RoomMsg.prototype.id = "";
+
+            /**
              * Creates a new RoomMsg instance using the specified properties.
              * @function create
              * @memberof roomcast.queue.RoomMsg
@@ -1099,6 +1108,8 @@ $root.roomcast = (function() {
                         writer.uint32(/* id 6, wireType 2 =*/50).string(message.targets[i]);
                 if (message.targetsKnown != null && Object.hasOwnProperty.call(message, "targetsKnown"))
                     writer.uint32(/* id 7, wireType 0 =*/56).bool(message.targetsKnown);
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(/* id 8, wireType 2 =*/66).string(message.id);
                 return writer;
             };
 
@@ -1164,6 +1175,10 @@ $root.roomcast = (function() {
                         }
                     case 7: {
                             message.targetsKnown = reader.bool();
+                            break;
+                        }
+                    case 8: {
+                            message.id = reader.string();
                             break;
                         }
                     default:

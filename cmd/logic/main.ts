@@ -1,9 +1,10 @@
 // logic: validates tokens for conn (gRPC), takes messages from conn and business services (HTTP), queues them on NSQ.
 import { boot, onShutdown, Readiness, serveOps, startFailure } from "@roomcast/pkg/lifecycle";
-import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
 import { checkInternalLinks, linkTls } from "@roomcast/pkg/config";
-import { NsqQueue, partitionTopics } from "@roomcast/pkg/queue";
+import { CopiedPublisher, NsqQueue, partitionTopics, type Publisher } from "@roomcast/pkg/queue";
+import { Gauge, createRegistry, type Registry } from "@roomcast/pkg/metrics";
+import type { Logger } from "@roomcast/pkg/log";
 import { applyLogicMode, defaultLogicConfig, logicFromConfig, logicGrpcServer } from "@roomcast/internal/logic";
 import { roomcastEnv } from "../settings";
 
@@ -17,28 +18,23 @@ async function main() {
   const readiness = new Readiness();
   const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log, tls.etcd, readiness);
   const q = cfg.queue;
-  const queue = new NsqQueue({
-    nsqdTcpAddress: q.nsqdTcp,
-    nsqdHttpAddress: q.nsqdHttp,
-    lookupdHttpAddresses: q.lookupdHttp,
-    publishTimeoutMs: q.publishTimeoutMs,
-    logger: log,
-    tls: tls.nsq,
-    waits: readiness,
-  });
-  await queue.createTopics([q.topicImportant]);
+  const nsqd = (tcp: string, http: string) =>
+    new NsqQueue({
+      nsqdTcpAddress: tcp,
+      nsqdHttpAddress: http,
+      lookupdHttpAddresses: q.lookupdHttp,
+      publishTimeoutMs: q.publishTimeoutMs,
+      logger: log,
+      tls: tls.nsq,
+      waits: readiness,
+    });
+  const queue = nsqd(q.nsqdTcp, q.nsqdHttp);
+  // IMPORTANT messages to a second nsqd as well, when one is set: then no single nsqd's death loses one.
+  const secondQueue = q.secondNsqdTcp ? nsqd(q.secondNsqdTcp, q.secondNsqdHttp) : undefined;
+  await Promise.all([queue, secondQueue].map((c) => c?.createTopics([q.topicImportant])));
+  const important = secondQueue ? importantCopies([queue, secondQueue], [q.nsqdTcp, q.secondNsqdTcp], log, registry) : queue;
   // NORMAL messages to an nsqd of their own when one is set (kept in memory: they need no disk).
-  const normalQueue = q.normalNsqdTcp
-    ? new NsqQueue({
-        nsqdTcpAddress: q.normalNsqdTcp,
-        nsqdHttpAddress: q.normalNsqdHttp,
-        lookupdHttpAddresses: q.lookupdHttp,
-        publishTimeoutMs: q.publishTimeoutMs,
-        logger: log,
-        tls: tls.nsq,
-        waits: readiness,
-      })
-    : undefined;
+  const normalQueue = q.normalNsqdTcp ? nsqd(q.normalNsqdTcp, q.normalNsqdHttp) : undefined;
   // The NORMAL partition topics too, so nsqlookupd lists them before their first message and job's readers find them
   // at once: in the background (nsqd writes its metadata to disk at every new topic, about 150 ms here) and only if
   // nsqd answers now, as a topic is also created by its first message.
@@ -46,7 +42,13 @@ async function main() {
     .tryCreateTopics(partitionTopics(q.topicNormal, q.partitions))
     .catch((err: unknown) => log.warn({ err }, "nsq: creating the partition topics failed; each is created by its first message"));
   let connUrls: string[] = [];
-  const logic = logicFromConfig(cfg, { queue, ...(normalQueue ? { normalQueue } : {}), log, registry, connUrls: () => connUrls });
+  const logic = logicFromConfig(cfg, {
+    queue: important,
+    normalQueue: normalQueue ?? queue,
+    log,
+    registry,
+    connUrls: () => connUrls,
+  });
   const connWatch = await discovery.watch("conn", (nodes) => {
     // Conn nodes behind one proxy all advertise its ws.publicUrl: listed once.
     connUrls = [...new Set(nodes.flatMap((n) => (n.addrs.wsUrl ? [n.addrs.wsUrl] : [])))];
@@ -68,6 +70,7 @@ async function main() {
     { name: "grpc", run: () => grpcServer.close() },
     { name: "watch", run: () => connWatch.close() },
     { name: "queue", run: () => queue.close() },
+    { name: "second queue", run: async () => secondQueue?.close() },
     { name: "normal queue", run: async () => normalQueue?.close() },
     { name: "discovery", run: () => discovery.close() },
   ]);
@@ -90,3 +93,21 @@ main().catch((err: unknown) => {
   console.error(startFailure("logic", err));
   process.exit(1);
 });
+
+/** Each IMPORTANT message to every nsqd in `copies`; a copy going down or coming back is logged, and counted in a gauge. */
+function importantCopies(copies: Publisher[], addrs: string[], log: Logger, registry: Registry): CopiedPublisher {
+  const publisher = new CopiedPublisher(copies, {
+    onCopyDown: (i, err) =>
+      log.warn({ err, nsqd: addrs[i] }, "nsq: an IMPORTANT copy failed; messages go to the other nsqd only until it takes one again"),
+    onCopyUp: (i) => log.info({ nsqd: addrs[i] }, "nsq: IMPORTANT messages go to every nsqd again"),
+  });
+  new Gauge({
+    name: "roomcast_logic_important_copies_down",
+    help: "nsqd of queue.nsqdTcp and queue.secondNsqdTcp whose last IMPORTANT publish failed (0: every message has two copies)",
+    registers: [registry],
+    collect() {
+      this.set(publisher.downCopies().length);
+    },
+  });
+  return publisher;
+}

@@ -164,5 +164,10 @@ export class ConnNode implements Deliverer {
     );
     counter("roomcast_conn_messages_delivered_total", "messages delivered, counted per member", () => this.rooms.stats.messagesDelivered);
     counter("roomcast_conn_normal_dropped_total", "NORMAL batches not sent to slow sockets", () => this.rooms.stats.normalDropped);
+    counter(
+      "roomcast_conn_important_repeats_total",
+      "IMPORTANT batches not delivered again because this node delivered their messages lately (a second copy, a redelivery)",
+      () => this.rooms.stats.importantRepeats,
+    );
   }
 }

@@ -3,6 +3,7 @@
 // can leave the NORMAL topic while IMPORTANT messages still reach it.
 import type { Deliverer, RoomBatch } from "@roomcast/pkg/link";
 import { MsgLevel, deliveryFrame } from "@roomcast/pkg/protocol";
+import { SeenIds } from "./seen_ids";
 
 export const normalTopic = (room: string) => `n:${room}`;
 export const importantTopic = (room: string) => `i:${room}`;
@@ -15,15 +16,20 @@ export interface RoomStats {
   messagesDelivered: number;
   /** NORMAL batches not sent to slow sockets (one per socket per batch). */
   normalDropped: number;
+  /** IMPORTANT batches not delivered again: every message in them was delivered lately (same ids). */
+  importantRepeats: number;
 }
 
 export class Rooms implements Deliverer {
   private readonly members = new Map<string, number>();
   /** Members currently off the NORMAL topic because their send buffer is over the soft limit. */
   private readonly slow = new Map<string, number>();
-  readonly stats: RoomStats = { framesPublished: 0, messagesDelivered: 0, normalDropped: 0 };
+  readonly stats: RoomStats = { framesPublished: 0, messagesDelivered: 0, normalDropped: 0, importantRepeats: 0 };
 
-  constructor(private readonly fanOut: FanOut) {}
+  constructor(
+    private readonly fanOut: FanOut,
+    private readonly seen = new SeenIds(),
+  ) {}
 
   /** Counts a member in; true when it is the room's first member on this node. */
   join(room: string): boolean {
@@ -59,7 +65,12 @@ export class Rooms implements Deliverer {
   }
 
   /** Encodes the batch once and fans it out to the room's members; returns how many members it reached. */
-  deliver({ roomID: room, msgLv, packed, count }: RoomBatch): number {
+  deliver({ roomID: room, msgLv, packed, count, ids }: RoomBatch): number {
+    // Remembered even when no member is here: the first copy reached everyone who was.
+    if (msgLv === MsgLevel.IMPORTANT && ids && ids.length > 0 && this.seen.allSeen(ids)) {
+      this.stats.importantRepeats++;
+      return 0;
+    }
     const members = this.members.get(room) ?? 0;
     if (members === 0) return 0;
     const frame = deliveryFrame(room, msgLv, packed);

@@ -7,6 +7,8 @@ import { streamingPeers, unreachable, type PeerSet, type RpcTls, type StreamingP
 import type { Discovery } from "@roomcast/pkg/discovery";
 import type { Logger } from "@roomcast/pkg/log";
 
+const noIds: readonly string[] = [];
+
 /** One conn node as job sees it: its gRPC client and the push stream on it. */
 type ConnPeer = StreamingPeer<ConnClient, PushReq, PushAck__Output>;
 
@@ -27,7 +29,11 @@ export class GrpcConnLink implements ConnLink {
   async push(connNode: string, batches: readonly RoomBatch[]): Promise<void> {
     const p = this.peers.get(connNode);
     if (!p) throw new RoomcastError(ErrCode.INTERNAL, `conn node ${connNode} is not registered`, { temporary: true });
-    const rooms = batches.map((b) => ({ ...b, packed: Buffer.from(b.packed.buffer, b.packed.byteOffset, b.packed.byteLength) }));
+    const rooms = batches.map((b) => ({
+      ...b,
+      packed: Buffer.from(b.packed.buffer, b.packed.byteOffset, b.packed.byteLength),
+      ids: (b.ids ?? noIds) as string[],
+    }));
     try {
       await p.client.stream.send({ rooms });
     } catch (err) {

@@ -50,10 +50,11 @@ interface RoomMsg {
   targets: string[];
   targetsKnown: boolean;
   ts: number | { toNumber(): number };
+  id: string;
 }
 
 /** A push request stays well under the gRPC message cap however large the batches. */
-const pushLimits = batchRequestLimits((b: RoomBatch) => b.packed.byteLength + b.roomID.length + 16);
+const pushLimits = batchRequestLimits((b: RoomBatch) => b.packed.byteLength + b.roomID.length + 16 + (b.ids?.[0]?.length ?? 0));
 
 export class JobService {
   private subs: Subscription[] = [];
@@ -175,7 +176,9 @@ export class JobService {
     const targets = alive.filter((id) => !done.has(id));
     const unseen = m.targetsKnown ? m.targets.filter((id) => !done.has(id) && !alive.includes(id)) : [];
     const packed = packMessages([m.data]);
-    const results = await Promise.allSettled(targets.map((id) => this.pushImportant(id, m.roomID, packed)));
+    // Every copy of a message carries logic's id; one from an older logic has none, and its queue id stands in.
+    const ids = [m.id || msg.id];
+    const results = await Promise.allSettled(targets.map((id) => this.pushImportant(id, m.roomID, packed, ids)));
     const failed: string[] = [];
     results.forEach((r, i) => (r.status === "fulfilled" ? done.add(targets[i]!) : failed.push(targets[i]!)));
     if (unseen.length > 0) {
@@ -253,9 +256,9 @@ export class JobService {
     return batches.map(() => undefined);
   }, pushLimits);
 
-  private pushImportant(conn: string, roomID: string, packed: Uint8Array): Promise<void> {
+  private pushImportant(conn: string, roomID: string, packed: Uint8Array, ids: readonly string[]): Promise<void> {
     if (!this.health.allow(conn)) return Promise.reject(new Error(`conn node ${conn} failed a push lately`));
-    return this.importantPushes.add(conn, { roomID, msgLv: MsgLevel.IMPORTANT, packed, count: 1 });
+    return this.importantPushes.add(conn, { roomID, msgLv: MsgLevel.IMPORTANT, packed, count: 1, ids });
   }
 }
 

@@ -55,6 +55,13 @@ export interface LogicConfig {
     nsqdTcp: string;
     nsqdHttp: string;
     /**
+     * A second nsqd on disk, on another host or disk, that every IMPORTANT message is also published to: one nsqd
+     * killed with -9 can lose a message it acknowledged (those in flight to job or waiting to be retried live in its
+     * memory only), and then the other still has it. Empty: IMPORTANT has one copy, on nsqdTcp.
+     */
+    secondNsqdTcp: string;
+    secondNsqdHttp: string;
+    /**
      * An nsqd for NORMAL messages (the room partition topics), kept in memory: NORMAL is at most once and needs no
      * disk, and an nsqd that syncs every message to disk caps the cluster at its disk's sync rate. Empty: nsqdTcp.
      */
@@ -101,6 +108,8 @@ export const defaultLogicConfig = (): LogicConfig => ({
   queue: {
     nsqdTcp: "127.0.0.1:4150",
     nsqdHttp: "127.0.0.1:4151",
+    secondNsqdTcp: "",
+    secondNsqdHttp: "",
     normalNsqdTcp: "",
     normalNsqdHttp: "",
     lookupdHttp: ["127.0.0.1:4161"],

@@ -1,7 +1,7 @@
 // logic built from its configuration, the same for a logic node and for standalone: only the queue differs.
 import { ConfigError } from "@roomcast/pkg/config";
 import { Tokens } from "@roomcast/pkg/token";
-import type { Queue } from "@roomcast/pkg/queue";
+import type { Publisher } from "@roomcast/pkg/queue";
 import type { Logger } from "@roomcast/pkg/log";
 import type { Registry } from "@roomcast/pkg/metrics";
 import type { LogicConfig } from "./config";
@@ -19,9 +19,10 @@ export interface LogicParts {
 }
 
 export interface LogicWiring {
-  queue: Queue;
+  /** IMPORTANT messages' queue (with queue.secondNsqdTcp, both nsqd), and NORMAL ones' unless normalQueue is set. */
+  queue: Publisher;
   /** NORMAL messages' queue when it is not `queue` (queue.normalNsqdTcp). */
-  normalQueue?: Queue;
+  normalQueue?: Publisher;
   log: Logger;
   registry: Registry;
   /** ws:// URLs of the conn nodes clients may connect to, for GET /nodes. */

@@ -3,16 +3,18 @@ import { queue as queueProto } from "@roomcast/api";
 import { ErrCode, MsgLevel, RoomcastError, checkRoomID } from "@roomcast/pkg/protocol";
 import type { ClientMessage, LogicHandler, OnlineReport, OnlineTotals, Refresh, Refreshed, SignIn, SignedIn } from "@roomcast/pkg/link";
 import { authorizeRoom, type Tokens } from "@roomcast/pkg/token";
-import { partitionOf, partitionTopic, type Queue } from "@roomcast/pkg/queue";
+import { randomUUID } from "node:crypto";
+import { partitionOf, partitionTopic, type Publisher } from "@roomcast/pkg/queue";
 import type { Logger } from "@roomcast/pkg/log";
 import { Counter, type Registry } from "@roomcast/pkg/metrics";
 import type { OnlineTable } from "./online";
 
 export interface LogicDeps {
   tokens: Tokens;
-  queue: Queue;
+  /** Where IMPORTANT messages go (every copy), and NORMAL ones unless normalQueue is set. */
+  queue: Publisher;
   /** Where NORMAL messages go, if not to `queue` (an nsqd in memory beside the one on disk). */
-  normalQueue?: Queue;
+  normalQueue?: Publisher;
   online: OnlineTable;
   log: Logger;
   registry: Registry;
@@ -79,6 +81,8 @@ export class LogicService implements LogicHandler {
       ts: Date.now(),
       targets: this.deps.online.targets(roomID),
       targetsKnown: true,
+      // One id for every copy of an IMPORTANT message (queue.secondNsqdTcp), so conn delivers it once.
+      id: level === "important" ? randomUUID() : "",
     }).finish();
     try {
       const { topics, partitions } = this.deps;

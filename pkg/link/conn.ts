@@ -9,6 +9,11 @@ export interface RoomBatch {
   packed: Uint8Array;
   /** Messages in `packed`. */
   count: number;
+  /**
+   * IMPORTANT: each message's id, in order. A conn node delivers a batch whose every id it delivered lately only once
+   * (a message kept in two queues, or pushed again after a lost acknowledgement). job sends one IMPORTANT per batch.
+   */
+  ids?: readonly string[];
 }
 
 /** A conn node's side: hands a batch to the room's members on the node; returns how many it reached. */

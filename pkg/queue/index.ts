@@ -2,3 +2,4 @@ export * from "./queue";
 export * from "./memory";
 export * from "./nsq";
 export * from "./partition";
+export * from "./copies";

@@ -27,9 +27,13 @@ export interface Subscription {
   close(): Promise<void>;
 }
 
-export interface Queue {
+/** The producer's side of a queue. */
+export interface Publisher {
   /** Resolves once the queue accepted the message (NSQ: nsqd acknowledged the PUB). */
   publish(topic: string, body: Buffer): Promise<void>;
+}
+
+export interface Queue extends Publisher {
   /**
    * Every channel gets every message of the topic; subscribers of one channel share its messages.
    * Resolves once the channel exists, so messages published afterwards reach it.

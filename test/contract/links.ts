@@ -219,8 +219,11 @@ export function logicLinkContract(name: string, make: MakeLogicLink, remote: boo
 /** A conn node as a Deliverer: what reached it, in order; room "broken" throws. */
 class RecordingNode implements Deliverer {
   delivered: string[] = [];
+  /** The message ids of each batch that carried some. */
+  ids: string[][] = [];
   deliver(b: RoomBatch): number {
     if (b.roomID === "broken") throw new Error("room broken is not deliverable");
+    if (b.ids && b.ids.length > 0) this.ids.push([...b.ids]);
     for (const m of unpackMessages(b.packed)) this.delivered.push(`${b.roomID}:${Buffer.from(m).toString()}`);
     return 3;
   }
@@ -256,6 +259,18 @@ export function connLinkContract(name: string, make: MakeConnLink, remote: boole
         link.push("conn-0", [batch("c", "only")]),
       ]);
       expect(node.delivered).toEqual(["a:1", "a:2", "b:x", "a:3", "c:only"]);
+    });
+
+    it("an IMPORTANT batch's message ids reach the node as sent (conn delivers a repeated id once)", async () => {
+      const node = new RecordingNode();
+      const { link } = await setup(3_000, node);
+      await until("the node is listed", () => link.nodeIds().includes("conn-0"));
+      await link.push("conn-0", [
+        { ...batch("a", "1"), ids: ["id-1"] },
+        batch("b", "no id"),
+        { ...batch("c", "2", "3"), ids: ["id-2", "id-3"] },
+      ]);
+      expect(node.ids).toEqual([["id-1"], ["id-2", "id-3"]]);
     });
 
     it("a batch the node cannot deliver fails its own push with a temporary 500; the link goes on", async () => {

@@ -1,5 +1,5 @@
-// The cluster of the fault suite, one process per host: nsqlookupd, nsqd and etcd on host infra, and two each of
-// logic, job and conn on their own hosts. Every process listens on its host's address and advertises it; the
+// The cluster of the fault suite, one process per host: nsqlookupd, nsqd and etcd on host infra, the second nsqd
+// (every IMPORTANT message's other copy) on host infra2, and two each of logic, job and conn on their own hosts. Every process listens on its host's address and advertises it; the
 // driver (root namespace) reaches them through the bridge. Ports are the defaults: each host has its own.
 import * as path from "node:path";
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import { startProc, type Proc } from "../harness/proc";
 import { TOKEN_SECRET, testTuning } from "../harness/roomcast";
 import { createNetwork, type Host, type Network } from "./netns";
 
-export const HOSTS = ["infra", "logic0", "logic1", "job0", "job1", "conn0", "conn1"];
+export const HOSTS = ["infra", "infra2", "logic0", "logic1", "job0", "job1", "conn0", "conn1"];
 export const PORTS = {
   ws: 3102,
   connGrpc: 3109,
@@ -23,7 +23,7 @@ export const PORTS = {
 export type Role = "nsqlookupd" | "nsqd" | "etcd" | "logic" | "job" | "conn";
 
 export interface Managed {
-  /** nsqd, etcd, logic-0, conn-1, … */
+  /** nsqd, nsqd-second, etcd, logic-0, conn-1, … */
   name: string;
   role: Role;
   host: Host;
@@ -50,6 +50,8 @@ export interface FaultCluster {
 }
 
 const FAULTS_DIR = path.join(repoRoot, ".data/faults");
+/** The data folders of the run, removed when it stops (the logs stay). */
+const INFRA_DATA = ["nsqd", "nsqd-second", "etcd"];
 
 function alive(p: Proc): boolean {
   return p.child.exitCode === null && p.child.signalCode === null;
@@ -60,7 +62,8 @@ function inHost(host: Host, name: string, cmd: string, args: string[], env: Reco
   return startProc(name, "ip", ["netns", "exec", host.ns, cmd, ...args], env, repoRoot);
 }
 
-function infraArgs(role: Role, ip: string, dataDir: string): string[] {
+/** `ip`: the process's host; `infra`: nsqlookupd's; `data`: its data folder. */
+function infraArgs(role: Role, ip: string, infra: string, data: string): string[] {
   if (role === "nsqlookupd")
     return [`-tcp-address=${ip}:${PORTS.lookupd}`, `-http-address=${ip}:${PORTS.lookupd + 1}`, `-broadcast-address=${ip}`];
   if (role === "nsqd")
@@ -68,8 +71,8 @@ function infraArgs(role: Role, ip: string, dataDir: string): string[] {
       `-tcp-address=${ip}:${PORTS.nsqdTcp}`,
       `-http-address=${ip}:${PORTS.nsqdHttp}`,
       `-broadcast-address=${ip}`,
-      `-lookupd-tcp-address=${ip}:${PORTS.lookupd}`,
-      `-data-path=${path.join(dataDir, "nsqd")}`,
+      `-lookupd-tcp-address=${infra}:${PORTS.lookupd}`,
+      `-data-path=${data}`,
       // On disk before the 200, as roomcast runs nsqd (README, "Production"); a killed consumer's messages return in 10 s.
       "-mem-queue-size=0",
       "-sync-every=1",
@@ -77,7 +80,7 @@ function infraArgs(role: Role, ip: string, dataDir: string): string[] {
     ];
   const peer = `http://${ip}:${PORTS.etcd + 1}`;
   return [
-    ...["--name", "infra", "--data-dir", path.join(dataDir, "etcd")],
+    ...["--name", "infra", "--data-dir", data],
     ...["--listen-client-urls", `http://${ip}:${PORTS.etcd}`, "--advertise-client-urls", `http://${ip}:${PORTS.etcd}`],
     ...["--listen-peer-urls", peer, "--initial-advertise-peer-urls", peer, "--initial-cluster", `infra=${peer}`],
   ];
@@ -98,6 +101,7 @@ function nodeEnv(
   i: number,
   ip: string,
   infra: string,
+  infra2: string,
   c: { cluster: string; ttlSec: number; reportMs: number },
 ) {
   const T = role.toUpperCase();
@@ -119,6 +123,8 @@ function nodeEnv(
       ROOMCAST_LOGIC_TOKEN_SECRET: TOKEN_SECRET,
       ROOMCAST_LOGIC_QUEUE_NSQD_TCP: `${infra}:${PORTS.nsqdTcp}`,
       ROOMCAST_LOGIC_QUEUE_NSQD_HTTP: `${infra}:${PORTS.nsqdHttp}`,
+      ROOMCAST_LOGIC_QUEUE_SECOND_NSQD_TCP: `${infra2}:${PORTS.nsqdTcp}`,
+      ROOMCAST_LOGIC_QUEUE_SECOND_NSQD_HTTP: `${infra2}:${PORTS.nsqdHttp}`,
       ROOMCAST_LOGIC_QUEUE_LOOKUPD_HTTP: lookupd,
     });
   if (role === "job")
@@ -153,7 +159,7 @@ function freshRunDir(): string {
     if (!running) rmSync(path.join(FAULTS_DIR, d), { recursive: true, force: true });
   }
   const dir = path.join(FAULTS_DIR, String(process.pid));
-  for (const data of ["nsqd", "etcd"]) mkdirSync(path.join(dir, data), { recursive: true });
+  for (const data of INFRA_DATA) mkdirSync(path.join(dir, data), { recursive: true });
   return dir;
 }
 
@@ -168,6 +174,7 @@ export async function startFaultCluster(opts: FaultClusterOptions = {}): Promise
   const dir = freshRunDir();
   const net = createNetwork(HOSTS);
   const infra = net.host("infra").ip;
+  const infra2 = net.host("infra2").ip;
   const c = { cluster: `faults${process.pid}`, ttlSec, reportMs: reportIntervalMs };
   const procs = new Map<string, Managed>();
   const generation = new Map<string, number>();
@@ -191,11 +198,20 @@ export async function startFaultCluster(opts: FaultClusterOptions = {}): Promise
     return m;
   };
   for (const role of ["nsqlookupd", "nsqd", "etcd"] as const)
-    define(role, role, net.host("infra"), () => inHost(net.host("infra"), role, findBinary(role), infraArgs(role, infra, dir)));
+    define(role, role, net.host("infra"), () =>
+      inHost(net.host("infra"), role, findBinary(role), infraArgs(role, infra, infra, path.join(dir, role))),
+    );
+  define("nsqd-second", "nsqd", net.host("infra2"), () =>
+    inHost(net.host("infra2"), "nsqd-second", findBinary("nsqd"), infraArgs("nsqd", infra2, infra, path.join(dir, "nsqd-second"))),
+  );
   for (const role of ["logic", "job", "conn"] as const)
     for (const i of [0, 1]) {
       const host = net.host(`${role}${i}`);
-      const env = { ...nodeEnv(role, i, host.ip, infra, c), ROOMCAST_LOG_FILE: path.join(dir, `${role}-${i}.log`), ROOMCAST_MODE: "dev" };
+      const env = {
+        ...nodeEnv(role, i, host.ip, infra, infra2, c),
+        ROOMCAST_LOG_FILE: path.join(dir, `${role}-${i}.log`),
+        ROOMCAST_MODE: "dev",
+      };
       define(`${role}-${i}`, role, host, () =>
         inHost(host, `${role}-${i}`, process.execPath, ["--import", "tsx", path.join(repoRoot, `cmd/${role}/main.ts`)], env),
       );
@@ -221,8 +237,7 @@ export async function startFaultCluster(opts: FaultClusterOptions = {}): Promise
     async stop() {
       await Promise.all([...procs.values()].filter((m) => m.proc).map((m) => m.proc.kill9().then(() => keepOutput(m))));
       net.destroy();
-      if (existsSync(path.join(dir, "nsqd"))) rmSync(path.join(dir, "nsqd"), { recursive: true, force: true });
-      if (existsSync(path.join(dir, "etcd"))) rmSync(path.join(dir, "etcd"), { recursive: true, force: true });
+      for (const data of INFRA_DATA) if (existsSync(path.join(dir, data))) rmSync(path.join(dir, data), { recursive: true, force: true });
     },
   };
   try {
@@ -237,7 +252,7 @@ export async function startFaultCluster(opts: FaultClusterOptions = {}): Promise
 /** Infra first, then every node; ready once each conn node sees both logic nodes. */
 async function startAll(cluster: FaultCluster): Promise<void> {
   await cluster.get("nsqlookupd").start();
-  await Promise.all([cluster.get("nsqd").start(), cluster.get("etcd").start()]);
+  await Promise.all(["nsqd", "nsqd-second", "etcd"].map((name) => cluster.get(name).start()));
   const nodes = [...cluster.procs.values()].filter((m) => ["logic", "job", "conn"].includes(m.role));
   await Promise.all(nodes.map((m) => m.start()));
   await Promise.all([0, 1].map((i) => cluster.get(`conn-${i}`).proc.waitFor(/"logic":"logic-0,logic-1"/, 20_000)));

@@ -73,7 +73,7 @@ export function markdown(results: RoundResult[], info: RunInfo): string {
         .join(" ")} at the end.`,
     "",
     "Each process on its own network-namespace host (infra: nsqlookupd, nsqd -mem-queue-size=0 -sync-every=1, etcd; " +
-      "logic ×2, job ×2, conn ×2), reached by its own address. IMPORTANT: POST /msg every 20 ms, logic nodes in turn; " +
+      "infra2: nsqd-second, the same flags, every IMPORTANT message's second copy; logic ×2, job ×2, conn ×2), reached by its own address. IMPORTANT: POST /msg every 20 ms, logic nodes in turn; " +
       `NORMAL: one sender on each conn node, 10 msg/s each; ${t.membersPerNode} members per conn node. Fault after ${t.preMs} ms of ` +
       `traffic; a killed process is restarted after ${t.killDownMs.join(" ms, ")} ms (rounds in turn), a host is cut off for ${t.partitionMs} ms; ` +
       `${t.postMs} ms of traffic after the heal, then up to ${t.settleMs} ms for the last deliveries. ` +

@@ -26,6 +26,8 @@ export interface ClusterOptions {
   nodeArgs?: string[];
   /** NORMAL messages through a second nsqd kept in memory, as pnpm cluster runs them (logic's queue.normalNsqdTcp). */
   normalNsqd?: boolean;
+  /** Every IMPORTANT message to a second nsqd on disk too, as pnpm cluster runs them (logic's queue.secondNsqdTcp). */
+  secondNsqd?: boolean;
   /** Extra nsqd flags. */
   nsqdArgs?: string[];
   /**
@@ -58,10 +60,13 @@ export interface Cluster extends Target {
   nsqdHttp: string;
   /** The in-memory nsqd for NORMAL messages (ClusterOptions.normalNsqd). */
   normalNsqdHttp?: string;
+  /** The second nsqd on disk (ClusterOptions.secondNsqd). */
+  secondNsqdHttp?: string;
   /** nsqd as it runs now (a new process after restartNsqd). */
   readonly nsqd: Proc;
-  /** Starts nsqd again (stopping it first if it runs) on the same ports and data folder. */
-  restartNsqd(): Promise<void>;
+  readonly secondNsqd?: Proc;
+  /** Starts nsqd (or the second one) again, stopping it first if it runs, on the same ports and data folder. */
+  restartNsqd(which?: "first" | "second"): Promise<void>;
   /** nsqd, nsqlookupd and etcd as they run now. */
   infra(): Proc[];
 }
@@ -71,7 +76,13 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
   const logDir = mkdtempSync(path.join(tmpdir(), "roomcast-cluster-"));
   const pki = opts.tls ? makePki(path.join(logDir, "pki")) : undefined;
   const [nsqStarted, etcdStarted] = await Promise.allSettled([
-    startNsq({ nsqdArgs: opts.nsqdArgs, msgTimeout: opts.nsqMsgTimeout, tls: pki, normalNsqd: opts.normalNsqd }),
+    startNsq({
+      nsqdArgs: opts.nsqdArgs,
+      msgTimeout: opts.nsqMsgTimeout,
+      tls: pki,
+      normalNsqd: opts.normalNsqd,
+      secondNsqd: opts.secondNsqd,
+    }),
     startEtcd({ tls: pki }),
   ]);
   if (nsqStarted.status === "rejected" || etcdStarted.status === "rejected") {
@@ -125,6 +136,9 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
           ROOMCAST_LOGIC_QUEUE_LOOKUPD_HTTP: nsq.lookupdHttp,
           ...(nsq.normalNsqdTcp
             ? { ROOMCAST_LOGIC_QUEUE_NORMAL_NSQD_TCP: nsq.normalNsqdTcp, ROOMCAST_LOGIC_QUEUE_NORMAL_NSQD_HTTP: nsq.normalNsqdHttp! }
+            : {}),
+          ...(nsq.secondNsqdTcp
+            ? { ROOMCAST_LOGIC_QUEUE_SECOND_NSQD_TCP: nsq.secondNsqdTcp, ROOMCAST_LOGIC_QUEUE_SECOND_NSQD_HTTP: nsq.secondNsqdHttp! }
             : {}),
         },
         logDir,
@@ -238,11 +252,15 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     lookupdHttp: nsq.lookupdHttp,
     nsqdHttp: nsq.nsqdHttp,
     ...(nsq.normalNsqdHttp ? { normalNsqdHttp: nsq.normalNsqdHttp } : {}),
+    ...(nsq.secondNsqdHttp ? { secondNsqdHttp: nsq.secondNsqdHttp } : {}),
     get nsqd() {
       return nsq.nsqd;
     },
-    restartNsqd: () => nsq.restartNsqd(),
-    infra: () => [nsq.nsqd, nsq.lookupd, etcd.proc],
+    get secondNsqd() {
+      return nsq.secondNsqd;
+    },
+    restartNsqd: (which) => nsq.restartNsqd(which),
+    infra: () => [nsq.nsqd, nsq.lookupd, etcd.proc, ...(nsq.secondNsqd ? [nsq.secondNsqd] : [])],
     stop: stopAll,
   };
 }

@@ -15,10 +15,17 @@ export interface Nsq {
   nsqdHttp: string;
   lookupdTcp: string;
   lookupdHttp: string;
+  /** The second nsqd on disk, with NsqOptions.secondNsqd (logic's queue.secondNsqdTcp). */
+  secondNsqdTcp?: string;
+  secondNsqdHttp?: string;
   nsqd: Proc;
+  secondNsqd?: Proc;
   lookupd: Proc;
-  /** Stops nsqd and starts it again on the same ports and data; `nsqd` is the new process afterwards. */
-  restartNsqd(): Promise<void>;
+  /**
+   * Stops nsqd (or the second one) and starts it again on the same ports and data; `nsqd` (`secondNsqd`) is the new
+   * process afterwards.
+   */
+  restartNsqd(which?: "first" | "second"): Promise<void>;
   /** Stops nsqd, then nsqlookupd, and removes the data folder. */
   stop(): Promise<void>;
 }
@@ -26,6 +33,8 @@ export interface Nsq {
 export interface NsqOptions {
   /** A second nsqd, in memory (nsqd's defaults), for NORMAL messages, as pnpm cluster runs it (logic's queue.normalNsqdTcp). */
   normalNsqd?: boolean;
+  /** A second nsqd on disk that logic publishes every IMPORTANT message to as well (queue.secondNsqdTcp). */
+  secondNsqd?: boolean;
   /** nsqd -msg-timeout: how long an unanswered message stays with a consumer (default 10s, so killed consumers' messages return soon). */
   msgTimeout?: string;
   /** More nsqd flags. */
@@ -88,6 +97,17 @@ export async function startNsq(opts: NsqOptions = {}): Promise<Nsq> {
     const nsqd = startProc("nsqd", findBinary("nsqd"), nsqdArgs(0, 0));
     started.push(nsqd);
     const { tcp: nt, http: nh } = await listening(nsqd, !!t);
+    // The same flags on a data folder of its own.
+    const secondArgs = (tcp: number, http: number) =>
+      nsqdArgs(tcp, http).map((a) => (a.startsWith("-data-path=") ? `-data-path=${path.join(dir, "second")}` : a));
+    let second: { tcp: number; http: number } | undefined;
+    let secondProc: Proc | undefined;
+    if (opts.secondNsqd) {
+      mkdirSync(path.join(dir, "second"));
+      secondProc = startProc("nsqd-second", findBinary("nsqd"), secondArgs(0, 0));
+      started.push(secondProc);
+      second = await listening(secondProc, !!t);
+    }
     let normal: { proc: Proc; tcp: number; http: number } | undefined;
     if (opts.normalNsqd) {
       // Its own data folder, and nsqd's in-memory defaults (the same flags without the two that put every message on disk).
@@ -105,16 +125,26 @@ export async function startNsq(opts: NsqOptions = {}): Promise<Nsq> {
       lookupdTcp: `127.0.0.1:${lt}`,
       lookupdHttp: `127.0.0.1:${lh}`,
       ...(normal ? { normalNsqdTcp: `127.0.0.1:${normal.tcp}`, normalNsqdHttp: `127.0.0.1:${normal.http}` } : {}),
+      ...(second ? { secondNsqdTcp: `127.0.0.1:${second.tcp}`, secondNsqdHttp: `127.0.0.1:${second.http}` } : {}),
       nsqd,
+      ...(secondProc ? { secondNsqd: secondProc } : {}),
       lookupd,
-      async restartNsqd() {
-        await nsq.nsqd.stop();
+      async restartNsqd(which = "first") {
         // The same ports, as an operator's restart would: clients hold these addresses.
+        if (which === "second") {
+          if (!second) throw new Error("restartNsqd: no second nsqd (NsqOptions.secondNsqd)");
+          await nsq.secondNsqd?.stop();
+          nsq.secondNsqd = startProc("nsqd-second", findBinary("nsqd"), secondArgs(second.tcp, second.http));
+          await listening(nsq.secondNsqd, !!t);
+          return;
+        }
+        await nsq.nsqd.stop();
         nsq.nsqd = startProc("nsqd", findBinary("nsqd"), nsqdArgs(nt, nh));
         await listening(nsq.nsqd, !!t);
       },
       async stop() {
         await nsq.nsqd.stop();
+        await nsq.secondNsqd?.stop();
         await normal?.proc.stop();
         await lookupd.stop();
         rmSync(dir, { recursive: true, force: true });

@@ -190,8 +190,9 @@ async function startSoakCluster(o: SoakOptions): Promise<Cluster> {
         connEnv: { ROOMCAST_CONN_WS_HEARTBEAT_TIMEOUT_SEC: "60" },
         nodeArgs: [INSPECT_LATER],
         nsqdArgs: o.nsqdArgs,
-        // As pnpm cluster: IMPORTANT through nsqd on disk, NORMAL through a second nsqd in memory.
+        // As pnpm cluster: IMPORTANT through two nsqd on disk, NORMAL through one in memory.
         normalNsqd: true,
+        secondNsqd: true,
       });
     } catch (err) {
       const message = (err as Error).message;

@@ -69,8 +69,9 @@ export async function roomcastCluster(o: RoomcastClusterOptions = {}): Promise<S
     connEnv: benchTuning,
     connNodeArgs: [INSPECT],
     nodeArgs: o.nodeArgs,
-    // As pnpm cluster: IMPORTANT through nsqd on disk, NORMAL through a second nsqd in memory.
+    // As pnpm cluster: IMPORTANT through two nsqd on disk, NORMAL through one in memory.
     normalNsqd: true,
+    secondNsqd: true,
   });
   const ports = await Promise.all(c.conns.map(inspectPort));
   return {

@@ -6,6 +6,7 @@ export interface RoomBatch {
   'msgLv'?: (number);
   'packed'?: (Buffer | Uint8Array | string);
   'count'?: (number);
+  'ids'?: (string)[];
 }
 
 export interface RoomBatch__Output {
@@ -13,4 +14,5 @@ export interface RoomBatch__Output {
   'msgLv': (number);
   'packed': (Buffer);
   'count': (number);
+  'ids': (string)[];
 }
