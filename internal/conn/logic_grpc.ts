@@ -9,6 +9,7 @@ import {
   type SubmitAck__Output,
 } from "@roomcast/api";
 import { TurnBatcher } from "@roomcast/pkg/batch";
+import { fnv1a } from "@roomcast/pkg/hash";
 import { ErrCode, RoomcastError } from "@roomcast/pkg/protocol";
 import type { ClientMessage, LogicLink, OnlineReport, OnlineTotals, Refresh, Refreshed, SignIn, SignedIn } from "@roomcast/pkg/link";
 import {
@@ -25,12 +26,6 @@ import {
 } from "@roomcast/pkg/rpc";
 import type { Discovery } from "@roomcast/pkg/discovery";
 import type { Logger } from "@roomcast/pkg/log";
-
-function hash(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
 
 /** One logic node as conn sees it: its gRPC client and the submit stream on it. */
 type LogicPeer = StreamingPeer<LogicClient, SubmitReq, SubmitAck__Output>;
@@ -76,7 +71,7 @@ export class GrpcLogicLink implements LogicLink {
 
   async connect(a: SignIn): Promise<SignedIn> {
     const reply = await this.one(
-      hash(a.token),
+      fnv1a(a.token),
       (c) => call<ConnectReply__Output>(this.timeoutMs, (o, cb) => c.rpc.Connect(a, o, cb)),
       true,
     );
@@ -87,7 +82,7 @@ export class GrpcLogicLink implements LogicLink {
 
   async refresh(r: Refresh): Promise<Refreshed> {
     const reply = await this.one(
-      hash(r.token),
+      fnv1a(r.token),
       (c) => call<RefreshReply__Output>(this.timeoutMs, (o, cb) => c.rpc.Refresh(r, o, cb)),
       true,
     );
@@ -102,7 +97,7 @@ export class GrpcLogicLink implements LogicLink {
    */
   async submit(m: ClientMessage): Promise<void> {
     const refused = fromWire(
-      await this.submits.add(hash(m.uid), { ...m, data: Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) }),
+      await this.submits.add(fnv1a(m.uid), { ...m, data: Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) }),
     );
     if (refused) throw refused;
   }

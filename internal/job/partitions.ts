@@ -5,6 +5,7 @@
 import type { Claims } from "@roomcast/pkg/discovery";
 import type { Subscription } from "@roomcast/pkg/queue";
 import type { Logger } from "@roomcast/pkg/log";
+import { fnv1a } from "@roomcast/pkg/hash";
 
 export interface OwnerDeps {
   self: string;
@@ -22,21 +23,23 @@ export interface OwnerDeps {
 }
 
 function score(node: string, p: number): number {
-  let h = 2166136261;
-  const key = `${node}/${p}`;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  const f = fnv1a(`${node}/${p}`);
   // One more mixing round: FNV's low bits alone rank similar keys alike.
-  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  const h = Math.imul(f ^ (f >>> 15), 0x2c1b3c6d);
   return (h ^ (h >>> 12)) >>> 0;
 }
 
-/** The partitions `self` is the preferred owner of among `nodes`. */
+/** The partitions `self` is the preferred owner of among `nodes`: the highest score wins, ties to the lower name. */
 export function preferredPartitions(self: string, nodes: readonly string[], partitions: number): Set<number> {
   const all = nodes.includes(self) ? nodes : [...nodes, self];
   const mine = new Set<number>();
   for (let p = 0; p < partitions; p++) {
     let best = all[0]!;
-    for (const n of all) if (score(n, p) > score(best, p) || (score(n, p) === score(best, p) && n < best)) best = n;
+    let bestScore = score(best, p);
+    for (const n of all) {
+      const s = score(n, p);
+      if (s > bestScore || (s === bestScore && n < best)) [best, bestScore] = [n, s];
+    }
     if (best === self) mine.add(p);
   }
   return mine;

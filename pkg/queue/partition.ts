@@ -1,12 +1,11 @@
 // Rooms hash to P partitions, each its own topic: logic publishes a room's NORMAL messages to its partition's topic,
 // and one job node at a time consumes a partition, so one sender's messages reach a room in the order sent.
 import { ConfigError } from "../config/load";
+import { fnv1a } from "../hash";
 
-/** FNV-1a over the room name's UTF-16 code units: the same partition in every tier, for any P. */
+/** The same partition in every tier, for any P. */
 export function partitionOf(roomID: string, partitions: number): number {
-  let h = 2166136261;
-  for (let i = 0; i < roomID.length; i++) h = Math.imul(h ^ roomID.charCodeAt(i), 16777619);
-  return (h >>> 0) % partitions;
+  return fnv1a(roomID) % partitions;
 }
 
 /** The topic of partition `p`: the base topic itself when there is one partition, `<base>.p<p>` otherwise. */
