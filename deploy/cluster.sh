@@ -198,9 +198,9 @@ command_of() {
     nsqlookupd)
       cmd=(nsqlookupd -tcp-address "127.0.0.1:$lookupd_port" -http-address "127.0.0.1:$lookupd_http" -broadcast-address 127.0.0.1) ;;
     nsqd)
-      # On disk and synced before it answers: kill -9 loses nothing answered 200.
+      # IMPORTANT messages: each written to the disk queue before nsqd answers, synced within 100 ms.
       cmd=(nsqd -tcp-address "127.0.0.1:$nsqd_port" "${nsqd_tls[@]}" -broadcast-address 127.0.0.1
-        -lookupd-tcp-address "127.0.0.1:$lookupd_port" -data-path "$data/nsqd" -mem-queue-size=0 -sync-every=1) ;;
+        -lookupd-tcp-address "127.0.0.1:$lookupd_port" -data-path "$data/nsqd" -mem-queue-size=0 -sync-timeout=100ms) ;;
     nsqd-normal)
       # NORMAL messages (at most once) need no disk: nsqd's in-memory defaults, so they are not held to its sync rate.
       cmd=(nsqd -tcp-address "127.0.0.1:$normal_port" "${normal_tls[@]}" -broadcast-address 127.0.0.1
@@ -209,7 +209,7 @@ command_of() {
       # Every IMPORTANT message is published here too: kill -9 of one nsqd can lose what it held in memory (messages
       # in flight to job, or waiting out a requeue delay), and the other copy is then still on disk here.
       cmd=(nsqd -tcp-address "127.0.0.1:$second_port" "${second_tls[@]}" -broadcast-address 127.0.0.1
-        -lookupd-tcp-address "127.0.0.1:$lookupd_port" -data-path "$data/nsqd-second" -mem-queue-size=0 -sync-every=1) ;;
+        -lookupd-tcp-address "127.0.0.1:$lookupd_port" -data-path "$data/nsqd-second" -mem-queue-size=0 -sync-timeout=100ms) ;;
     etcd)
       cmd=(etcd "${etcd_tls[@]}" --name roomcast --data-dir "$etcd_data"
         --listen-client-urls "$scheme://127.0.0.1:$etcd_port" --advertise-client-urls "$scheme://127.0.0.1:$etcd_port"

@@ -51,7 +51,7 @@ export interface LogicConfig {
   };
   limits: { maxMessageBytes: number };
   queue: {
-    /** The nsqd IMPORTANT messages go to: run it on disk (-mem-queue-size=0 -sync-every=1, README "Production"). */
+    /** The nsqd IMPORTANT messages go to: run it on disk (-mem-queue-size=0 -sync-timeout=100ms, README "Production"). */
     nsqdTcp: string;
     nsqdHttp: string;
     /**

@@ -75,7 +75,7 @@ function infraArgs(role: Role, ip: string, infra: string, data: string): string[
       `-data-path=${data}`,
       // On disk before the 200, as roomcast runs nsqd (README, "Production"); a killed consumer's messages return in 10 s.
       "-mem-queue-size=0",
-      "-sync-every=1",
+      "-sync-timeout=100ms",
       "-msg-timeout=10s",
     ];
   const peer = `http://${ip}:${PORTS.etcd + 1}`;

@@ -72,7 +72,7 @@ export function markdown(results: RoundResult[], info: RunInfo): string {
         .map((l) => l.toFixed(1))
         .join(" ")} at the end.`,
     "",
-    "Each process on its own network-namespace host (infra: nsqlookupd, nsqd -mem-queue-size=0 -sync-every=1, etcd; " +
+    "Each process on its own network-namespace host (infra: nsqlookupd, nsqd -mem-queue-size=0 -sync-timeout=100ms, etcd; " +
       "infra2: nsqd-second, the same flags, every IMPORTANT message's second copy; logic ×2, job ×2, conn ×2), reached by its own address. IMPORTANT: POST /msg every 20 ms, logic nodes in turn; " +
       `NORMAL: one sender on each conn node, 10 msg/s each; ${t.membersPerNode} members per conn node. Fault after ${t.preMs} ms of ` +
       `traffic; a killed process is restarted after ${t.killDownMs.join(" ms, ")} ms (rounds in turn), a host is cut off for ${t.partitionMs} ms; ` +
