@@ -1,4 +1,4 @@
-// pnpm soak: runs the local cluster (2 conn, 2 logic, 2 job, nsqd, nsqlookupd, etcd on loopback) under steady mixed
+// pnpm soak: runs the local cluster (2 conn, 2 logic, 2 job, three nsqd, nsqlookupd, etcd on loopback) under steady mixed
 // load for a set time, samples every process's memory every minute, and reports memory at the start and the end,
 // messages sent, delivered and lost, and errors, in Markdown beside the bench results.
 import * as os from "node:os";
@@ -64,7 +64,7 @@ async function watch(c: Cluster): Promise<Watched[]> {
   for (const p of nodes) p.child.kill("SIGUSR1");
   const watched: Watched[] = [];
   for (const p of nodes) watched.push({ name: p.name, proc: () => p, opsUrl: opsUrlOf(p), inspectPort: await inspectPort(p) });
-  ["nsqd", "nsqlookupd", "etcd"].forEach((name, i) => watched.push({ name, proc: () => c.infra()[i]! }));
+  ["nsqd", "nsqlookupd", "etcd", "nsqd-second"].forEach((name, i) => watched.push({ name, proc: () => c.infra()[i]! }));
   return watched;
 }
 

@@ -178,11 +178,11 @@ export function markdown(r: SoakResult): string {
   return [
     `# Soak, ${r.date.slice(0, 10)}: ${r.minutes} min`,
     "",
-    `${r.machine}; commit ${r.commit}. Cluster on loopback (test/harness/cluster.ts): 2 conn, 2 logic, 2 job, nsqd (` +
+    `${r.machine}; commit ${r.commit}. Cluster on loopback (test/harness/cluster.ts): 2 conn, 2 logic, 2 job, two nsqd for IMPORTANT (` +
       (r.nsqdArgs.length
         ? `the harness's flags, then \`${r.nsqdArgs.join(" ")}\``
-        : "every message on disk before it is acknowledged, as the harness runs it") +
-      `), nsqlookupd, etcd. Load for ${Math.round(r.loadSec)} s (${r.warmupSec} s warm-up, then ${r.minutes} min measured): ` +
+        : "every message written to the disk queue before it is acknowledged, synced within 100 ms, as the harness runs it") +
+      `), one in memory for NORMAL, nsqlookupd, etcd. Load for ${Math.round(r.loadSec)} s (${r.warmupSec} s warm-up, then ${r.minutes} min measured): ` +
       `${p.clients} clients in ${p.rooms} rooms on both conn nodes (${p.churnersPerRoom} per room churning), ` +
       `${r.senders} senders at ${p.normalPerSec} NORMAL msg/s in total, ${p.importantPerSec} POST /msg per second alternating logic nodes, ` +
       `${p.churnPerSec} clients leaving and signing in again per second (${n(r.stats.churned)} in all, ${n(r.stats.signIns)} sign-ins), ` +
