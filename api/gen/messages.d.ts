@@ -30,6 +30,9 @@ export namespace roomcast {
 
             /** Req data */
             data?: (Uint8Array|null);
+
+            /** Req id */
+            id?: (number|null);
         }
 
         /** Represents a Req. */
@@ -46,6 +49,9 @@ export namespace roomcast {
 
             /** Req data. */
             public data: Uint8Array;
+
+            /** Req id. */
+            public id: number;
 
             /**
              * Creates a new Req instance using the specified properties.
@@ -88,6 +94,9 @@ export namespace roomcast {
 
             /** Reply data */
             data?: (Uint8Array|null);
+
+            /** Reply id */
+            id?: (number|null);
         }
 
         /** Represents a Reply. */
@@ -104,6 +113,9 @@ export namespace roomcast {
 
             /** Reply data. */
             public data: Uint8Array;
+
+            /** Reply id. */
+            public id: number;
 
             /**
              * Creates a new Reply instance using the specified properties.

@@ -71,6 +71,7 @@ $root.roomcast = (function() {
              * @interface IReq
              * @property {roomcast.protocol.PackageType|null} [type] Req type
              * @property {Uint8Array|null} [data] Req data
+             * @property {number|null} [id] Req id
              */
 
             /**
@@ -105,6 +106,14 @@ $root.roomcast = (function() {
             Req.prototype.data = $util.newBuffer([]);
 
             /**
+             * Req id.
+             * @member {number} id
+             * @memberof roomcast.protocol.Req
+             * @instance
+             */
+            Req.prototype.id = 0;
+
+            /**
              * Creates a new Req instance using the specified properties.
              * @function create
              * @memberof roomcast.protocol.Req
@@ -136,6 +145,8 @@ $root.roomcast = (function() {
                     writer.uint32(/* id 1, wireType 0 =*/8).int32(message.type);
                 if (message.data != null && Object.hasOwnProperty.call(message, "data"))
                     writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.data);
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.id);
                 return writer;
             };
 
@@ -181,6 +192,10 @@ $root.roomcast = (function() {
                             message.data = reader.bytes();
                             break;
                         }
+                    case 3: {
+                            message.id = reader.uint32();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -220,6 +235,7 @@ $root.roomcast = (function() {
              * @interface IReply
              * @property {roomcast.protocol.PackageType|null} [type] Reply type
              * @property {Uint8Array|null} [data] Reply data
+             * @property {number|null} [id] Reply id
              */
 
             /**
@@ -254,6 +270,14 @@ $root.roomcast = (function() {
             Reply.prototype.data = $util.newBuffer([]);
 
             /**
+             * Reply id.
+             * @member {number} id
+             * @memberof roomcast.protocol.Reply
+             * @instance
+             */
+            Reply.prototype.id = 0;
+
+            /**
              * Creates a new Reply instance using the specified properties.
              * @function create
              * @memberof roomcast.protocol.Reply
@@ -285,6 +309,8 @@ $root.roomcast = (function() {
                     writer.uint32(/* id 1, wireType 0 =*/8).int32(message.type);
                 if (message.data != null && Object.hasOwnProperty.call(message, "data"))
                     writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.data);
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.id);
                 return writer;
             };
 
@@ -328,6 +354,10 @@ $root.roomcast = (function() {
                         }
                     case 2: {
                             message.data = reader.bytes();
+                            break;
+                        }
+                    case 3: {
+                            message.id = reader.uint32();
                             break;
                         }
                     default:

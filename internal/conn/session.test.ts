@@ -7,8 +7,10 @@ import {
   encodeSignIn,
   encodeBroadcast,
   decodeReply,
+  decodeReq,
   decodeErr,
   encodeRefresh,
+  encodeReply,
 } from "@roomcast/pkg/protocol";
 import type { ClientMessage, LogicLink } from "@roomcast/pkg/link";
 import { silentLogger } from "@roomcast/pkg/log";
@@ -113,6 +115,37 @@ describe("Session", () => {
     expect(t.errs()).toEqual([0]);
     expect([...t.topics].sort()).toEqual(["i:r1", "n:r1"]);
     expect(rooms.count("r1")).toBe(1);
+  });
+
+  it("every answer carries the id of the request it answers, errors included; a request without one gets none", async () => {
+    const { s, t } = setup();
+    const withId = (f: Uint8Array, id: number) => encodeReq({ ...decodeReq(f), id });
+    const answers = () => t.sent.splice(0).map((f) => decodeReply(f));
+    s.onFrame(withId(say("r1", "early"), 7), true);
+    s.onFrame(withId(signIn("good", "r1"), 8), true);
+    await flush();
+    await flush();
+    expect(answers().map((r) => [r.type, r.id, decodeErr(r.data).code])).toEqual([
+      [PackageType.UNKNOWN, 7, ErrCode.SIGN_IN_FIRST],
+      [PackageType.UNKNOWN, 8, ErrCode.OK],
+    ]);
+    s.onFrame(withId(encodeReq({ type: PackageType.HEARTBEAT, data: new Uint8Array(0) }), 9), true);
+    s.onFrame(withId(encodeReq({ type: PackageType.MEMBERS, data: new Uint8Array(0) }), 4_294_967_295), true);
+    s.onFrame(withId(say("elsewhere", "x"), 10), true);
+    s.onFrame(withId(encodeReq({ type: 99 as PackageType, data: new Uint8Array(0) }), 11), true);
+    s.onFrame(withId(signIn("good", "r1"), 12), true);
+    expect(answers().map((r) => [r.type, r.id])).toEqual([
+      [PackageType.HEARTBEAT, 9],
+      [PackageType.MEMBERS, 4_294_967_295],
+      [PackageType.UNKNOWN, 10],
+      [PackageType.UNKNOWN, 11],
+      [PackageType.UNKNOWN, 12],
+    ]);
+    // Seed 001: no id asked, none answered, and the bytes are exactly the ones a seed-001 server sent.
+    s.onFrame(encodeReq({ type: PackageType.HEARTBEAT, data: new Uint8Array(0) }), true);
+    const [pong] = t.sent.splice(0);
+    expect(Buffer.from(pong!)).toEqual(Buffer.from(encodeReply({ type: PackageType.HEARTBEAT, data: Buffer.from("pong") })));
+    expect(decodeReply(pong!).id).toBe(0);
   });
 
   it("MEMBERS adds the other nodes' counts from logic's answer to the live local count", async () => {

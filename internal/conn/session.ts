@@ -13,6 +13,7 @@ import {
   encodeReply,
   errReply,
   refreshReply,
+  withId,
 } from "@roomcast/pkg/protocol";
 import type { Logger } from "@roomcast/pkg/log";
 import type { LogicLink } from "@roomcast/pkg/link";
@@ -99,23 +100,26 @@ export class Session {
     } catch (err) {
       return this.bad(err);
     }
-    if (frame.type === PackageType.SIGN_IN) return void this.signIn(frame.data);
-    if (this.state !== "in") return this.transport.send(errReply(ErrCode.SIGN_IN_FIRST));
+    // Every answer to this frame carries its id (protocol 2); a seed-001 client sends none and sees none.
+    const id = frame.id ?? 0;
+    if (frame.type === PackageType.SIGN_IN) return void this.signIn(frame.data, id);
+    if (this.state !== "in") return this.answer(id, errReply(ErrCode.SIGN_IN_FIRST));
     switch (frame.type) {
       case PackageType.HEARTBEAT:
         this.badFrames = 0;
-        this.transport.send(PONG);
-        return;
+        return this.answer(id, PONG);
       case PackageType.MESSAGE:
-        return void this.message(frame.data, now);
+        return void this.message(frame.data, now, id);
       case PackageType.REFRESH:
-        return void this.refresh(frame.data, now);
+        return void this.refresh(frame.data, now, id);
       case PackageType.MEMBERS:
         this.badFrames = 0;
-        this.transport.send(encodeReply({ type: PackageType.MEMBERS, data: Buffer.from(String(this.deps.online.members(this.roomID))) }));
-        return;
+        return this.answer(
+          id,
+          encodeReply({ type: PackageType.MEMBERS, data: Buffer.from(String(this.deps.online.members(this.roomID))) }),
+        );
       default:
-        return this.bad(new RoomcastError(ErrCode.MALFORMED, `malformed frame: unknown type ${frame.type}`));
+        return this.bad(new RoomcastError(ErrCode.MALFORMED, `malformed frame: unknown type ${frame.type}`), id);
     }
   }
 
@@ -135,13 +139,13 @@ export class Session {
     this.deps.rooms.markSlow(this.roomID, slow);
   }
 
-  private async signIn(data: Uint8Array): Promise<void> {
-    if (this.state === "in" || this.state === "signing") return this.transport.send(errReply(ErrCode.ALREADY_SIGNED_IN));
+  private async signIn(data: Uint8Array, id: number): Promise<void> {
+    if (this.state === "in" || this.state === "signing") return this.answer(id, errReply(ErrCode.ALREADY_SIGNED_IN));
     let req;
     try {
       req = decodeSignIn(data);
     } catch (err) {
-      return this.bad(err);
+      return this.bad(err, id);
     }
     this.state = "signing";
     let uid: string;
@@ -153,7 +157,7 @@ export class Session {
       const refused = this.refusal(err, "sign-in unavailable, try again", "logic.Connect failed");
       this.state = "new";
       this.deps.counters.signInFailures++;
-      this.transport.send(errReply(refused.code, refused.message));
+      this.answer(id, errReply(refused.code, refused.message));
       // A refused token counts towards the garbage limit; logic being away is not the client's fault, and a room the
       // token may not join (107) is a well-formed request the client may follow with another room.
       if (!refused.temporary && refused.code !== ErrCode.ROOM_NOT_ALLOWED) this.countBad();
@@ -164,7 +168,7 @@ export class Session {
       // The socket lives, not signed in: it may sign in as another uid, or is closed at the sign-in deadline.
       this.state = "new";
       this.deps.counters.signInFailures++;
-      return this.transport.send(errReply(ErrCode.TOO_MANY_CONNECTIONS, `too many connections of uid "${uid}" on this node`));
+      return this.answer(id, errReply(ErrCode.TOO_MANY_CONNECTIONS, `too many connections of uid "${uid}" on this node`));
     }
     this.uid = uid;
     this.roomID = req.roomID;
@@ -178,12 +182,12 @@ export class Session {
     } catch (err) {
       // A member that logic does not route to would miss the room's messages until the next report: refuse the sign-in.
       if (this.isClosed()) return;
-      return this.unannounced(err);
+      return this.unannounced(err, id);
     }
     if (this.isClosed()) return;
     this.badFrames = 0;
     this.deps.counters.signIns++;
-    this.transport.send(OK);
+    this.answer(id, OK);
   }
 
   /**
@@ -201,31 +205,31 @@ export class Session {
   }
 
   /** Req{REFRESH}: a fresh token, verified by logic (same uid, same room as sign-in), becomes the connection's. */
-  private async refresh(data: Uint8Array, now: number): Promise<void> {
+  private async refresh(data: Uint8Array, now: number, id: number): Promise<void> {
     let token;
     try {
       token = decodeRefresh(data);
     } catch (err) {
-      return this.bad(err);
+      return this.bad(err, id);
     }
     this.badFrames = 0;
-    if (!this.takeToken(now)) return this.transport.send(refreshReply(ErrCode.RATE_LIMITED));
+    if (!this.takeToken(now)) return this.answer(id, refreshReply(ErrCode.RATE_LIMITED));
     let exp: number;
     try {
       ({ exp } = await this.deps.logic.refresh({ uid: this.uid, roomID: this.roomID, token }));
     } catch (err) {
       if (this.state !== "in") return;
       const refused = this.refusal(err, "refresh unavailable, try again", "logic.Refresh failed", this.roomID);
-      return this.transport.send(refreshReply(refused.code, refused.message));
+      return this.answer(id, refreshReply(refused.code, refused.message));
     }
     if (this.state !== "in") return;
     this.expiresAt = exp * 1000;
     this.expiryTold = false;
-    this.transport.send(refreshReply(ErrCode.OK, "ok"));
+    this.answer(id, refreshReply(ErrCode.OK, "ok"));
   }
 
   /** Logic did not learn that this node holds the room: undo the sign-in (the socket lives, unsigned) and answer 500. */
-  private unannounced(err: unknown): void {
+  private unannounced(err: unknown, id: number): void {
     const { roomID, uid } = this;
     this.transport.unsubscribe(normalTopic(roomID));
     this.transport.unsubscribe(importantTopic(roomID));
@@ -238,35 +242,35 @@ export class Session {
     this.expiresAt = 0;
     this.deps.counters.signInFailures++;
     this.deps.log.error({ err, key: this.key, uid, roomID }, "online.joined failed: sign-in refused (500)");
-    this.transport.send(errReply(ErrCode.INTERNAL, "sign-in unavailable: logic could not be told about the room, try again"));
+    this.answer(id, errReply(ErrCode.INTERNAL, "sign-in unavailable: logic could not be told about the room, try again"));
   }
 
-  private async message(data: Uint8Array, now: number): Promise<void> {
+  private async message(data: Uint8Array, now: number, id: number): Promise<void> {
     let msg;
     try {
       msg = decodeBroadcast(data);
     } catch (err) {
-      return this.bad(err);
+      return this.bad(err, id);
     }
     this.badFrames = 0;
-    if (msg.roomID !== this.roomID)
-      return this.transport.send(errReply(ErrCode.NOT_YOUR_ROOM, `not your room: signed in to "${this.roomID}"`));
-    if (msg.msgLv !== MsgLevel.NORMAL) return this.transport.send(errReply(ErrCode.NOT_YOUR_ROOM, "clients may send only NORMAL messages"));
+    if (msg.roomID !== this.roomID) return this.answer(id, errReply(ErrCode.NOT_YOUR_ROOM, `not your room: signed in to "${this.roomID}"`));
+    if (msg.msgLv !== MsgLevel.NORMAL) return this.answer(id, errReply(ErrCode.NOT_YOUR_ROOM, "clients may send only NORMAL messages"));
     if (msg.data.byteLength > this.deps.limits.maxMessageBytes) {
-      return this.transport.send(
+      return this.answer(
+        id,
         errReply(ErrCode.TOO_LARGE, `message of ${msg.data.byteLength} bytes is over the limit of ${this.deps.limits.maxMessageBytes}`),
       );
     }
-    if (!this.takeToken(now)) return this.transport.send(errReply(ErrCode.RATE_LIMITED));
+    if (!this.takeToken(now)) return this.answer(id, errReply(ErrCode.RATE_LIMITED));
     if (this.deps.admission && !this.deps.admission.takeUidToken(this.uid, now)) {
-      return this.transport.send(errReply(ErrCode.RATE_LIMITED, `rate limited: uid "${this.uid}" sends too fast across its connections`));
+      return this.answer(id, errReply(ErrCode.RATE_LIMITED, `rate limited: uid "${this.uid}" sends too fast across its connections`));
     }
     this.deps.counters.messagesIn++;
     try {
       await this.deps.logic.submit({ uid: this.uid, roomID: msg.roomID, msgLv: msg.msgLv, data: msg.data });
     } catch (err) {
       const refused = this.refusal(err, "message not accepted, try again", "logic.Submit failed", msg.roomID);
-      if (this.state === "in") this.transport.send(errReply(refused.code, refused.message));
+      if (this.state === "in") this.answer(id, errReply(refused.code, refused.message));
     }
   }
 
@@ -295,11 +299,16 @@ export class Session {
     this.deps.rooms.leave(this.roomID);
   }
 
-  /** A malformed frame: answered with its Err; too many in a row close the connection. */
-  private bad(err: unknown): void {
+  /** Sends an answer to the request with this id (none when 0). */
+  private answer(id: number, reply: Uint8Array): void {
+    this.transport.send(withId(reply, id));
+  }
+
+  /** A malformed frame: answered with its Err (with the request's id, when it had one); too many in a row close the connection. */
+  private bad(err: unknown, id = 0): void {
     const e = err instanceof RoomcastError ? err : new RoomcastError(ErrCode.MALFORMED, undefined, { cause: err });
     this.deps.counters.badFrames++;
-    this.transport.send(errReply(e.code, e.message));
+    this.answer(id, errReply(e.code, e.message));
     this.countBad();
   }
 

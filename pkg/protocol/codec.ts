@@ -14,6 +14,8 @@ export const MAX_ROOM_ID_BYTES = 128;
 export interface Frame {
   type: PackageType;
   data: Uint8Array;
+  /** Req.id / Reply.id (protocol 2): a request's id comes back on its answers; 0 or absent = none, not on the wire. */
+  id?: number;
 }
 
 export interface SignIn {
@@ -34,17 +36,33 @@ function malformed(what: string, cause?: unknown): RoomcastError {
 }
 
 function decodeFrame(bytes: Uint8Array, kind: "Req" | "Reply"): Frame {
-  let m: { type: number; data: Uint8Array };
+  let m: { type: number; data: Uint8Array; id: number };
   try {
     m = kind === "Req" ? protocol.Req.decode(bytes) : protocol.Reply.decode(bytes);
   } catch (err) {
     throw malformed(`not a ${kind}`, err);
   }
-  return { type: m.type as PackageType, data: m.data ?? empty };
+  return { type: m.type as PackageType, data: m.data ?? empty, id: m.id ?? 0 };
 }
 
-export const encodeReq = (f: Frame): Uint8Array => protocol.Req.encode({ type: f.type, data: f.data }).finish();
-export const encodeReply = (f: Frame): Uint8Array => protocol.Reply.encode({ type: f.type, data: f.data }).finish();
+// An id of 0 is left off the wire, so a seed-001 frame encodes exactly as before.
+export const encodeReq = (f: Frame): Uint8Array =>
+  protocol.Req.encode({ type: f.type, data: f.data, ...(f.id ? { id: f.id } : {}) }).finish();
+export const encodeReply = (f: Frame): Uint8Array =>
+  protocol.Reply.encode({ type: f.type, data: f.data, ...(f.id ? { id: f.id } : {}) }).finish();
+
+/**
+ * An encoded Reply made the answer to request `id`: Reply.id appended (a protobuf field may come last), so answers
+ * encoded once (pong, ok) need no second encoding. Unchanged when id is 0.
+ */
+export function withId(reply: Uint8Array, id: number | undefined): Uint8Array {
+  if (!id) return reply;
+  const tail = protocol.Reply.encode({ id }).finish();
+  const out = new Uint8Array(reply.length + tail.length);
+  out.set(reply);
+  out.set(tail, reply.length);
+  return out;
+}
 /** Throws RoomcastError(102) on bytes that are not a Req. */
 export const decodeReq = (bytes: Uint8Array): Frame => decodeFrame(bytes, "Req");
 export const decodeReply = (bytes: Uint8Array): Frame => decodeFrame(bytes, "Reply");

@@ -69,6 +69,8 @@ class ReplyQueue<T> {
 export class RoomClient {
   readonly received: Received[] = [];
   readonly frames: number[] = [];
+  /** Every reply's type and Reply.id (protocol 2), in order of arrival. */
+  readonly replyIds: Array<{ type: PackageType; id: number }> = [];
   readonly closed: Promise<{ code: number; reason: string }>;
   private readonly errs = new ReplyQueue<ErrReply>();
   private readonly pongs = new ReplyQueue<string>();
@@ -166,6 +168,11 @@ export class RoomClient {
   }
 
   /** Sends bytes (binary frame) or a string (text frame) as they are. */
+  /** A Req carrying a request id (protocol 2): its answers carry it back. */
+  sendWithId(type: PackageType, data: Uint8Array, id: number): void {
+    this.sendRaw(encodeReq({ type, data, id }));
+  }
+
   sendRaw(data: Uint8Array | string): void {
     this.ws.send(data, { binary: typeof data !== "string" });
   }
@@ -246,6 +253,7 @@ export class RoomClient {
   private onFrame(data: Buffer, isBinary: boolean): void {
     if (!isBinary) return;
     const reply = decodeReply(data);
+    this.replyIds.push({ type: reply.type, id: reply.id ?? 0 });
     switch (reply.type) {
       case PackageType.UNKNOWN:
         this.errs.push(decodeErr(reply.data));

@@ -1,7 +1,7 @@
 // The protocol suite: what a frontend and a business service see, run the same against standalone and a cluster.
 import jwt from "jsonwebtoken";
 import { RoomClient } from "../harness/room_client";
-import { MsgLevel, PackageType, encodeReq, encodeSignIn, encodeBroadcast } from "@roomcast/pkg/protocol";
+import { ErrCode, MsgLevel, PackageType, encodeReq, encodeSignIn, encodeBroadcast } from "@roomcast/pkg/protocol";
 import { Tokens } from "@roomcast/pkg/token";
 import { TOKEN_SECRET, type Target } from "../harness/roomcast";
 import { eventually, sleep } from "../support/wait";
@@ -370,6 +370,36 @@ function protocolTests(getTarget: () => Target): void {
       raw.sendFrame(PackageType.SIGN_IN, encodeSignIn({ token: local.sign("z"), roomID: r }));
       expect((await raw.nextErr()).code).toBe(0);
     }, 30_000);
+  });
+
+  describe("protocol 2: request ids", () => {
+    it("a request's id comes back on its answer, errors included; deliveries and requests without one carry none", async () => {
+      const r = room("ids");
+      const c = await connect();
+      const none = new Uint8Array(0);
+      c.sendWithId(PackageType.HEARTBEAT, none, 1);
+      expect((await c.nextErr()).code).toBe(ErrCode.SIGN_IN_FIRST);
+      c.sendWithId(PackageType.SIGN_IN, encodeSignIn({ token: local.sign("alice"), roomID: r }), 2);
+      expect((await c.nextErr()).code).toBe(0);
+      c.sendWithId(PackageType.HEARTBEAT, none, 3);
+      expect(await c.heartbeat()).toBe("pong");
+      c.sendWithId(PackageType.MEMBERS, none, 4_294_967_295);
+      expect(await c.members()).toBe(1);
+      c.sendWithId(PackageType.MESSAGE, encodeBroadcast({ roomID: "elsewhere", msgLv: MsgLevel.NORMAL, data: Buffer.from("x") }), 5);
+      expect((await c.nextErr()).code).toBe(ErrCode.NOT_YOUR_ROOM);
+      c.sendWithId(PackageType.MESSAGE, encodeBroadcast({ roomID: r, msgLv: MsgLevel.NORMAL, data: Buffer.from("hi") }), 6);
+      expect((await c.waitForMessages(1))[0]!.text).toBe("hi");
+      expect(c.replyIds).toEqual([
+        { type: PackageType.UNKNOWN, id: 1 },
+        { type: PackageType.UNKNOWN, id: 2 },
+        { type: PackageType.HEARTBEAT, id: 3 },
+        { type: PackageType.HEARTBEAT, id: 0 },
+        { type: PackageType.MEMBERS, id: 4_294_967_295 },
+        { type: PackageType.MEMBERS, id: 0 },
+        { type: PackageType.UNKNOWN, id: 5 },
+        { type: PackageType.MESSAGE, id: 0 },
+      ]);
+    }, 20_000);
   });
 
   it("whatever the tests threw at it, every process still runs", () => {
