@@ -163,7 +163,7 @@ wait_port() {
 nsqd_http=$((nsqd_port + 1)) lookupd_http=$((lookupd_port + 1)) etcd_peer=$((etcd_port + 1))
 normal_port=$((nsqd_port + 2)) normal_http=$((nsqd_port + 3)) # nsqd-normal: NORMAL messages, in memory
 second_port=$((nsqd_port + 4)) second_http=$((nsqd_port + 5)) # nsqd-second: IMPORTANT messages' second copy, on disk
-scheme=http nsqd_tls=() normal_tls=() second_tls=() etcd_tls=() CONN_tls=() LOGIC_tls=() JOB_tls=() # the *_tls: each tier's TLS settings
+scheme=http nsqd_tls=() etcd_tls=() CONN_tls=() LOGIC_tls=() JOB_tls=() # the *_tls: each tier's TLS settings
 if ((tls)); then
   # A fresh CA each start: nothing signed by an earlier one is trusted.
   pki="$data/pki"
@@ -172,11 +172,7 @@ if ((tls)); then
   ca="$pki/ca.pem" cert="$pki/node.pem" key="$pki/node-key.pem"
   (umask 077 && openssl rand -hex 16 >"$pki/etcd-password")
   scheme=https
-  # nsqd's HTTP API is HTTPS on the HTTP port; its plain HTTP listener (a port the kernel picks) refuses everything.
-  nsqd_tls=(-http-address 127.0.0.1:0 -https-address "127.0.0.1:$nsqd_http" -tls-cert "$cert" -tls-key "$key"
-    -tls-root-ca-file "$ca" -tls-client-auth-policy=require-verify -tls-required=true)
-  normal_tls=(-http-address 127.0.0.1:0 -https-address "127.0.0.1:$normal_http" "${nsqd_tls[@]:4}")
-  second_tls=(-http-address 127.0.0.1:0 -https-address "127.0.0.1:$second_http" "${nsqd_tls[@]:4}")
+  nsqd_tls=(-tls-cert "$cert" -tls-key "$key" -tls-root-ca-file "$ca" -tls-client-auth-policy=require-verify -tls-required=true)
   etcd_tls=(--cert-file "$cert" --key-file "$key" --trusted-ca-file "$ca" --client-cert-auth)
   for t in CONN LOGIC JOB; do
     declare -n node_tls="${t}_tls"
@@ -185,11 +181,15 @@ if ((tls)); then
       "ROOMCAST_${t}_DISCOVERY_ETCD_USER=roomcast" "ROOMCAST_${t}_DISCOVERY_ETCD_PASSWORD=$(cat "$pki/etcd-password")")
     unset -n node_tls
   done
-else
-  nsqd_tls=(-http-address "127.0.0.1:$nsqd_http")
-  normal_tls=(-http-address "127.0.0.1:$normal_http")
-  second_tls=(-http-address "127.0.0.1:$second_http")
 fi
+# nsqd_command TCP HTTP DATA [FLAG...]: sets cmd to an nsqd on those ports and data folder, registered with nsqlookupd.
+# With TLS its HTTP API is HTTPS on the HTTP port; its plain HTTP listener (a port the kernel picks) refuses everything.
+nsqd_command() {
+  local web=(-http-address "127.0.0.1:$2")
+  ((tls)) && web=(-http-address 127.0.0.1:0 -https-address "127.0.0.1:$2" "${nsqd_tls[@]}")
+  cmd=(nsqd -tcp-address "127.0.0.1:$1" "${web[@]}" -broadcast-address 127.0.0.1 -lookupd-tcp-address "127.0.0.1:$lookupd_port"
+    -data-path "$3" "${@:4}")
+}
 # command_of NAME: sets cmd to NAME's command line. Every node is node itself (exec'd by env, no wrapper), its stdout
 # in logs/<node>.log, its JSON log in logs/live-<node>.log.
 command_of() {
@@ -199,17 +199,14 @@ command_of() {
       cmd=(nsqlookupd -tcp-address "127.0.0.1:$lookupd_port" -http-address "127.0.0.1:$lookupd_http" -broadcast-address 127.0.0.1) ;;
     nsqd)
       # IMPORTANT messages: each written to the disk queue before nsqd answers, synced within 100 ms.
-      cmd=(nsqd -tcp-address "127.0.0.1:$nsqd_port" "${nsqd_tls[@]}" -broadcast-address 127.0.0.1
-        -lookupd-tcp-address "127.0.0.1:$lookupd_port" -data-path "$data/nsqd" -mem-queue-size=0 -sync-timeout=100ms) ;;
+      nsqd_command "$nsqd_port" "$nsqd_http" "$data/nsqd" -mem-queue-size=0 -sync-timeout=100ms ;;
     nsqd-normal)
       # NORMAL messages (at most once) need no disk: nsqd's in-memory defaults, so they are not held to its sync rate.
-      cmd=(nsqd -tcp-address "127.0.0.1:$normal_port" "${normal_tls[@]}" -broadcast-address 127.0.0.1
-        -lookupd-tcp-address "127.0.0.1:$lookupd_port" -data-path "$data/nsqd-normal") ;;
+      nsqd_command "$normal_port" "$normal_http" "$data/nsqd-normal" ;;
     nsqd-second)
       # Every IMPORTANT message is published here too: kill -9 of one nsqd can lose what it held in memory (messages
       # in flight to job, or waiting out a requeue delay), and the other copy is then still on disk here.
-      cmd=(nsqd -tcp-address "127.0.0.1:$second_port" "${second_tls[@]}" -broadcast-address 127.0.0.1
-        -lookupd-tcp-address "127.0.0.1:$lookupd_port" -data-path "$data/nsqd-second" -mem-queue-size=0 -sync-timeout=100ms) ;;
+      nsqd_command "$second_port" "$second_http" "$data/nsqd-second" -mem-queue-size=0 -sync-timeout=100ms ;;
     etcd)
       cmd=(etcd "${etcd_tls[@]}" --name roomcast --data-dir "$etcd_data"
         --listen-client-urls "$scheme://127.0.0.1:$etcd_port" --advertise-client-urls "$scheme://127.0.0.1:$etcd_port"

@@ -33,18 +33,19 @@ async function main() {
   const secondQueue = q.secondNsqdTcp ? nsqd(q.secondNsqdTcp, q.secondNsqdHttp) : undefined;
   await Promise.all([queue, secondQueue].map((c) => c?.createTopics([q.topicImportant])));
   const important = secondQueue ? importantCopies([queue, secondQueue], [q.nsqdTcp, q.secondNsqdTcp], log, registry) : queue;
-  // NORMAL messages to an nsqd of their own when one is set (kept in memory: they need no disk).
+  // NORMAL messages to an nsqd of their own when one is set (kept in memory: they need no disk), else to the first one.
   const normalQueue = q.normalNsqdTcp ? nsqd(q.normalNsqdTcp, q.normalNsqdHttp) : undefined;
+  const normal = normalQueue ?? queue;
   // The NORMAL partition topics too, so nsqlookupd lists them before their first message and job's readers find them
   // at once: in the background (nsqd writes its metadata to disk at every new topic, about 150 ms here) and only if
   // nsqd answers now, as a topic is also created by its first message.
-  void (normalQueue ?? queue)
+  void normal
     .tryCreateTopics(partitionTopics(q.topicNormal, q.partitions))
     .catch((err: unknown) => log.warn({ err }, "nsq: creating the partition topics failed; each is created by its first message"));
   let connUrls: string[] = [];
   const logic = logicFromConfig(cfg, {
     queue: important,
-    normalQueue: normalQueue ?? queue,
+    normalQueue: normal,
     log,
     registry,
     connUrls: () => connUrls,

@@ -119,21 +119,21 @@ describe("Session", () => {
 
   it("every answer carries the id of the request it answers, errors included; a request without one gets none", async () => {
     const { s, t } = setup();
-    const withId = (f: Uint8Array, id: number) => encodeReq({ ...decodeReq(f), id });
+    const asRequest = (f: Uint8Array, id: number) => encodeReq({ ...decodeReq(f), id });
     const answers = () => t.sent.splice(0).map((f) => decodeReply(f));
-    s.onFrame(withId(say("r1", "early"), 7), true);
-    s.onFrame(withId(signIn("good", "r1"), 8), true);
+    s.onFrame(asRequest(say("r1", "early"), 7), true);
+    s.onFrame(asRequest(signIn("good", "r1"), 8), true);
     await flush();
     await flush();
     expect(answers().map((r) => [r.type, r.id, decodeErr(r.data).code])).toEqual([
       [PackageType.UNKNOWN, 7, ErrCode.SIGN_IN_FIRST],
       [PackageType.UNKNOWN, 8, ErrCode.OK],
     ]);
-    s.onFrame(withId(encodeReq({ type: PackageType.HEARTBEAT, data: new Uint8Array(0) }), 9), true);
-    s.onFrame(withId(encodeReq({ type: PackageType.MEMBERS, data: new Uint8Array(0) }), 4_294_967_295), true);
-    s.onFrame(withId(say("elsewhere", "x"), 10), true);
-    s.onFrame(withId(encodeReq({ type: 99 as PackageType, data: new Uint8Array(0) }), 11), true);
-    s.onFrame(withId(signIn("good", "r1"), 12), true);
+    s.onFrame(asRequest(encodeReq({ type: PackageType.HEARTBEAT, data: new Uint8Array(0) }), 9), true);
+    s.onFrame(asRequest(encodeReq({ type: PackageType.MEMBERS, data: new Uint8Array(0) }), 4_294_967_295), true);
+    s.onFrame(asRequest(say("elsewhere", "x"), 10), true);
+    s.onFrame(asRequest(encodeReq({ type: 99 as PackageType, data: new Uint8Array(0) }), 11), true);
+    s.onFrame(asRequest(signIn("good", "r1"), 12), true);
     expect(answers().map((r) => [r.type, r.id])).toEqual([
       [PackageType.HEARTBEAT, 9],
       [PackageType.MEMBERS, 4_294_967_295],

@@ -54,7 +54,9 @@ interface RoomMsg {
 }
 
 /** A push request stays well under the gRPC message cap however large the batches. */
-const pushLimits = batchRequestLimits((b: RoomBatch) => b.packed.byteLength + b.roomID.length + 16 + (b.ids?.[0]?.length ?? 0));
+const pushLimits = batchRequestLimits(
+  (b: RoomBatch) => b.packed.byteLength + b.roomID.length + 16 + (b.ids?.reduce((n, id) => n + id.length + 2, 0) ?? 0),
+);
 
 export class JobService {
   private subs: Subscription[] = [];

@@ -2,7 +2,7 @@
 // (every IMPORTANT message's other copy) on host infra2, and two each of logic, job and conn on their own hosts. Every process listens on its host's address and advertises it; the
 // driver (root namespace) reaches them through the bridge. Ports are the defaults: each host has its own.
 import * as path from "node:path";
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { findBinary, repoRoot } from "../harness/bin";
 import { startProc, type Proc } from "../harness/proc";
 import { TOKEN_SECRET, testTuning } from "../harness/roomcast";
@@ -237,7 +237,7 @@ export async function startFaultCluster(opts: FaultClusterOptions = {}): Promise
     async stop() {
       await Promise.all([...procs.values()].filter((m) => m.proc).map((m) => m.proc.kill9().then(() => keepOutput(m))));
       net.destroy();
-      for (const data of INFRA_DATA) if (existsSync(path.join(dir, data))) rmSync(path.join(dir, data), { recursive: true, force: true });
+      for (const data of INFRA_DATA) rmSync(path.join(dir, data), { recursive: true, force: true });
     },
   };
   try {

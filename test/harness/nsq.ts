@@ -70,8 +70,9 @@ export async function startNsq(opts: NsqOptions = {}): Promise<Nsq> {
     const { tcp: lt, http: lh } = await listening(lookupd);
     // nsqd registers with nsqlookupd the ports it really listens on.
     const t = opts.tls;
-    // With TLS, the HTTP API the nodes use is the HTTPS one; the plain one refuses (-tls-required).
-    const nsqdArgs = (tcp: number, http: number) => [
+    // With TLS, the HTTP API the nodes use is the HTTPS one; the plain one refuses (-tls-required). `onDisk`: as
+    // roomcast runs the nsqd for IMPORTANT messages; off, nsqd's in-memory defaults (the one for NORMAL messages).
+    const nsqdArgs = (tcp: number, http: number, data: string, onDisk = true) => [
       `-tcp-address=127.0.0.1:${tcp}`,
       ...(t
         ? [
@@ -86,20 +87,18 @@ export async function startNsq(opts: NsqOptions = {}): Promise<Nsq> {
         : [`-http-address=127.0.0.1:${http}`]),
       "-broadcast-address=127.0.0.1",
       `-lookupd-tcp-address=127.0.0.1:${lt}`,
-      `-data-path=${dir}`,
+      `-data-path=${data}`,
       // Every message written to nsqd's disk queue before it acknowledges it, and synced within 100 ms, as roomcast
       // runs nsqd (README, "Production"): a restart on its data keeps what was queued (test/fault.nsqd.test.ts).
-      "-mem-queue-size=0",
-      "-sync-timeout=100ms",
+      ...(onDisk ? ["-mem-queue-size=0", "-sync-timeout=100ms"] : []),
       `-msg-timeout=${opts.msgTimeout ?? "10s"}`,
       ...(opts.nsqdArgs ?? []),
     ];
-    const nsqd = startProc("nsqd", findBinary("nsqd"), nsqdArgs(0, 0));
+    const nsqd = startProc("nsqd", findBinary("nsqd"), nsqdArgs(0, 0, dir));
     started.push(nsqd);
     const { tcp: nt, http: nh } = await listening(nsqd, !!t);
     // The same flags on a data folder of its own.
-    const secondArgs = (tcp: number, http: number) =>
-      nsqdArgs(tcp, http).map((a) => (a.startsWith("-data-path=") ? `-data-path=${path.join(dir, "second")}` : a));
+    const secondArgs = (tcp: number, http: number) => nsqdArgs(tcp, http, path.join(dir, "second"));
     let second: { tcp: number; http: number } | undefined;
     let secondProc: Proc | undefined;
     if (opts.secondNsqd) {
@@ -110,12 +109,8 @@ export async function startNsq(opts: NsqOptions = {}): Promise<Nsq> {
     }
     let normal: { proc: Proc; tcp: number; http: number } | undefined;
     if (opts.normalNsqd) {
-      // Its own data folder, and nsqd's in-memory defaults (the same flags without the two that put every message on disk).
-      const args = nsqdArgs(0, 0)
-        .filter((a) => !a.startsWith("-mem-queue-size") && !a.startsWith("-sync-timeout"))
-        .map((a) => (a.startsWith("-data-path=") ? `-data-path=${path.join(dir, "normal")}` : a));
       mkdirSync(path.join(dir, "normal"));
-      const proc = startProc("nsqd-normal", findBinary("nsqd"), args);
+      const proc = startProc("nsqd-normal", findBinary("nsqd"), nsqdArgs(0, 0, path.join(dir, "normal"), false));
       started.push(proc);
       normal = { proc, ...(await listening(proc, !!t)) };
     }
@@ -139,7 +134,7 @@ export async function startNsq(opts: NsqOptions = {}): Promise<Nsq> {
           return;
         }
         await nsq.nsqd.stop();
-        nsq.nsqd = startProc("nsqd", findBinary("nsqd"), nsqdArgs(nt, nh));
+        nsq.nsqd = startProc("nsqd", findBinary("nsqd"), nsqdArgs(nt, nh, dir));
         await listening(nsq.nsqd, !!t);
       },
       async stop() {
