@@ -10,5 +10,5 @@ rm -rf gen && mkdir -p gen/grpc
 "$root/node_modules/.bin/pbts" -o gen/messages.d.ts gen/messages.js
 # gRPC service types for @grpc/proto-loader (the services themselves load the .proto at run time).
 ./node_modules/.bin/proto-loader-gen-types --longs=String --enums=Number --defaults --oneofs --grpcLib=@grpc/grpc-js \
-  --outDir=gen/grpc logic/logic.proto conn/conn.proto
+  --outDir=gen/grpc logic/logic.proto conn/conn.proto push/push.proto
 echo "generated: $(find gen -type f | wc -l) files in api/gen"

@@ -4,6 +4,7 @@ import * as grpc from "@grpc/grpc-js";
 import * as protoLoader from "@grpc/proto-loader";
 import type { ProtoGrpcType as LogicProto } from "./gen/grpc/logic";
 import type { ProtoGrpcType as ConnProto } from "./gen/grpc/conn";
+import type { ProtoGrpcType as PushProto } from "./gen/grpc/push";
 
 export { protocol, queue, type roomcast } from "./messages";
 
@@ -19,6 +20,9 @@ export type { OnlineReq__Output as OnlineReq } from "./gen/grpc/roomcast/logic/O
 export type { OnlineReply, OnlineReply__Output } from "./gen/grpc/roomcast/logic/OnlineReply";
 export type { PushReq__Output as PushReq } from "./gen/grpc/roomcast/conn/PushReq";
 export type { PushAck, PushAck__Output } from "./gen/grpc/roomcast/conn/PushAck";
+export type { PushClient, PushHandlers } from "./gen/grpc/roomcast/push/Push";
+export type { PushReq as ServicePushReq, PushReq__Output as ServicePushReq__Output } from "./gen/grpc/roomcast/push/PushReq";
+export type { PushReply as ServicePushReply, PushReply__Output as ServicePushReply__Output } from "./gen/grpc/roomcast/push/PushReply";
 
 const loaderOptions: protoLoader.Options = { keepCase: true, longs: String, enums: Number, defaults: true, oneofs: true };
 
@@ -30,6 +34,11 @@ function load<T>(file: string): T {
 /** The Logic service definition and client constructor. */
 export function logicService() {
   return load<LogicProto>("logic/logic.proto").roomcast.logic.Logic;
+}
+
+/** The Push service (business services' server API) definition and client constructor. */
+export function pushService() {
+  return load<PushProto>("push/push.proto").roomcast.push.Push;
 }
 
 /** The Conn service definition and client constructor. */

@@ -6,6 +6,7 @@ import { TOKEN_SECRET } from "./harness/roomcast";
 import { startCluster, type Cluster, type ClusterOptions } from "./harness/cluster";
 import type { Proc } from "./harness/proc";
 import { protocolSuite, post } from "./suite/protocol";
+import { protocol2Suite } from "./suite/protocol2";
 import { eventually, until } from "./support/wait";
 import { partitionOf, partitionTopic } from "@roomcast/pkg/queue";
 
@@ -65,6 +66,8 @@ describe("cluster", () => {
   });
 
   protocolSuite(() => cluster);
+  protocol2Suite(() => cluster, "proto");
+  protocol2Suite(() => cluster, "json");
 
   describe("failures", () => {
     // Each test that breaks something breaks a cluster of its own, with the nodes it needs, stopped after it.

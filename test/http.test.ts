@@ -23,7 +23,10 @@ describe("HTTP API", () => {
 
   it("a key POST /msg does not take is refused, naming it", async () => {
     const r = await post(`${target.httpUrls[0]}/msg`, { room_id: "r", msg: "x", level: "normal" }, svc());
-    expect(r).toEqual({ status: 400, json: { code: 0, msg: 'unknown key "level": the body takes room_id and msg' } });
+    expect(r).toEqual({
+      status: 400,
+      json: { code: 0, msg: 'unknown key "level": the body takes room_id, user, conn or broadcast, msg and type' },
+    });
   });
 
   it("a key POST /tk does not take is refused, naming it", async () => {

@@ -1,6 +1,7 @@
 // The protocol suite against standalone: one process, in-memory queue, static discovery.
 import { startStandalone, type Target } from "./harness/roomcast";
 import { protocolSuite } from "./suite/protocol";
+import { protocol2Suite } from "./suite/protocol2";
 
 let target: Target;
 
@@ -18,6 +19,8 @@ describe("standalone", () => {
   });
 
   protocolSuite(() => target);
+  protocol2Suite(() => target, "proto");
+  protocol2Suite(() => target, "json");
 
   it("stops cleanly on SIGTERM with exit code 0", async () => {
     const t = await startStandalone();

@@ -13,6 +13,8 @@ export namespace roomcast {
             HEARTBEAT = 2,
             MESSAGE = 3,
             MEMBERS = 4,
+            SUBSCRIBE = 5,
+            UNSUBSCRIBE = 6,
             REFRESH = 16
         }
 
@@ -158,6 +160,9 @@ export namespace roomcast {
 
             /** Err msg */
             msg?: (string|null);
+
+            /** Err connID */
+            connID?: (string|null);
         }
 
         /** Represents an Err. */
@@ -174,6 +179,9 @@ export namespace roomcast {
 
             /** Err msg. */
             public msg: string;
+
+            /** Err connID. */
+            public connID: string;
 
             /**
              * Creates a new Err instance using the specified properties.
@@ -266,6 +274,58 @@ export namespace roomcast {
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
+        /** Properties of a Room. */
+        interface IRoom {
+
+            /** Room roomID */
+            roomID?: (string|null);
+        }
+
+        /** Represents a Room. */
+        class Room implements IRoom {
+
+            /**
+             * Constructs a new Room.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: roomcast.protocol.IRoom);
+
+            /** Room roomID. */
+            public roomID: string;
+
+            /**
+             * Creates a new Room instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Room instance
+             */
+            public static create(properties?: roomcast.protocol.IRoom): roomcast.protocol.Room;
+
+            /**
+             * Encodes the specified Room message. Does not implicitly {@link roomcast.protocol.Room.verify|verify} messages.
+             * @param message Room message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: roomcast.protocol.IRoom, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Room message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Room
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): roomcast.protocol.Room;
+
+            /**
+             * Gets the default type url for Room
+             * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns The default type url
+             */
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
         /** Properties of a Refresh. */
         interface IRefresh {
 
@@ -329,6 +389,15 @@ export namespace roomcast {
 
             /** BroadcastRoomReq data */
             data?: (Uint8Array|null);
+
+            /** BroadcastRoomReq types */
+            types?: (string[]|null);
+
+            /** BroadcastRoomReq type */
+            type?: (string|null);
+
+            /** BroadcastRoomReq text */
+            text?: (string|null);
         }
 
         /** Represents a BroadcastRoomReq. */
@@ -348,6 +417,15 @@ export namespace roomcast {
 
             /** BroadcastRoomReq data. */
             public data: Uint8Array;
+
+            /** BroadcastRoomReq types. */
+            public types: string[];
+
+            /** BroadcastRoomReq type. */
+            public type: string;
+
+            /** BroadcastRoomReq text. */
+            public text: string;
 
             /**
              * Creates a new BroadcastRoomReq instance using the specified properties.
@@ -376,6 +454,134 @@ export namespace roomcast {
 
             /**
              * Gets the default type url for BroadcastRoomReq
+             * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns The default type url
+             */
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        /** Properties of a Delivery. */
+        interface IDelivery {
+
+            /** Delivery roomID */
+            roomID?: (string|null);
+
+            /** Delivery msgLv */
+            msgLv?: (roomcast.protocol.MsgLevel|null);
+
+            /** Delivery messages */
+            messages?: (roomcast.protocol.IDelivered[]|null);
+        }
+
+        /** Represents a Delivery. */
+        class Delivery implements IDelivery {
+
+            /**
+             * Constructs a new Delivery.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: roomcast.protocol.IDelivery);
+
+            /** Delivery roomID. */
+            public roomID: string;
+
+            /** Delivery msgLv. */
+            public msgLv: roomcast.protocol.MsgLevel;
+
+            /** Delivery messages. */
+            public messages: roomcast.protocol.IDelivered[];
+
+            /**
+             * Creates a new Delivery instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Delivery instance
+             */
+            public static create(properties?: roomcast.protocol.IDelivery): roomcast.protocol.Delivery;
+
+            /**
+             * Encodes the specified Delivery message. Does not implicitly {@link roomcast.protocol.Delivery.verify|verify} messages.
+             * @param message Delivery message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: roomcast.protocol.IDelivery, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Delivery message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Delivery
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): roomcast.protocol.Delivery;
+
+            /**
+             * Gets the default type url for Delivery
+             * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns The default type url
+             */
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        /** Properties of a Delivered. */
+        interface IDelivered {
+
+            /** Delivered text */
+            text?: (string|null);
+
+            /** Delivered data */
+            data?: (Uint8Array|null);
+
+            /** Delivered type */
+            type?: (string|null);
+        }
+
+        /** Represents a Delivered. */
+        class Delivered implements IDelivered {
+
+            /**
+             * Constructs a new Delivered.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: roomcast.protocol.IDelivered);
+
+            /** Delivered text. */
+            public text: string;
+
+            /** Delivered data. */
+            public data: Uint8Array;
+
+            /** Delivered type. */
+            public type: string;
+
+            /**
+             * Creates a new Delivered instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Delivered instance
+             */
+            public static create(properties?: roomcast.protocol.IDelivered): roomcast.protocol.Delivered;
+
+            /**
+             * Encodes the specified Delivered message. Does not implicitly {@link roomcast.protocol.Delivered.verify|verify} messages.
+             * @param message Delivered message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: roomcast.protocol.IDelivered, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Delivered message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Delivered
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): roomcast.protocol.Delivered;
+
+            /**
+             * Gets the default type url for Delivered
              * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
              * @returns The default type url
              */
@@ -412,6 +618,12 @@ export namespace roomcast {
 
             /** RoomMsg id */
             id?: (string|null);
+
+            /** RoomMsg type */
+            type?: (string|null);
+
+            /** RoomMsg broadcast */
+            broadcast?: (boolean|null);
         }
 
         /** Represents a RoomMsg. */
@@ -446,6 +658,12 @@ export namespace roomcast {
 
             /** RoomMsg id. */
             public id: string;
+
+            /** RoomMsg type. */
+            public type: string;
+
+            /** RoomMsg broadcast. */
+            public broadcast: boolean;
 
             /**
              * Creates a new RoomMsg instance using the specified properties.

@@ -36,6 +36,8 @@ $root.roomcast = (function() {
          * @property {number} HEARTBEAT=2 HEARTBEAT value
          * @property {number} MESSAGE=3 MESSAGE value
          * @property {number} MEMBERS=4 MEMBERS value
+         * @property {number} SUBSCRIBE=5 SUBSCRIBE value
+         * @property {number} UNSUBSCRIBE=6 UNSUBSCRIBE value
          * @property {number} REFRESH=16 REFRESH value
          */
         protocol.PackageType = (function() {
@@ -45,6 +47,8 @@ $root.roomcast = (function() {
             values[valuesById[2] = "HEARTBEAT"] = 2;
             values[valuesById[3] = "MESSAGE"] = 3;
             values[valuesById[4] = "MEMBERS"] = 4;
+            values[valuesById[5] = "SUBSCRIBE"] = 5;
+            values[valuesById[6] = "UNSUBSCRIBE"] = 6;
             values[valuesById[16] = "REFRESH"] = 16;
             return values;
         })();
@@ -399,6 +403,7 @@ $root.roomcast = (function() {
              * @interface IErr
              * @property {number|null} [code] Err code
              * @property {string|null} [msg] Err msg
+             * @property {string|null} [connID] Err connID
              */
 
             /**
@@ -433,6 +438,14 @@ $root.roomcast = (function() {
             Err.prototype.msg = "";
 
             /**
+             * Err connID.
+             * @member {string} connID
+             * @memberof roomcast.protocol.Err
+             * @instance
+             */
+            Err.prototype.connID = "";
+
+            /**
              * Creates a new Err instance using the specified properties.
              * @function create
              * @memberof roomcast.protocol.Err
@@ -464,6 +477,8 @@ $root.roomcast = (function() {
                     writer.uint32(/* id 1, wireType 0 =*/8).int32(message.code);
                 if (message.msg != null && Object.hasOwnProperty.call(message, "msg"))
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.msg);
+                if (message.connID != null && Object.hasOwnProperty.call(message, "connID"))
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.connID);
                 return writer;
             };
 
@@ -507,6 +522,10 @@ $root.roomcast = (function() {
                         }
                     case 2: {
                             message.msg = reader.string();
+                            break;
+                        }
+                    case 3: {
+                            message.connID = reader.string();
                             break;
                         }
                     default:
@@ -689,6 +708,140 @@ $root.roomcast = (function() {
             return SignIn;
         })();
 
+        protocol.Room = (function() {
+
+            /**
+             * Properties of a Room.
+             * @memberof roomcast.protocol
+             * @interface IRoom
+             * @property {string|null} [roomID] Room roomID
+             */
+
+            /**
+             * Constructs a new Room.
+             * @memberof roomcast.protocol
+             * @classdesc Represents a Room.
+             * @implements IRoom
+             * @constructor
+             * @param {roomcast.protocol.IRoom=} [properties] Properties to set
+             */
+            function Room(properties) {
+                if (properties)
+                    for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * Room roomID.
+             * @member {string} roomID
+             * @memberof roomcast.protocol.Room
+             * @instance
+             */
+            Room.prototype.roomID = "";
+
+            /**
+             * Creates a new Room instance using the specified properties.
+             * @function create
+             * @memberof roomcast.protocol.Room
+             * @static
+             * @param {roomcast.protocol.IRoom=} [properties] Properties to set
+             * @returns {roomcast.protocol.Room} Room instance
+             */
+            Room.create = function create(properties) {
+                return new Room(properties);
+            };
+
+            /**
+             * Encodes the specified Room message. Does not implicitly {@link roomcast.protocol.Room.verify|verify} messages.
+             * @function encode
+             * @memberof roomcast.protocol.Room
+             * @static
+             * @param {roomcast.protocol.IRoom} message Room message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Room.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.roomID != null && Object.hasOwnProperty.call(message, "roomID"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.roomID);
+                return writer;
+            };
+
+            /**
+             * Decodes a Room message from the specified reader or buffer.
+             * @function decode
+             * @memberof roomcast.protocol.Room
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {roomcast.protocol.Room} Room
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Room.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.roomcast.protocol.Room();
+                while (reader.pos < end) {
+                    var tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.roomID = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Gets the default type url for Room
+             * @function getTypeUrl
+             * @memberof roomcast.protocol.Room
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Room.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/roomcast.protocol.Room";
+            };
+
+            return Room;
+        })();
+
         protocol.Refresh = (function() {
 
             /**
@@ -832,6 +985,9 @@ $root.roomcast = (function() {
              * @property {string|null} [roomID] BroadcastRoomReq roomID
              * @property {roomcast.protocol.MsgLevel|null} [msgLv] BroadcastRoomReq msgLv
              * @property {Uint8Array|null} [data] BroadcastRoomReq data
+             * @property {Array.<string>|null} [types] BroadcastRoomReq types
+             * @property {string|null} [type] BroadcastRoomReq type
+             * @property {string|null} [text] BroadcastRoomReq text
              */
 
             /**
@@ -843,6 +999,7 @@ $root.roomcast = (function() {
              * @param {roomcast.protocol.IBroadcastRoomReq=} [properties] Properties to set
              */
             function BroadcastRoomReq(properties) {
+                this.types = [];
                 if (properties)
                     for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -872,6 +1029,30 @@ $root.roomcast = (function() {
              * @instance
              */
             BroadcastRoomReq.prototype.data = $util.newBuffer([]);
+
+            /**
+             * BroadcastRoomReq types.
+             * @member {Array.<string>} types
+             * @memberof roomcast.protocol.BroadcastRoomReq
+             * @instance
+             */
+            BroadcastRoomReq.prototype.types = $util.emptyArray;
+
+            /**
+             * BroadcastRoomReq type.
+             * @member {string} type
+             * @memberof roomcast.protocol.BroadcastRoomReq
+             * @instance
+             */
+            BroadcastRoomReq.prototype.type = "";
+
+            /**
+             * BroadcastRoomReq text.
+             * @member {string} text
+             * @memberof roomcast.protocol.BroadcastRoomReq
+             * @instance
+             */
+            BroadcastRoomReq.prototype.text = "";
 
             /**
              * Creates a new BroadcastRoomReq instance using the specified properties.
@@ -907,6 +1088,13 @@ $root.roomcast = (function() {
                     writer.uint32(/* id 2, wireType 0 =*/16).int32(message.msgLv);
                 if (message.data != null && Object.hasOwnProperty.call(message, "data"))
                     writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.data);
+                if (message.types != null && message.types.length)
+                    for (var i = 0; i < message.types.length; ++i)
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.types[i]);
+                if (message.type != null && Object.hasOwnProperty.call(message, "type"))
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.type);
+                if (message.text != null && Object.hasOwnProperty.call(message, "text"))
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.text);
                 return writer;
             };
 
@@ -956,6 +1144,20 @@ $root.roomcast = (function() {
                             message.data = reader.bytes();
                             break;
                         }
+                    case 4: {
+                            if (!(message.types && message.types.length))
+                                message.types = [];
+                            message.types.push(reader.string());
+                            break;
+                        }
+                    case 5: {
+                            message.type = reader.string();
+                            break;
+                        }
+                    case 6: {
+                            message.text = reader.string();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -987,6 +1189,338 @@ $root.roomcast = (function() {
             return BroadcastRoomReq;
         })();
 
+        protocol.Delivery = (function() {
+
+            /**
+             * Properties of a Delivery.
+             * @memberof roomcast.protocol
+             * @interface IDelivery
+             * @property {string|null} [roomID] Delivery roomID
+             * @property {roomcast.protocol.MsgLevel|null} [msgLv] Delivery msgLv
+             * @property {Array.<roomcast.protocol.IDelivered>|null} [messages] Delivery messages
+             */
+
+            /**
+             * Constructs a new Delivery.
+             * @memberof roomcast.protocol
+             * @classdesc Represents a Delivery.
+             * @implements IDelivery
+             * @constructor
+             * @param {roomcast.protocol.IDelivery=} [properties] Properties to set
+             */
+            function Delivery(properties) {
+                this.messages = [];
+                if (properties)
+                    for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * Delivery roomID.
+             * @member {string} roomID
+             * @memberof roomcast.protocol.Delivery
+             * @instance
+             */
+            Delivery.prototype.roomID = "";
+
+            /**
+             * Delivery msgLv.
+             * @member {roomcast.protocol.MsgLevel} msgLv
+             * @memberof roomcast.protocol.Delivery
+             * @instance
+             */
+            Delivery.prototype.msgLv = 0;
+
+            /**
+             * Delivery messages.
+             * @member {Array.<roomcast.protocol.IDelivered>} messages
+             * @memberof roomcast.protocol.Delivery
+             * @instance
+             */
+            Delivery.prototype.messages = $util.emptyArray;
+
+            /**
+             * Creates a new Delivery instance using the specified properties.
+             * @function create
+             * @memberof roomcast.protocol.Delivery
+             * @static
+             * @param {roomcast.protocol.IDelivery=} [properties] Properties to set
+             * @returns {roomcast.protocol.Delivery} Delivery instance
+             */
+            Delivery.create = function create(properties) {
+                return new Delivery(properties);
+            };
+
+            /**
+             * Encodes the specified Delivery message. Does not implicitly {@link roomcast.protocol.Delivery.verify|verify} messages.
+             * @function encode
+             * @memberof roomcast.protocol.Delivery
+             * @static
+             * @param {roomcast.protocol.IDelivery} message Delivery message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Delivery.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.roomID != null && Object.hasOwnProperty.call(message, "roomID"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.roomID);
+                if (message.msgLv != null && Object.hasOwnProperty.call(message, "msgLv"))
+                    writer.uint32(/* id 2, wireType 0 =*/16).int32(message.msgLv);
+                if (message.messages != null && message.messages.length)
+                    for (var i = 0; i < message.messages.length; ++i)
+                        $root.roomcast.protocol.Delivered.encode(message.messages[i], writer.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+                return writer;
+            };
+
+            /**
+             * Decodes a Delivery message from the specified reader or buffer.
+             * @function decode
+             * @memberof roomcast.protocol.Delivery
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {roomcast.protocol.Delivery} Delivery
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Delivery.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.roomcast.protocol.Delivery();
+                while (reader.pos < end) {
+                    var tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.roomID = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.msgLv = reader.int32();
+                            break;
+                        }
+                    case 3: {
+                            if (!(message.messages && message.messages.length))
+                                message.messages = [];
+                            message.messages.push($root.roomcast.protocol.Delivered.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Gets the default type url for Delivery
+             * @function getTypeUrl
+             * @memberof roomcast.protocol.Delivery
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Delivery.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/roomcast.protocol.Delivery";
+            };
+
+            return Delivery;
+        })();
+
+        protocol.Delivered = (function() {
+
+            /**
+             * Properties of a Delivered.
+             * @memberof roomcast.protocol
+             * @interface IDelivered
+             * @property {string|null} [text] Delivered text
+             * @property {Uint8Array|null} [data] Delivered data
+             * @property {string|null} [type] Delivered type
+             */
+
+            /**
+             * Constructs a new Delivered.
+             * @memberof roomcast.protocol
+             * @classdesc Represents a Delivered.
+             * @implements IDelivered
+             * @constructor
+             * @param {roomcast.protocol.IDelivered=} [properties] Properties to set
+             */
+            function Delivered(properties) {
+                if (properties)
+                    for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * Delivered text.
+             * @member {string} text
+             * @memberof roomcast.protocol.Delivered
+             * @instance
+             */
+            Delivered.prototype.text = "";
+
+            /**
+             * Delivered data.
+             * @member {Uint8Array} data
+             * @memberof roomcast.protocol.Delivered
+             * @instance
+             */
+            Delivered.prototype.data = $util.newBuffer([]);
+
+            /**
+             * Delivered type.
+             * @member {string} type
+             * @memberof roomcast.protocol.Delivered
+             * @instance
+             */
+            Delivered.prototype.type = "";
+
+            /**
+             * Creates a new Delivered instance using the specified properties.
+             * @function create
+             * @memberof roomcast.protocol.Delivered
+             * @static
+             * @param {roomcast.protocol.IDelivered=} [properties] Properties to set
+             * @returns {roomcast.protocol.Delivered} Delivered instance
+             */
+            Delivered.create = function create(properties) {
+                return new Delivered(properties);
+            };
+
+            /**
+             * Encodes the specified Delivered message. Does not implicitly {@link roomcast.protocol.Delivered.verify|verify} messages.
+             * @function encode
+             * @memberof roomcast.protocol.Delivered
+             * @static
+             * @param {roomcast.protocol.IDelivered} message Delivered message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Delivered.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.text != null && Object.hasOwnProperty.call(message, "text"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.text);
+                if (message.data != null && Object.hasOwnProperty.call(message, "data"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.data);
+                if (message.type != null && Object.hasOwnProperty.call(message, "type"))
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.type);
+                return writer;
+            };
+
+            /**
+             * Decodes a Delivered message from the specified reader or buffer.
+             * @function decode
+             * @memberof roomcast.protocol.Delivered
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {roomcast.protocol.Delivered} Delivered
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Delivered.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.roomcast.protocol.Delivered();
+                while (reader.pos < end) {
+                    var tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.text = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.data = reader.bytes();
+                            break;
+                        }
+                    case 3: {
+                            message.type = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Gets the default type url for Delivered
+             * @function getTypeUrl
+             * @memberof roomcast.protocol.Delivered
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Delivered.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/roomcast.protocol.Delivered";
+            };
+
+            return Delivered;
+        })();
+
         return protocol;
     })();
 
@@ -1013,6 +1547,8 @@ $root.roomcast = (function() {
              * @property {Array.<string>|null} [targets] RoomMsg targets
              * @property {boolean|null} [targetsKnown] RoomMsg targetsKnown
              * @property {string|null} [id] RoomMsg id
+             * @property {string|null} [type] RoomMsg type
+             * @property {boolean|null} [broadcast] RoomMsg broadcast
              */
 
             /**
@@ -1096,6 +1632,22 @@ $root.roomcast = (function() {
             RoomMsg.prototype.id = "";
 
             /**
+             * RoomMsg type.
+             * @member {string} type
+             * @memberof roomcast.queue.RoomMsg
+             * @instance
+             */
+            RoomMsg.prototype.type = "";
+
+            /**
+             * RoomMsg broadcast.
+             * @member {boolean} broadcast
+             * @memberof roomcast.queue.RoomMsg
+             * @instance
+             */
+            RoomMsg.prototype.broadcast = false;
+
+            /**
              * Creates a new RoomMsg instance using the specified properties.
              * @function create
              * @memberof roomcast.queue.RoomMsg
@@ -1140,6 +1692,10 @@ $root.roomcast = (function() {
                     writer.uint32(/* id 7, wireType 0 =*/56).bool(message.targetsKnown);
                 if (message.id != null && Object.hasOwnProperty.call(message, "id"))
                     writer.uint32(/* id 8, wireType 2 =*/66).string(message.id);
+                if (message.type != null && Object.hasOwnProperty.call(message, "type"))
+                    writer.uint32(/* id 9, wireType 2 =*/74).string(message.type);
+                if (message.broadcast != null && Object.hasOwnProperty.call(message, "broadcast"))
+                    writer.uint32(/* id 10, wireType 0 =*/80).bool(message.broadcast);
                 return writer;
             };
 
@@ -1209,6 +1765,14 @@ $root.roomcast = (function() {
                         }
                     case 8: {
                             message.id = reader.string();
+                            break;
+                        }
+                    case 9: {
+                            message.type = reader.string();
+                            break;
+                        }
+                    case 10: {
+                            message.broadcast = reader.bool();
                             break;
                         }
                     default:

@@ -55,7 +55,7 @@ async function main() {
     connUrls = [...new Set(nodes.flatMap((n) => (n.addrs.wsUrl ? [n.addrs.wsUrl] : [])))];
     logic.online.setNodes(nodes.map((n) => n.id));
   });
-  const grpcServer = logicGrpcServer(logic.service);
+  const grpcServer = logicGrpcServer(logic.service, logic.pushApi);
   const grpcPort = await grpcServer.listen(cfg.grpc.listenHost, cfg.grpc.port, tls.grpc);
   const httpPort = await logic.http.listen(cfg.http.port, cfg.http.listenHost);
   const ops = await serveOps({ ...cfg.ops, metrics: () => registry.metrics(), health: () => readiness.health() });

@@ -36,6 +36,8 @@ export interface ConnConfig {
     signInTimeoutSec: number;
     /** Malformed frames in a row that close the connection. */
     maxBadFrames: number;
+    /** protocol 2: rooms one connection may be in at once (its user:<uid> room not counted); SUBSCRIBE beyond gets Err 110. */
+    maxRoomsPerConnection: number;
     /** A client's MESSAGE rate: tokens per second and bucket size. */
     messagesPerSec: number;
     messageBurst: number;
@@ -95,6 +97,7 @@ export const defaultConnConfig = (): ConnConfig => ({
     heartbeatTimeoutSec: 60,
     signInTimeoutSec: 10,
     maxBadFrames: 5,
+    maxRoomsPerConnection: 100,
     messagesPerSec: 20,
     messageBurst: 40,
     messagesPerSecPerUid: 40,

@@ -11,7 +11,17 @@ import {
 import { TurnBatcher } from "@roomcast/pkg/batch";
 import { fnv1a } from "@roomcast/pkg/hash";
 import { ErrCode, RoomcastError } from "@roomcast/pkg/protocol";
-import type { ClientMessage, LogicLink, OnlineReport, OnlineTotals, Refresh, Refreshed, SignIn, SignedIn } from "@roomcast/pkg/link";
+import type {
+  ClientMessage,
+  LogicLink,
+  OnlineReport,
+  OnlineTotals,
+  Refresh,
+  Refreshed,
+  RoomAccess,
+  SignIn,
+  SignedIn,
+} from "@roomcast/pkg/link";
 import {
   grpc,
   call,
@@ -30,7 +40,7 @@ import type { Logger } from "@roomcast/pkg/log";
 /** One logic node as conn sees it: its gRPC client and the submit stream on it. */
 type LogicPeer = StreamingPeer<LogicClient, SubmitReq, SubmitAck__Output>;
 
-type WireMessage = Omit<ClientMessage, "data"> & { data: Buffer };
+type WireMessage = Omit<ClientMessage, "data" | "type"> & { data: Buffer; type: string };
 
 export class GrpcLogicLink implements LogicLink {
   private constructor(
@@ -77,7 +87,7 @@ export class GrpcLogicLink implements LogicLink {
     );
     const refused = fromWire(reply);
     if (refused) throw refused;
-    return { uid: reply.uid, exp: Number(reply.exp) };
+    return { uid: reply.uid, exp: Number(reply.exp), access: accessOf(reply) };
   }
 
   async refresh(r: Refresh): Promise<Refreshed> {
@@ -88,7 +98,7 @@ export class GrpcLogicLink implements LogicLink {
     );
     const refused = fromWire(reply);
     if (refused) throw refused;
-    return { exp: Number(reply.exp) };
+    return { exp: Number(reply.exp), access: accessOf(reply) };
   }
 
   /**
@@ -97,7 +107,11 @@ export class GrpcLogicLink implements LogicLink {
    */
   async submit(m: ClientMessage): Promise<void> {
     const refused = fromWire(
-      await this.submits.add(fnv1a(m.uid), { ...m, data: Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) }),
+      await this.submits.add(fnv1a(m.uid), {
+        ...m,
+        data: Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength),
+        type: m.type ?? "",
+      }),
     );
     if (refused) throw refused;
   }
@@ -133,4 +147,9 @@ export class GrpcLogicLink implements LogicLink {
   close() {
     return this.peers.close();
   }
+}
+
+/** The rooms a token may join, as logic answered them. */
+function accessOf(r: { rooms: string[]; hasRooms: boolean; openRooms: boolean }): RoomAccess {
+  return r.hasRooms ? { rooms: r.rooms, openRooms: r.openRooms } : { openRooms: r.openRooms };
 }

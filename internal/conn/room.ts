@@ -1,15 +1,23 @@
 // Rooms on one conn node: who is here (counts), and delivery of room batches through pub/sub.
 // Every member subscribes to two topics per room: NORMAL batches and IMPORTANT ones, so a slow socket
-// can leave the NORMAL topic while IMPORTANT messages still reach it.
+// can leave the NORMAL topic while IMPORTANT messages still reach it. Members speaking JSON (protocol 2) have topics
+// of their own: a batch is encoded once per codec that has members in the room, never once per member.
+// conn:<connID> is not a topic: a push to one connection goes through the directory of connections.
 import type { Deliverer, RoomBatch } from "@roomcast/pkg/link";
-import { MsgLevel, deliveryFrame } from "@roomcast/pkg/protocol";
+import { CONN_ROOM_PREFIX, MsgLevel, jsonWire, protoWire, type Outgoing, type Wire } from "@roomcast/pkg/protocol";
 import { SeenIds } from "./seen_ids";
 
-export const normalTopic = (room: string) => `n:${room}`;
-export const importantTopic = (room: string) => `i:${room}`;
+export const normalTopic = (room: string, json = false) => (json ? `jn:${room}` : `n:${room}`);
+export const importantTopic = (room: string, json = false) => (json ? `ji:${room}` : `i:${room}`);
 
 /** Sends one encoded frame to every subscriber of a topic (uWebSockets.js app.publish, fanned out in C++). */
-export type FanOut = (topic: string, frame: Uint8Array) => void;
+export type FanOut = (topic: string, frame: Outgoing) => void;
+
+/** A connection as the directory holds it: its codec and how to send it a frame. */
+export interface Addressee {
+  wire: Wire;
+  send(frame: Outgoing): void;
+}
 
 export interface RoomStats {
   framesPublished: number;
@@ -22,8 +30,12 @@ export interface RoomStats {
 
 export class Rooms implements Deliverer {
   private readonly members = new Map<string, number>();
+  /** Of those, the members speaking JSON. */
+  private readonly jsonMembers = new Map<string, number>();
   /** Members currently off the NORMAL topic because their send buffer is over the soft limit. */
   private readonly slow = new Map<string, number>();
+  /** Signed-in connections by connection id, for pushes to conn:<connID>. */
+  private readonly connections = new Map<string, Addressee>();
   readonly stats: RoomStats = { framesPublished: 0, messagesDelivered: 0, normalDropped: 0, importantRepeats: 0 };
 
   constructor(
@@ -32,22 +44,27 @@ export class Rooms implements Deliverer {
   ) {}
 
   /** Counts a member in; true when it is the room's first member on this node. */
-  join(room: string): boolean {
-    const n = (this.members.get(room) ?? 0) + 1;
-    this.members.set(room, n);
-    return n === 1;
+  join(room: string, json = false): boolean {
+    if (json) add(this.jsonMembers, room, 1);
+    return add(this.members, room, 1) === 1;
   }
 
-  leave(room: string): void {
-    const n = (this.members.get(room) ?? 0) - 1;
-    if (n > 0) this.members.set(room, n);
-    else this.members.delete(room);
+  leave(room: string, json = false): void {
+    if (json) add(this.jsonMembers, room, -1);
+    add(this.members, room, -1);
   }
 
   markSlow(room: string, slow: boolean): void {
-    const n = (this.slow.get(room) ?? 0) + (slow ? 1 : -1);
-    if (n > 0) this.slow.set(room, n);
-    else this.slow.delete(room);
+    add(this.slow, room, slow ? 1 : -1);
+  }
+
+  /** A signed-in connection, reachable as conn:<connID> until it is forgotten. */
+  register(connID: string, a: Addressee): void {
+    this.connections.set(connID, a);
+  }
+
+  forget(connID: string): void {
+    this.connections.delete(connID);
   }
 
   count(room: string): number {
@@ -64,26 +81,46 @@ export class Rooms implements Deliverer {
     return this.members.size;
   }
 
-  /** Encodes the batch once and fans it out to the room's members; returns how many members it reached. */
-  deliver({ roomID: room, msgLv, packed, count, ids }: RoomBatch): number {
+  /** Encodes the batch once per codec in use and fans it out to the room's members; returns how many it reached. */
+  deliver({ roomID: room, msgLv, packed, count, ids, types }: RoomBatch): number {
     // Remembered even when no member is here: the first copy reached everyone who was.
     if (msgLv === MsgLevel.IMPORTANT && ids && ids.length > 0 && this.seen.allSeen(ids)) {
       this.stats.importantRepeats++;
       return 0;
     }
+    if (room.startsWith(CONN_ROOM_PREFIX)) return this.deliverToConnection(room, msgLv, packed, count, types);
     const members = this.members.get(room) ?? 0;
     if (members === 0) return 0;
-    const frame = deliveryFrame(room, msgLv, packed);
+    const json = this.jsonMembers.get(room) ?? 0;
+    const important = msgLv === MsgLevel.IMPORTANT;
+    const topic = important ? importantTopic : normalTopic;
+    if (json < members) this.fanOut(topic(room), protoWire.delivery(room, msgLv, packed, types));
+    if (json > 0) this.fanOut(topic(room, true), jsonWire.delivery(room, msgLv, packed, types));
     let reached = members;
-    if (msgLv === MsgLevel.IMPORTANT) this.fanOut(importantTopic(room), frame);
-    else {
+    if (!important) {
       const slow = this.slow.get(room) ?? 0;
       this.stats.normalDropped += slow;
       reached -= slow;
-      this.fanOut(normalTopic(room), frame);
     }
     this.stats.framesPublished++;
     this.stats.messagesDelivered += reached * count;
     return reached;
   }
+
+  private deliverToConnection(room: string, msgLv: MsgLevel, packed: Uint8Array, count: number, types?: readonly string[]): number {
+    const a = this.connections.get(room.slice(CONN_ROOM_PREFIX.length));
+    if (!a) return 0;
+    a.send(a.wire.delivery(room, msgLv, packed, types));
+    this.stats.framesPublished++;
+    this.stats.messagesDelivered += count;
+    return 1;
+  }
+}
+
+/** Adds to a count kept in a map, forgetting it at 0; answers the new count. */
+function add(counts: Map<string, number>, key: string, by: number): number {
+  const n = (counts.get(key) ?? 0) + by;
+  if (n > 0) counts.set(key, n);
+  else counts.delete(key);
+  return n;
 }

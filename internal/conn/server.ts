@@ -1,6 +1,6 @@
 // The WebSocket side of conn on uWebSockets.js: /room sockets (the port serves nothing else: health and metrics are on
 // the ops listener), idle and slow-consumer sweeps.
-import { CloseCode } from "@roomcast/pkg/protocol";
+import { CloseCode, SUBPROTOCOLS, jsonWire, protoWire, type Outgoing, type WireName } from "@roomcast/pkg/protocol";
 import { listenFailure } from "@roomcast/pkg/lifecycle";
 import type { Logger } from "@roomcast/pkg/log";
 import type { Registry } from "@roomcast/pkg/metrics";
@@ -35,6 +35,8 @@ interface SocketData {
   session?: Session;
   /** The remote address at the upgrade (per-IP limits). */
   ip: string;
+  /** The codec the client chose with its WebSocket subprotocol (protocol 2). */
+  wire: WireName;
 }
 
 type Socket = UWS.WebSocket<SocketData>;
@@ -43,8 +45,8 @@ type Socket = UWS.WebSocket<SocketData>;
 class UwsTransport implements Transport {
   closed = false;
   constructor(private readonly ws: Socket) {}
-  send(frame: Uint8Array) {
-    if (!this.closed) this.ws.send(frame, true);
+  send(frame: Outgoing) {
+    if (!this.closed) this.ws.send(frame, typeof frame !== "string");
   }
   close(code: number, reason: string) {
     if (this.closed) return;
@@ -102,17 +104,13 @@ export class WsServer {
           res.writeStatus(refused.status).writeHeader("content-type", "text/plain").end(refused.body);
           return;
         }
-        res.upgrade<SocketData>(
-          { ip },
-          req.getHeader("sec-websocket-key"),
-          req.getHeader("sec-websocket-protocol"),
-          req.getHeader("sec-websocket-extensions"),
-          ctx,
-        );
+        const { wire, accepted } = chooseSubprotocol(req.getHeader("sec-websocket-protocol"));
+        res.upgrade<SocketData>({ ip, wire }, req.getHeader("sec-websocket-key"), accepted, req.getHeader("sec-websocket-extensions"), ctx);
       },
       open: (ws) => {
         const transport = new UwsTransport(ws);
-        const session = new Session(`${this.keyPrefix}-${(this.nextKey++).toString(36)}`, transport, deps);
+        const wire = ws.getUserData().wire === "json" ? jsonWire : protoWire;
+        const session = new Session(`${this.keyPrefix}-${(this.nextKey++).toString(36)}`, transport, deps, Date.now(), wire);
         session.ip = ws.getUserData().ip;
         ws.getUserData().session = session;
         this.sessions.set(session, transport);
@@ -180,9 +178,9 @@ export class WsServer {
     });
   }
 
-  /** Sends one encoded frame to every subscriber of a topic, fanned out in C++ (uWS pub/sub). */
-  fanOut(topic: string, frame: Uint8Array): void {
-    this.app.publish(topic, frame, true, false);
+  /** Sends one encoded frame to every subscriber of a topic, fanned out in C++ (uWS pub/sub); a string as text. */
+  fanOut(topic: string, frame: Outgoing): void {
+    this.app.publish(topic, frame, typeof frame !== "string", false);
   }
 
   /** No new connections from now on: the listen socket closes and /healthz says not ok (a proxy takes the node out). */
@@ -240,4 +238,18 @@ export class WsServer {
     if (idle || slowClosed || expired)
       this.log.info({ idle, slowClosed, expired, connections: this.sessions.size }, "sweepproc closed connections");
   }
+}
+
+/**
+ * The codec of a new connection from the subprotocols it offered (Sec-WebSocket-Protocol, in its order of
+ * preference): the first one roomcast speaks, which the answer names; none of them (or none offered) = protobuf, and
+ * the answer names none.
+ */
+export function chooseSubprotocol(offered: string): { wire: WireName; accepted: string } {
+  for (const p of offered.split(",")) {
+    const name = p.trim();
+    const wire = SUBPROTOCOLS[name];
+    if (wire && Object.hasOwn(SUBPROTOCOLS, name)) return { wire, accepted: name };
+  }
+  return { wire: "proto", accepted: "" };
 }

@@ -25,7 +25,8 @@ class FakeTransport implements Transport {
   topics = new Set<string>();
   closedWith?: number;
   buffered = 0;
-  send(f: Uint8Array) {
+  send(f: Uint8Array | string) {
+    if (typeof f === "string") throw new Error("a protobuf session sent a text frame");
     this.sent.push(f);
   }
   close(code: number) {
@@ -54,7 +55,7 @@ const GOOD_EXP = 2_000_000_000;
 function fakeLogic(published: ClientMessage[]): LogicLink {
   return {
     async connect(a) {
-      if (a.token === "good") return { uid: "u1", exp: GOOD_EXP };
+      if (a.token === "good") return { uid: "u1", exp: GOOD_EXP, access: { openRooms: true } };
       if (a.token === "logic-down") throw new RoomcastError(ErrCode.INTERNAL, "logic unavailable, try again");
       throw new RoomcastError(ErrCode.INVALID_TOKEN, "invalid or expired token");
     },
@@ -62,7 +63,7 @@ function fakeLogic(published: ClientMessage[]): LogicLink {
       const exp = Number(r.token.match(/^fresh-(\d+)$/)?.[1]);
       if (!exp) throw new RoomcastError(ErrCode.INVALID_TOKEN, "invalid or expired token");
       if (r.uid !== "u1") throw new RoomcastError(ErrCode.INVALID_TOKEN, "the fresh token is for another uid than the connection's");
-      return { exp };
+      return { exp, access: { openRooms: true } };
     },
     async submit(m) {
       published.push(m);
@@ -76,7 +77,7 @@ function fakeLogic(published: ClientMessage[]): LogicLink {
 
 function setup() {
   const published: ClientMessage[] = [];
-  const frames: Array<[string, Uint8Array]> = [];
+  const frames: Array<[string, Uint8Array | string]> = [];
   const rooms = new Rooms((topic, frame) => frames.push([topic, frame]));
   const logic = fakeLogic(published);
   const log = silentLogger();
@@ -84,10 +85,11 @@ function setup() {
     logic,
     rooms,
     online: new OnlineReporter("conn-test", rooms, logic, 1000, log),
-    limits: { maxMessageBytes: 100, maxBadFrames: 3, messagesPerSec: 1, messageBurst: 2 },
+    limits: { maxMessageBytes: 100, maxBadFrames: 3, messagesPerSec: 1, messageBurst: 2, maxRooms: 3 },
     counters: { signIns: 0, signInFailures: 0, messagesIn: 0, badFrames: 0 },
     log,
     announceTimeoutMs: 1000,
+    connNode: "conn-test",
   };
   const t = new FakeTransport();
   const s = new Session("k1", t, deps);
@@ -113,7 +115,8 @@ describe("Session", () => {
     await flush();
     await flush();
     expect(t.errs()).toEqual([0]);
-    expect([...t.topics].sort()).toEqual(["i:r1", "n:r1"]);
+    // The room, the connection's user:<uid> and the broadcast room "" (protocol 2), each a NORMAL and an IMPORTANT topic.
+    expect([...t.topics].sort()).toEqual(["i:", "i:r1", "i:user:u1", "n:", "n:r1", "n:user:u1"]);
     expect(rooms.count("r1")).toBe(1);
   });
 
@@ -318,12 +321,13 @@ describe("Session", () => {
     await flush();
     await flush();
     s.setSlow(true);
-    expect([...t.topics]).toEqual(["i:r1"]);
+    expect([...t.topics].sort()).toEqual(["i:", "i:r1", "i:user:u1"]);
     expect(rooms.deliver({ roomID: "r1", msgLv: MsgLevel.NORMAL, packed: new Uint8Array(4), count: 1 })).toBe(0);
     expect(rooms.stats.normalDropped).toBe(1);
     expect(rooms.deliver({ roomID: "r1", msgLv: MsgLevel.IMPORTANT, packed: new Uint8Array(4), count: 1 })).toBe(1);
     s.setSlow(false);
-    expect([...t.topics].sort()).toEqual(["i:r1", "n:r1"]);
+    // The room, the connection's user:<uid> and the broadcast room "" (protocol 2), each a NORMAL and an IMPORTANT topic.
+    expect([...t.topics].sort()).toEqual(["i:", "i:r1", "i:user:u1", "n:", "n:r1", "n:user:u1"]);
   });
 
   it("on close the member leaves the room", async () => {

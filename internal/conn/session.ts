@@ -1,25 +1,25 @@
-// One client connection's protocol: sign-in, heartbeats, messages, MEMBERS (docs/design.md, "Client protocol").
-// Works on a Transport, so it is tested without sockets.
+// One client connection's protocol: sign-in, heartbeats, messages, MEMBERS, and protocol 2's SUBSCRIBE and
+// UNSUBSCRIBE (docs/design.md, "Client protocol", "Protocol 2"). Works on a Transport, so it is tested without sockets.
 import {
+  BROADCAST_ROOM,
+  CONN_ROOM_PREFIX,
   CloseCode,
   ErrCode,
   MsgLevel,
   PackageType,
   RoomcastError,
-  decodeBroadcast,
-  decodeRefresh,
-  decodeReq,
-  decodeSignIn,
-  encodeReply,
-  errReply,
-  refreshReply,
-  withId,
+  connID,
+  protoWire,
+  type Wire,
 } from "@roomcast/pkg/protocol";
 import type { Logger } from "@roomcast/pkg/log";
-import type { LogicLink } from "@roomcast/pkg/link";
+import type { LogicLink, RoomAccess } from "@roomcast/pkg/link";
+import { authorizeRoom, userRoom } from "@roomcast/pkg/token";
 import type { Admission } from "./admission";
+import { Bucket } from "./bucket";
+import { Memberships } from "./memberships";
 import type { OnlineReporter } from "./online";
-import { importantTopic, normalTopic, type Rooms } from "./room";
+import type { Rooms } from "./room";
 import type { Transport } from "./transport";
 
 export interface SessionLimits {
@@ -27,6 +27,8 @@ export interface SessionLimits {
   maxBadFrames: number;
   messagesPerSec: number;
   messageBurst: number;
+  /** Rooms a connection may be in at once (protocol 2), its user:<uid> room not counted. */
+  maxRooms: number;
 }
 
 export interface SessionCounters {
@@ -47,17 +49,19 @@ export interface SessionDeps {
   announceTimeoutMs: number;
   /** Per-uid connection cap and message rate across a uid's connections (absent: neither is enforced). */
   admission?: Admission;
+  /** This conn node's id: a connection's id is `<node id>.<session key>`, so logic routes conn:<connID> pushes here. */
+  connNode: string;
 }
 
 type State = "new" | "signing" | "in" | "closed";
 
-const PONG = encodeReply({ type: PackageType.HEARTBEAT, data: new TextEncoder().encode("pong") });
-const OK = errReply(ErrCode.OK, "ok");
-
 export class Session {
   state: State = "new";
   uid = "";
+  /** The room signed in to ("" = none, protocol 2); REFRESH checks the fresh token against it. */
   roomID = "";
+  /** protocol 2: services push to this one connection as conn:<connID>; set at sign-in. */
+  connID = "";
   lastActive: number;
   readonly openedAt: number;
   /** Since when the send buffer is over the soft limit; 0 when it is not. */
@@ -69,19 +73,27 @@ export class Session {
   /** The client was told (108) that its token expired. */
   private expiryTold = false;
   private badFrames = 0;
-  private tokens: number;
-  private tokensAt: number;
+  /** MESSAGE and REFRESH rate. */
+  private readonly sends: Bucket;
+  /** SUBSCRIBE rate: a burst of a whole room cap, so a reconnecting client rejoins all its rooms at once. */
+  private readonly joins: Bucket;
+  /** Which rooms the token may SUBSCRIBE to, as logic answered at sign-in (and REFRESH). */
+  private access: RoomAccess = { openRooms: false };
+  private readonly rooms: Memberships;
 
   constructor(
     readonly key: string,
     private readonly transport: Transport,
     private readonly deps: SessionDeps,
     now = Date.now(),
+    readonly wire: Wire = protoWire,
   ) {
+    this.rooms = new Memberships(transport, deps.rooms, wire.name === "json");
     this.lastActive = now;
     this.openedAt = now;
-    this.tokens = deps.limits.messageBurst;
-    this.tokensAt = now;
+    const { messagesPerSec, messageBurst, maxRooms } = deps.limits;
+    this.sends = new Bucket(messagesPerSec, messageBurst, now);
+    this.joins = new Bucket(messagesPerSec, maxRooms, now);
   }
 
   /** State can change while a call to logic is awaited; read it afresh. */
@@ -93,31 +105,30 @@ export class Session {
   onFrame(bytes: Uint8Array, isBinary: boolean, now = Date.now()): void {
     if (this.state === "closed") return;
     this.lastActive = now;
-    if (!isBinary) return this.bad(new RoomcastError(ErrCode.MALFORMED, "malformed frame: text frames are not part of the protocol"));
     let frame;
     try {
-      frame = decodeReq(bytes);
+      frame = this.wire.request(bytes, isBinary);
     } catch (err) {
       return this.bad(err);
     }
     // Every answer to this frame carries its id (protocol 2); a seed-001 client sends none and sees none.
-    const id = frame.id ?? 0;
-    if (frame.type === PackageType.SIGN_IN) return void this.signIn(frame.data, id);
-    if (this.state !== "in") return this.answer(id, errReply(ErrCode.SIGN_IN_FIRST));
+    const { id, body } = frame;
+    if (frame.type === PackageType.SIGN_IN) return void this.signIn(body, id);
+    if (this.state !== "in") return this.answer(id, ErrCode.SIGN_IN_FIRST);
     switch (frame.type) {
       case PackageType.HEARTBEAT:
         this.badFrames = 0;
-        return this.answer(id, PONG);
+        return this.transport.send(this.wire.pong(id));
       case PackageType.MESSAGE:
-        return void this.message(frame.data, now, id);
+        return void this.message(body, now, id);
       case PackageType.REFRESH:
-        return void this.refresh(frame.data, now, id);
+        return void this.refresh(body, now, id);
       case PackageType.MEMBERS:
-        this.badFrames = 0;
-        return this.answer(
-          id,
-          encodeReply({ type: PackageType.MEMBERS, data: Buffer.from(String(this.deps.online.members(this.roomID))) }),
-        );
+        return this.members(body, id);
+      case PackageType.SUBSCRIBE:
+        return void this.subscribe(body, now, id);
+      case PackageType.UNSUBSCRIBE:
+        return this.unsubscribe(body, id);
       default:
         return this.bad(new RoomcastError(ErrCode.MALFORMED, `malformed frame: unknown type ${frame.type}`), id);
     }
@@ -127,37 +138,41 @@ export class Session {
   onClose(): void {
     const wasIn = this.state === "in";
     this.state = "closed";
-    if (wasIn) this.leaveRoom();
+    if (wasIn) this.leaveRooms();
   }
 
-  /** Leaves the NORMAL topic while the socket is slow, and comes back once it drained. */
+  /** Leaves the NORMAL topics while the socket is slow, and comes back once it drained. */
   setSlow(slow: boolean, now = Date.now()): void {
     if (this.state !== "in" || slow === this.slowSince > 0) return;
     this.slowSince = slow ? now : 0;
-    if (slow) this.transport.unsubscribe(normalTopic(this.roomID));
-    else this.transport.subscribe(normalTopic(this.roomID));
-    this.deps.rooms.markSlow(this.roomID, slow);
+    this.rooms.setSlow(slow);
   }
 
-  private async signIn(data: Uint8Array, id: number): Promise<void> {
-    if (this.state === "in" || this.state === "signing") return this.answer(id, errReply(ErrCode.ALREADY_SIGNED_IN));
+  /** The rooms this connection is in (user:<uid> included), for tests and the ops view. */
+  roomList(): string[] {
+    return this.rooms.list();
+  }
+
+  private async signIn(body: unknown, id: number): Promise<void> {
+    if (this.state === "in" || this.state === "signing") return this.answer(id, ErrCode.ALREADY_SIGNED_IN);
     let req;
     try {
-      req = decodeSignIn(data);
+      req = this.wire.signIn(body);
     } catch (err) {
       return this.bad(err, id);
     }
     this.state = "signing";
     let uid: string;
     let exp: number;
+    let access: RoomAccess;
     try {
-      ({ uid, exp } = await this.deps.logic.connect({ token: req.token, roomID: req.roomID }));
+      ({ uid, exp, access } = await this.deps.logic.connect({ token: req.token, roomID: req.roomID }));
     } catch (err) {
       if (this.isClosed()) return;
       const refused = this.refusal(err, "sign-in unavailable, try again", "logic.Connect failed");
       this.state = "new";
       this.deps.counters.signInFailures++;
-      this.answer(id, errReply(refused.code, refused.message));
+      this.answer(id, refused.code, refused.message);
       // A refused token counts towards the garbage limit; logic being away is not the client's fault, and a room the
       // token may not join (107) is a well-formed request the client may follow with another room.
       if (!refused.temporary && refused.code !== ErrCode.ROOM_NOT_ALLOWED) this.countBad();
@@ -168,26 +183,32 @@ export class Session {
       // The socket lives, not signed in: it may sign in as another uid, or is closed at the sign-in deadline.
       this.state = "new";
       this.deps.counters.signInFailures++;
-      return this.answer(id, errReply(ErrCode.TOO_MANY_CONNECTIONS, `too many connections of uid "${uid}" on this node`));
+      return this.answer(id, ErrCode.TOO_MANY_CONNECTIONS, `too many connections of uid "${uid}" on this node`);
     }
     this.uid = uid;
     this.roomID = req.roomID;
+    this.access = access;
     this.expiresAt = exp * 1000;
-    this.transport.subscribe(normalTopic(req.roomID));
-    this.transport.subscribe(importantTopic(req.roomID));
-    const first = this.deps.rooms.join(req.roomID);
+    this.connID = connID(this.deps.connNode, this.key);
+    this.deps.rooms.register(this.connID, { wire: this.wire, send: (f) => this.transport.send(f) });
+    // Broadcasts and pushes to user:<uid> go to every conn node, so logic need not hear of these two rooms first.
+    this.rooms.enter(BROADCAST_ROOM);
+    this.rooms.enter(userRoom(uid));
     this.state = "in";
-    try {
-      await this.deps.online.joined(req.roomID, first, this.deps.announceTimeoutMs);
-    } catch (err) {
-      // A member that logic does not route to would miss the room's messages until the next report: refuse the sign-in.
+    if (req.roomID !== "" && !this.rooms.has(req.roomID)) {
+      const first = this.rooms.enter(req.roomID);
+      try {
+        await this.deps.online.joined(req.roomID, first, this.deps.announceTimeoutMs);
+      } catch (err) {
+        // A member that logic does not route to would miss the room's messages until the next report: refuse the sign-in.
+        if (this.isClosed()) return;
+        return this.unannounced(err, id);
+      }
       if (this.isClosed()) return;
-      return this.unannounced(err, id);
     }
-    if (this.isClosed()) return;
     this.badFrames = 0;
     this.deps.counters.signIns++;
-    this.answer(id, OK);
+    this.transport.send(this.wire.answer(PackageType.UNKNOWN, ErrCode.OK, "ok", id, this.connID));
   }
 
   /**
@@ -199,41 +220,125 @@ export class Session {
     if (!this.expiryTold) {
       this.expiryTold = true;
       const left = Math.max(0, Math.ceil((this.expiresAt + graceMs - now) / 1000));
-      this.transport.send(errReply(ErrCode.TOKEN_EXPIRED, `token expired: send REFRESH with a fresh token within ${left} s or be closed`));
+      this.transport.send(
+        this.wire.answer(
+          PackageType.UNKNOWN,
+          ErrCode.TOKEN_EXPIRED,
+          `token expired: send REFRESH with a fresh token within ${left} s or be closed`,
+        ),
+      );
     }
     return now >= this.expiresAt + graceMs;
   }
 
-  /** Req{REFRESH}: a fresh token, verified by logic (same uid, same room as sign-in), becomes the connection's. */
-  private async refresh(data: Uint8Array, now: number, id: number): Promise<void> {
+  /**
+   * Req{REFRESH}: a fresh token, verified by logic (same uid, allowed in the sign-in room), becomes the connection's
+   * when it also allows every other room the connection is in.
+   */
+  private async refresh(body: unknown, now: number, id: number): Promise<void> {
+    const R = PackageType.REFRESH;
     let token;
     try {
-      token = decodeRefresh(data);
+      token = this.wire.token(body);
     } catch (err) {
       return this.bad(err, id);
     }
     this.badFrames = 0;
-    if (!this.takeToken(now)) return this.answer(id, refreshReply(ErrCode.RATE_LIMITED));
+    if (!this.sends.take(now)) return this.answer(id, ErrCode.RATE_LIMITED, undefined, R);
     let exp: number;
+    let access: RoomAccess;
     try {
-      ({ exp } = await this.deps.logic.refresh({ uid: this.uid, roomID: this.roomID, token }));
+      ({ exp, access } = await this.deps.logic.refresh({ uid: this.uid, roomID: this.roomID, token }));
     } catch (err) {
       if (this.state !== "in") return;
       const refused = this.refusal(err, "refresh unavailable, try again", "logic.Refresh failed", this.roomID);
-      return this.answer(id, refreshReply(refused.code, refused.message));
+      return this.answer(id, refused.code, refused.message, R);
     }
     if (this.state !== "in") return;
+    try {
+      for (const room of this.rooms.list()) authorizeRoom({ uid: this.uid, rooms: access.rooms }, room, access.openRooms);
+    } catch (err) {
+      const e = err as RoomcastError;
+      return this.answer(id, e.code, `${e.message}: the fresh token must allow every room the connection is in`, R);
+    }
+    this.access = access;
     this.expiresAt = exp * 1000;
     this.expiryTold = false;
-    this.answer(id, refreshReply(ErrCode.OK, "ok"));
+    this.answer(id, ErrCode.OK, "ok", R);
+  }
+
+  /** Req{MEMBERS}: members across the cluster of the room named (protocol 2) or else of the sign-in room. */
+  private members(body: unknown, id: number): void {
+    let room;
+    try {
+      room = this.wire.room(body, true) || this.roomID;
+    } catch (err) {
+      return this.bad(err, id);
+    }
+    this.badFrames = 0;
+    if (!room || !this.rooms.has(room))
+      return this.answer(id, ErrCode.NOT_YOUR_ROOM, room ? `not in room "${room}"` : "not in a room: name one");
+    this.transport.send(this.wire.count(this.deps.online.members(room), id));
+  }
+
+  /**
+   * Req{SUBSCRIBE} (protocol 2): joins a room the token allows, answered once logic routes the room's messages here.
+   * Joining a room the connection is in already is answered ok and changes nothing.
+   */
+  private async subscribe(body: unknown, now: number, id: number): Promise<void> {
+    const S = PackageType.SUBSCRIBE;
+    let room;
+    try {
+      room = this.wire.room(body);
+    } catch (err) {
+      return this.bad(err, id);
+    }
+    this.badFrames = 0;
+    if (this.rooms.has(room)) return this.answer(id, ErrCode.OK, "ok", S);
+    if (room.startsWith(CONN_ROOM_PREFIX))
+      return this.answer(id, ErrCode.ROOM_NOT_ALLOWED, `room not allowed: "${room}" is a connection's`, S);
+    try {
+      authorizeRoom({ uid: this.uid, rooms: this.access.rooms }, room, this.access.openRooms);
+    } catch (err) {
+      return this.answer(id, (err as RoomcastError).code, (err as RoomcastError).message, S);
+    }
+    const own = userRoom(this.uid);
+    const joined = this.rooms.list().filter((r) => r !== own).length;
+    if (room !== own && joined >= this.deps.limits.maxRooms)
+      return this.answer(id, ErrCode.TOO_MANY_ROOMS, `too many rooms: a connection may be in ${this.deps.limits.maxRooms}`, S);
+    // Each new room may cost logic an announce: joins have a rate of their own.
+    if (!this.joins.take(now)) return this.answer(id, ErrCode.RATE_LIMITED, undefined, S);
+    const first = this.rooms.enter(room);
+    try {
+      await this.deps.online.joined(room, first, this.deps.announceTimeoutMs);
+    } catch (err) {
+      if (this.state !== "in") return;
+      this.rooms.exit(room);
+      this.deps.log.error({ err, key: this.key, uid: this.uid, roomID: room }, "online.joined failed: subscribe refused (500)");
+      return this.answer(id, ErrCode.INTERNAL, "subscribe unavailable: logic could not be told about the room, try again", S);
+    }
+    if (this.state === "in") this.answer(id, ErrCode.OK, "ok", S);
+  }
+
+  /** Req{UNSUBSCRIBE} (protocol 2): leaves a room (103 when the connection is not in it). */
+  private unsubscribe(body: unknown, id: number): void {
+    let room;
+    try {
+      room = this.wire.room(body);
+    } catch (err) {
+      return this.bad(err, id);
+    }
+    this.badFrames = 0;
+    const U = PackageType.UNSUBSCRIBE;
+    if (!this.rooms.exit(room)) return this.answer(id, ErrCode.NOT_YOUR_ROOM, `not in room "${room}"`, U);
+    if (room === this.roomID) this.roomID = "";
+    this.answer(id, ErrCode.OK, "ok", U);
   }
 
   /** Logic did not learn that this node holds the room: undo the sign-in (the socket lives, unsigned) and answer 500. */
   private unannounced(err: unknown, id: number): void {
     const { roomID, uid } = this;
-    this.transport.unsubscribe(normalTopic(roomID));
-    this.transport.unsubscribe(importantTopic(roomID));
-    this.leaveRoom();
+    this.leaveRooms();
     this.slowSince = 0;
     this.deps.admission?.signOut(this, uid);
     this.state = "new";
@@ -242,35 +347,39 @@ export class Session {
     this.expiresAt = 0;
     this.deps.counters.signInFailures++;
     this.deps.log.error({ err, key: this.key, uid, roomID }, "online.joined failed: sign-in refused (500)");
-    this.answer(id, errReply(ErrCode.INTERNAL, "sign-in unavailable: logic could not be told about the room, try again"));
+    this.answer(id, ErrCode.INTERNAL, "sign-in unavailable: logic could not be told about the room, try again");
   }
 
-  private async message(data: Uint8Array, now: number, id: number): Promise<void> {
+  private async message(body: unknown, now: number, id: number): Promise<void> {
     let msg;
     try {
-      msg = decodeBroadcast(data);
+      msg = this.wire.message(body);
     } catch (err) {
       return this.bad(err, id);
     }
     this.badFrames = 0;
-    if (msg.roomID !== this.roomID) return this.answer(id, errReply(ErrCode.NOT_YOUR_ROOM, `not your room: signed in to "${this.roomID}"`));
-    if (msg.msgLv !== MsgLevel.NORMAL) return this.answer(id, errReply(ErrCode.NOT_YOUR_ROOM, "clients may send only NORMAL messages"));
+    if (!this.rooms.has(msg.roomID) || msg.roomID === BROADCAST_ROOM) {
+      const where = this.roomID ? `signed in to "${this.roomID}"` : "SUBSCRIBE to it first";
+      return this.answer(id, ErrCode.NOT_YOUR_ROOM, `not your room: ${where}`);
+    }
+    if (msg.msgLv !== MsgLevel.NORMAL) return this.answer(id, ErrCode.NOT_YOUR_ROOM, "clients may send only NORMAL messages");
     if (msg.data.byteLength > this.deps.limits.maxMessageBytes) {
       return this.answer(
         id,
-        errReply(ErrCode.TOO_LARGE, `message of ${msg.data.byteLength} bytes is over the limit of ${this.deps.limits.maxMessageBytes}`),
+        ErrCode.TOO_LARGE,
+        `message of ${msg.data.byteLength} bytes is over the limit of ${this.deps.limits.maxMessageBytes}`,
       );
     }
-    if (!this.takeToken(now)) return this.answer(id, errReply(ErrCode.RATE_LIMITED));
+    if (!this.sends.take(now)) return this.answer(id, ErrCode.RATE_LIMITED);
     if (this.deps.admission && !this.deps.admission.takeUidToken(this.uid, now)) {
-      return this.answer(id, errReply(ErrCode.RATE_LIMITED, `rate limited: uid "${this.uid}" sends too fast across its connections`));
+      return this.answer(id, ErrCode.RATE_LIMITED, `rate limited: uid "${this.uid}" sends too fast across its connections`);
     }
     this.deps.counters.messagesIn++;
     try {
-      await this.deps.logic.submit({ uid: this.uid, roomID: msg.roomID, msgLv: msg.msgLv, data: msg.data });
+      await this.deps.logic.submit({ uid: this.uid, roomID: msg.roomID, msgLv: msg.msgLv, data: msg.data, type: msg.type ?? "" });
     } catch (err) {
       const refused = this.refusal(err, "message not accepted, try again", "logic.Submit failed", msg.roomID);
-      if (this.state === "in") this.answer(id, errReply(refused.code, refused.message));
+      if (this.state === "in") this.answer(id, refused.code, refused.message);
     }
   }
 
@@ -285,30 +394,25 @@ export class Session {
     return e;
   }
 
-  private takeToken(now: number): boolean {
-    const { messagesPerSec, messageBurst } = this.deps.limits;
-    this.tokens = Math.min(messageBurst, this.tokens + ((now - this.tokensAt) / 1000) * messagesPerSec);
-    this.tokensAt = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
+  private leaveRooms(): void {
+    this.rooms.exitAll();
+    if (this.connID) this.deps.rooms.forget(this.connID);
+    this.connID = "";
   }
 
-  private leaveRoom(): void {
-    if (this.slowSince > 0) this.deps.rooms.markSlow(this.roomID, false);
-    this.deps.rooms.leave(this.roomID);
-  }
-
-  /** Sends an answer to the request with this id (none when 0). */
-  private answer(id: number, reply: Uint8Array): void {
-    this.transport.send(withId(reply, id));
+  /**
+   * Answers request `id` (none when 0) with Reply{type, Err{code, msg}}: UNKNOWN for sign-in and errors (seed 001),
+   * the request's own type for REFRESH, SUBSCRIBE and UNSUBSCRIBE, whose answers a client waits for by type.
+   */
+  private answer(id: number, code: number, msg?: string, type: PackageType = PackageType.UNKNOWN): void {
+    this.transport.send(this.wire.answer(type, code, msg, id));
   }
 
   /** A malformed frame: answered with its Err (with the request's id, when it had one); too many in a row close the connection. */
   private bad(err: unknown, id = 0): void {
     const e = err instanceof RoomcastError ? err : new RoomcastError(ErrCode.MALFORMED, undefined, { cause: err });
     this.deps.counters.badFrames++;
-    this.answer(id, errReply(e.code, e.message));
+    this.answer(id, e.code, e.message);
     this.countBad();
   }
 

@@ -33,6 +33,7 @@ export class GrpcConnLink implements ConnLink {
       ...b,
       packed: Buffer.from(b.packed.buffer, b.packed.byteOffset, b.packed.byteLength),
       ids: (b.ids ?? noIds) as string[],
+      types: (b.types ?? noIds) as string[],
     }));
     try {
       await p.client.stream.send({ rooms });

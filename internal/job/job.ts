@@ -51,11 +51,13 @@ interface RoomMsg {
   targetsKnown: boolean;
   ts: number | { toNumber(): number };
   id: string;
+  type: string;
+  broadcast: boolean;
 }
 
 /** A push request stays well under the gRPC message cap however large the batches. */
 const pushLimits = batchRequestLimits(
-  (b: RoomBatch) => b.packed.byteLength + b.roomID.length + 16 + (b.ids?.reduce((n, id) => n + id.length + 2, 0) ?? 0),
+  (b: RoomBatch) => b.packed.byteLength + b.roomID.length + 16 + stringsBytes(b.ids) + stringsBytes(b.types),
 );
 
 export class JobService {
@@ -148,7 +150,8 @@ export class JobService {
   private decode(msg: QueueMessage, level: "normal" | "important"): RoomMsg | undefined {
     try {
       const m = queueProto.RoomMsg.decode(msg.body);
-      if (!m.roomID) throw new Error("empty roomID");
+      // The broadcast room is the one without a name.
+      if (!m.roomID && !m.broadcast) throw new Error("empty roomID");
       return m;
     } catch (err) {
       this.messages.inc({ level, result: "poison" });
@@ -162,7 +165,7 @@ export class JobService {
     const m = this.decode(msg, "normal");
     if (!m) return;
     this.messages.inc({ level: "normal", result: "ok" });
-    this.window.add(m.roomID, MsgLevel.NORMAL, m.data, m.targetsKnown ? m.targets : null);
+    this.window.add(m.roomID, MsgLevel.NORMAL, m.data, m.targetsKnown ? m.targets : null, m.type);
   }
 
   /**
@@ -180,7 +183,8 @@ export class JobService {
     const packed = packMessages([m.data]);
     // Every copy of a message carries logic's id; one from an older logic has none, and its queue id stands in.
     const ids = [m.id || msg.id];
-    const results = await Promise.allSettled(targets.map((id) => this.pushImportant(id, m.roomID, packed, ids)));
+    const types = m.type ? [m.type] : undefined;
+    const results = await Promise.allSettled(targets.map((id) => this.pushImportant(id, m.roomID, packed, ids, types)));
     const failed: string[] = [];
     results.forEach((r, i) => (r.status === "fulfilled" ? done.add(targets[i]!) : failed.push(targets[i]!)));
     if (unseen.length > 0) {
@@ -212,6 +216,7 @@ export class JobService {
     const targets = this.targets(p.targets);
     if (targets.length === 0) return;
     const batch: RoomBatch = { roomID: p.roomID, msgLv: p.msgLv, packed: packMessages(p.messages), count: p.messages.length };
+    if (p.types) batch.types = p.types;
     // NORMAL pushes hold no queue slot (their messages are finished on arrival), so they go to every target even while
     // its health says otherwise: a node that is only slow still gets its messages.
     for (const id of targets) {
@@ -258,10 +263,21 @@ export class JobService {
     return batches.map(() => undefined);
   }, pushLimits);
 
-  private pushImportant(conn: string, roomID: string, packed: Uint8Array, ids: readonly string[]): Promise<void> {
+  private pushImportant(
+    conn: string,
+    roomID: string,
+    packed: Uint8Array,
+    ids: readonly string[],
+    types?: readonly string[],
+  ): Promise<void> {
     if (!this.health.allow(conn)) return Promise.reject(new Error(`conn node ${conn} failed a push lately`));
-    return this.importantPushes.add(conn, { roomID, msgLv: MsgLevel.IMPORTANT, packed, count: 1, ids });
+    return this.importantPushes.add(conn, { roomID, msgLv: MsgLevel.IMPORTANT, packed, count: 1, ids, ...(types ? { types } : {}) });
   }
+}
+
+/** Bytes a list of short strings takes in a push request (about). */
+function stringsBytes(list: readonly string[] | undefined): number {
+  return list?.reduce((n, s) => n + s.length + 2, 0) ?? 0;
 }
 
 /** protobufjs hands int64 fields over as a Long or a number. */

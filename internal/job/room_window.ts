@@ -8,6 +8,8 @@ export interface PendingRoom {
   roomID: string;
   msgLv: MsgLevel;
   messages: Uint8Array[];
+  /** protocol 2: each message's type, in order; absent until a message with a type arrives. */
+  types?: string[];
   bytes: number;
   /** conn nodes to push to; null = every conn node. */
   targets: Set<string> | null;
@@ -29,7 +31,7 @@ export class RoomWindow {
   ) {}
 
   /** Adds a message; the room's batch flushes when the window ends or it reaches a size cap. */
-  add(roomID: string, msgLv: MsgLevel, data: Uint8Array, targets: readonly string[] | null): void {
+  add(roomID: string, msgLv: MsgLevel, data: Uint8Array, targets: readonly string[] | null, type = ""): void {
     const key = `${msgLv}:${roomID}`;
     let b = this.pending.get(key);
     if (b && b.bytes + data.byteLength + 4 > this.limits.maxBytes) {
@@ -50,8 +52,11 @@ export class RoomWindow {
       if (targets) for (const t of targets) b.targets.add(t);
       else b.targets = null;
     }
+    // Untyped rooms pay nothing: the list starts with the first typed message, padded for the untyped ones before it.
+    if (type && !b.types) b.types = b.messages.map(() => "");
+    b.types?.push(type);
     b.messages.push(data);
-    b.bytes += data.byteLength + 4;
+    b.bytes += data.byteLength + 4 + type.length;
     if (b.messages.length >= this.limits.maxMessages) this.flushKey(key);
   }
 

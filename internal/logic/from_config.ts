@@ -9,6 +9,8 @@ import { ChatPage } from "./chat_page";
 import { LogicHttp } from "./http";
 import { LogicService } from "./logic";
 import { OnlineTable } from "./online";
+import type { PushApiDeps } from "./push_grpc";
+import { RateLimiter } from "./rate_limit";
 import { checkPartitions } from "@roomcast/pkg/queue";
 
 export interface LogicParts {
@@ -16,6 +18,8 @@ export interface LogicParts {
   /** Keep it in step with the conn nodes discovery lists (setNodes). */
   online: OnlineTable;
   http: LogicHttp;
+  /** What the gRPC Push API needs (served beside the Logic service on a logic node's gRPC port). */
+  pushApi: PushApiDeps;
 }
 
 export interface LogicWiring {
@@ -54,6 +58,8 @@ export function logicFromConfig(cfg: LogicConfig, w: LogicWiring): LogicParts {
     maxMessageBytes: cfg.limits.maxMessageBytes,
     openRooms: cfg.token.openRooms,
   });
+  // POST /msg and the gRPC Push API share one rate per token uid.
+  const msgRate = new RateLimiter(cfg.http.msgPerSecPerUid, cfg.http.msgBurstPerUid);
   const http = new LogicHttp({
     logic: service,
     tokens,
@@ -65,9 +71,9 @@ export function logicFromConfig(cfg: LogicConfig, w: LogicWiring): LogicParts {
     headersTimeoutMs: cfg.http.headersTimeoutMs,
     requestTimeoutMs: cfg.http.requestTimeoutMs,
     msgPerSecPerUid: cfg.http.msgPerSecPerUid,
-    msgBurstPerUid: cfg.http.msgBurstPerUid,
+    msgRate,
     connUrls: w.connUrls,
     chatPage: cfg.http.enableChatPage ? new ChatPage(w.log) : undefined,
   });
-  return { service, online, http };
+  return { service, online, http, pushApi: { logic: service, tokens, rate: msgRate } };
 }

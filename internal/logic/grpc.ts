@@ -1,24 +1,37 @@
 // logic's gRPC server for conn nodes: every call lands in LogicService; refusals travel as {code, msg}.
-import { logicService, type LogicHandlers, type SubmitAck, type SubmitReq } from "@roomcast/api";
+import type * as grpc from "@grpc/grpc-js";
+import { logicService, pushService, type LogicHandlers, type SubmitAck, type SubmitReq } from "@roomcast/api";
+import { pushHandlers, type PushApiDeps } from "./push_grpc";
 import { MsgLevel } from "@roomcast/pkg/protocol";
 import { unary, RpcServer, OK_RESULT, toWire } from "@roomcast/pkg/rpc";
-import type { LogicHandler } from "@roomcast/pkg/link";
+import type { LogicHandler, RoomAccess } from "@roomcast/pkg/link";
 
-export function logicGrpcServer(logic: LogicHandler): RpcServer {
+const accessToWire = (a: RoomAccess) => ({ rooms: [...(a.rooms ?? [])], hasRooms: a.rooms !== undefined, openRooms: a.openRooms });
+
+/** The Logic service for conn nodes, and with `push` the Push API for business services on the same port. */
+export function logicGrpcServer(logic: LogicHandler, push?: PushApiDeps): RpcServer {
+  const server = logicServer(logic);
+  if (push) server.addService(pushService().service, pushHandlers(push) as unknown as grpc.UntypedServiceImplementation);
+  return server;
+}
+
+function logicServer(logic: LogicHandler): RpcServer {
   return new RpcServer(logicService().service, (streams): LogicHandlers => {
     const submit = (m: SubmitReq["items"][number]) =>
-      logic.submit({ uid: m.uid, roomID: m.roomID, msgLv: m.msgLv as MsgLevel, data: m.data }).then(() => OK_RESULT, toWire);
+      logic.submit({ uid: m.uid, roomID: m.roomID, msgLv: m.msgLv as MsgLevel, data: m.data, type: m.type }).then(() => OK_RESULT, toWire);
     return {
       Connect: unary(async (r) => {
         try {
-          return { ...OK_RESULT, ...(await logic.connect({ token: r.token, roomID: r.roomID })) };
+          const { uid, exp, access } = await logic.connect({ token: r.token, roomID: r.roomID });
+          return { ...OK_RESULT, uid, exp, ...accessToWire(access) };
         } catch (err) {
           return { ...toWire(err), uid: "", exp: 0 };
         }
       }),
       Refresh: unary(async (r) => {
         try {
-          return { ...OK_RESULT, ...(await logic.refresh({ uid: r.uid, roomID: r.roomID, token: r.token })) };
+          const { exp, access } = await logic.refresh({ uid: r.uid, roomID: r.roomID, token: r.token });
+          return { ...OK_RESULT, exp, ...accessToWire(access) };
         } catch (err) {
           return { ...toWire(err), exp: 0 };
         }

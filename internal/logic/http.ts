@@ -1,12 +1,13 @@
 // logic's HTTP API: POST /msg for business services, POST /tk for tests and demos (docs/design.md, "HTTP API").
 import * as http from "node:http";
-import { ErrCode, HttpCode, MAX_ROOM_ID_BYTES, MsgLevel, RoomcastError } from "@roomcast/pkg/protocol";
+import { ErrCode, HttpCode, MAX_ROOM_ID_BYTES, MAX_TYPE_BYTES, RoomcastError } from "@roomcast/pkg/protocol";
 import { MAX_UID_BYTES, PUSH_SCOPE, bearer, roomsClaimAllows, type Claims, type Tokens } from "@roomcast/pkg/token";
 import { listenHttp } from "@roomcast/pkg/lifecycle";
 import type { Logger } from "@roomcast/pkg/log";
 import type { Registry } from "@roomcast/pkg/metrics";
-import type { LogicService } from "./logic";
+import { targetRoom, type LogicService, type PushTarget } from "./logic";
 import type { ChatPage } from "./chat_page";
+import { RateLimiter } from "./rate_limit";
 
 export interface HttpDeps {
   logic: LogicService;
@@ -21,9 +22,9 @@ export interface HttpDeps {
   headersTimeoutMs: number;
   /** A request not received in full after this long is answered 408 and closed (Node's requestTimeout). */
   requestTimeoutMs: number;
-  /** POST /msg per token uid: requests per second and bucket size; over it, 429. */
+  /** POST /msg per token uid (shared with the gRPC Push API); over it, 429. */
   msgPerSecPerUid: number;
-  msgBurstPerUid: number;
+  msgRate: RateLimiter;
   /** ws:// URLs of the conn nodes clients may connect to, for GET /nodes. */
   connUrls: () => string[];
   /** The demo chat page at GET /, when enabled. */
@@ -84,6 +85,29 @@ function statusOf(err: RoomcastError): number {
   }
 }
 
+/**
+ * The one target a POST /msg body names, or what is wrong with it. Room names and ids are taken exactly as given:
+ * nothing is trimmed or normalised, here, over WebSocket or in the CLI.
+ */
+function pushTarget(json: Record<string, unknown>): PushTarget | string {
+  const named = ["room_id", "user", "conn", "broadcast"].filter((k) => json[k] !== undefined);
+  if (named.length !== 1) return "name one target: room_id, user, conn or broadcast";
+  const { room_id: roomID, user, conn, broadcast } = json;
+  if (broadcast !== undefined) return broadcast === true ? { broadcast: true } : "broadcast must be true";
+  const [key, value] = roomID !== undefined ? ["room_id", roomID] : user !== undefined ? ["user", user] : ["conn", conn];
+  if (typeof value !== "string" || !value) return `${key} must be a non-empty string`;
+  const room = key === "room_id" ? value : `${key}:${value}`;
+  const bytes = Buffer.byteLength(room, "utf8");
+  if (bytes > MAX_ROOM_ID_BYTES)
+    return `${key === "room_id" ? "room_id" : `the room ${key}:<id>`} must be 1-${MAX_ROOM_ID_BYTES} bytes of UTF-8, got ${bytes}`;
+  return key === "room_id" ? { room: value } : key === "user" ? { user: value } : { conn: value };
+}
+
+/** A push token with a rooms claim may push to those rooms, and broadcast only when its claim has "*". */
+function pushAllowed(rooms: readonly string[], room: string): boolean {
+  return room === "" ? rooms.includes("*") : roomsClaimAllows(rooms, room);
+}
+
 class BodyTooLarge extends Error {}
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
@@ -118,40 +142,12 @@ function parseJson(body: Buffer): Record<string, unknown> | undefined {
   }
 }
 
-/** Token buckets per key (a token's uid), in a Map; full buckets are forgotten once the map grows. */
-class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
-
-  constructor(
-    private readonly perSec: number,
-    private readonly burst: number,
-  ) {}
-
-  take(key: string, now = Date.now()): boolean {
-    let b = this.buckets.get(key);
-    if (!b) {
-      if (this.buckets.size >= 10_000) this.forgetFull(now);
-      b = { tokens: this.burst, at: now };
-      this.buckets.set(key, b);
-    }
-    b.tokens = Math.min(this.burst, b.tokens + ((now - b.at) / 1000) * this.perSec);
-    b.at = now;
-    if (b.tokens < 1) return false;
-    b.tokens -= 1;
-    return true;
-  }
-
-  private forgetFull(now: number): void {
-    for (const [k, b] of this.buckets) if (b.tokens + ((now - b.at) / 1000) * this.perSec >= this.burst) this.buckets.delete(k);
-  }
-}
-
 export class LogicHttp {
   private readonly server: http.Server;
   private readonly msgRate: RateLimiter;
 
   constructor(private readonly deps: HttpDeps) {
-    this.msgRate = new RateLimiter(deps.msgPerSecPerUid, deps.msgBurstPerUid);
+    this.msgRate = deps.msgRate;
     if (deps.requestTimeoutMs > 0 && deps.headersTimeoutMs > deps.requestTimeoutMs)
       throw new Error(`http.headersTimeoutMs (${deps.headersTimeoutMs}) must not be over http.requestTimeoutMs (${deps.requestTimeoutMs})`);
     // Node enforces headersTimeout and requestTimeout when it checks its connections, every connectionsCheckingInterval.
@@ -220,23 +216,29 @@ export class LogicHttp {
     return claims ? this.postMsg(claims, body) : this.postToken(body);
   }
 
-  /** POST /msg once admitted: `claims` are the push token's, verified by admitMsg. */
+  /**
+   * POST /msg once admitted: `claims` are the push token's, verified by admitMsg. The body names one target: room_id
+   * (seed 001), or (protocol 2) user, conn or broadcast; msg, and optionally its type. A protocol-2 request's answer
+   * carries data.connections (see LogicService.connections); a seed-001 request's answer stays {"code":1,"msg":""}.
+   */
   private async postMsg(claims: Claims, body: Buffer): Promise<Reply> {
     const json = parseJson(body);
     if (!json) return fail(400, 'body must be a JSON object {"room_id": "...", "msg": "..."}');
-    const extra = unknownKey(json, ["room_id", "msg"]);
-    if (extra !== undefined) return fail(400, `unknown key "${extra}": the body takes room_id and msg`);
-    const { room_id: roomID, msg } = json;
-    if (typeof roomID !== "string" || !roomID) return fail(400, "room_id must be a non-empty string");
-    // Room names are taken exactly as given: nothing is trimmed or normalised, here, over WebSocket or in the CLI.
-    const roomBytes = Buffer.byteLength(roomID, "utf8");
-    if (roomBytes > MAX_ROOM_ID_BYTES) return fail(400, `room_id must be 1-${MAX_ROOM_ID_BYTES} bytes of UTF-8, got ${roomBytes}`);
+    const extra = unknownKey(json, ["room_id", "user", "conn", "broadcast", "msg", "type"]);
+    if (extra !== undefined) return fail(400, `unknown key "${extra}": the body takes room_id, user, conn or broadcast, msg and type`);
+    const to = pushTarget(json);
+    if (typeof to === "string") return fail(400, to);
+    const { msg, type } = json;
     if (typeof msg !== "string") return fail(400, "msg must be a string");
+    if (type !== undefined && (typeof type !== "string" || Buffer.byteLength(type, "utf8") > MAX_TYPE_BYTES))
+      return fail(400, `type must be a string of 0-${MAX_TYPE_BYTES} bytes`);
     // A push token that carries rooms is held to them, like a client's at sign-in.
-    if (claims.rooms && !roomsClaimAllows(claims.rooms, roomID))
-      return fail(403, `room not allowed: "${roomID}" is outside the token's rooms claim`);
+    const room = targetRoom(to);
+    if (claims.rooms && !pushAllowed(claims.rooms, room))
+      return fail(403, `room not allowed: "${room || "broadcast"}" is outside the token's rooms claim`);
+    let connections: number;
     try {
-      await this.deps.logic.enqueue(roomID, MsgLevel.IMPORTANT, Buffer.from(msg, "utf8"));
+      ({ connections } = await this.deps.logic.push(to, Buffer.from(msg, "utf8"), type ?? ""));
     } catch (err) {
       if (!(err instanceof RoomcastError)) throw err;
       const r = fail(statusOf(err), err.message);
@@ -244,7 +246,7 @@ export class LogicHttp {
       if (r.status === 503) r.headers = { "retry-after": "1" };
       return r;
     }
-    return ok();
+    return "room" in to && type === undefined ? ok() : ok({ data: { connections } });
   }
 
   /**

@@ -1,6 +1,16 @@
 // logic's behaviour, independent of transport: gRPC (grpc.ts), HTTP (http.ts) and standalone's direct link all land here.
 import { queue as queueProto } from "@roomcast/api";
-import { ErrCode, MsgLevel, RoomcastError, checkRoomID } from "@roomcast/pkg/protocol";
+import {
+  BROADCAST_ROOM,
+  CONN_ROOM_PREFIX,
+  ErrCode,
+  MsgLevel,
+  RoomcastError,
+  USER_ROOM_PREFIX,
+  checkRoomID,
+  checkType,
+  connNodeOf,
+} from "@roomcast/pkg/protocol";
 import type { ClientMessage, LogicHandler, OnlineReport, OnlineTotals, Refresh, Refreshed, SignIn, SignedIn } from "@roomcast/pkg/link";
 import { authorizeRoom, type Tokens } from "@roomcast/pkg/token";
 import { randomUUID } from "node:crypto";
@@ -8,6 +18,18 @@ import { partitionOf, partitionTopic, type Publisher } from "@roomcast/pkg/queue
 import type { Logger } from "@roomcast/pkg/log";
 import { Counter, type Registry } from "@roomcast/pkg/metrics";
 import type { OnlineTable } from "./online";
+
+/** Where a business service's push goes (protocol 2): exactly one of these. */
+export type PushTarget = { room: string } | { user: string } | { conn: string } | { broadcast: true };
+
+/** The room a push target names. Throws RoomcastError(102) for an empty user or connection id. */
+export function targetRoom(to: PushTarget): string {
+  if ("broadcast" in to) return BROADCAST_ROOM;
+  if ("room" in to) return to.room;
+  const [prefix, id] = "user" in to ? [USER_ROOM_PREFIX, to.user] : [CONN_ROOM_PREFIX, to.conn];
+  if (!id) throw new RoomcastError(ErrCode.MALFORMED, `${"user" in to ? "user" : "conn"} must not be empty`);
+  return prefix + id;
+}
 
 export interface LogicDeps {
   tokens: Tokens;
@@ -45,44 +67,72 @@ export class LogicService implements LogicHandler {
     });
   }
 
-  /** A client's sign-in: the room name, the token, and that the token may join the room (107 if not). */
+  /**
+   * A client's sign-in: the token, and that it may join the room (107 if not); protocol 2 signs in to no room ("").
+   * The answer says which rooms the token may join, so conn checks SUBSCRIBE without asking again.
+   */
   connect(a: SignIn): SignedIn {
-    checkRoomID(a.roomID);
+    if (a.roomID !== "") checkRoomID(a.roomID);
     const claims = this.deps.tokens.verify(a.token);
-    authorizeRoom(claims, a.roomID, this.deps.openRooms);
-    const { uid, exp } = claims;
-    return { uid, exp };
+    if (a.roomID !== "") authorizeRoom(claims, a.roomID, this.deps.openRooms);
+    const { uid, exp, rooms } = claims;
+    return { uid, exp, access: { ...(rooms ? { rooms } : {}), openRooms: this.deps.openRooms } };
   }
 
   /** A signed-in connection's fresh token: checked as at sign-in (same room), and it must be the same uid's. */
   async refresh(r: Refresh): Promise<Refreshed> {
     const fresh = await this.connect({ token: r.token, roomID: r.roomID });
     if (fresh.uid !== r.uid) throw new RoomcastError(ErrCode.INVALID_TOKEN, `the fresh token is for another uid than the connection's`);
-    return { exp: fresh.exp };
+    return { exp: fresh.exp, access: fresh.access };
   }
 
   /** A client's message into its room (conn already checked the sender's room and level). */
   submit(m: ClientMessage): Promise<void> {
-    return this.enqueue(m.roomID, m.msgLv === MsgLevel.IMPORTANT ? MsgLevel.IMPORTANT : MsgLevel.NORMAL, m.data, m.uid);
+    return this.enqueue(m.roomID, m.msgLv === MsgLevel.IMPORTANT ? MsgLevel.IMPORTANT : MsgLevel.NORMAL, m.data, m.uid, m.type ?? "");
   }
 
-  /** Validates one room message and queues it for job; resolves once the queue accepted it. */
-  async enqueue(roomID: string, msgLv: MsgLevel, data: Uint8Array, uid = ""): Promise<void> {
-    checkRoomID(roomID);
+  /**
+   * A business service's push (POST /msg, the gRPC Push API) at level IMPORTANT to a room, a user, one connection or
+   * everyone. Answers how many connections the cluster knew to be there when it was queued (see connections()).
+   */
+  async push(to: PushTarget, data: Uint8Array, type = ""): Promise<{ connections: number }> {
+    const room = targetRoom(to);
+    checkType(type);
+    const connections = this.connections(room);
+    await this.enqueue(room, MsgLevel.IMPORTANT, data, "", type);
+    return { connections };
+  }
+
+  /**
+   * Connections in a room (a user's, one connection's, "" = all) by the conn nodes' last reports, at most
+   * online.reportIntervalMs old. Logic sees no single connection: conn:<connID> counts 1 while its conn node is up.
+   */
+  connections(room: string): number {
+    if (room.startsWith(CONN_ROOM_PREFIX)) return this.deps.online.hasNode(connNodeOf(room)) ? 1 : 0;
+    return this.deps.online.total(room);
+  }
+
+  /** Validates one room message and queues it for job; resolves once the queue accepted it. "" is the broadcast room. */
+  async enqueue(roomID: string, msgLv: MsgLevel, data: Uint8Array, uid = "", type = ""): Promise<void> {
+    const broadcast = roomID === BROADCAST_ROOM;
+    if (!broadcast) checkRoomID(roomID);
     if (data.byteLength > this.deps.maxMessageBytes) {
       throw new RoomcastError(ErrCode.TOO_LARGE, `message of ${data.byteLength} bytes is over the limit of ${this.deps.maxMessageBytes}`);
     }
     const level = msgLv === MsgLevel.IMPORTANT ? "important" : "normal";
+    const targets = this.targets(roomID);
     const body = queueProto.RoomMsg.encode({
       roomID,
       msgLv,
       data,
       uid,
       ts: Date.now(),
-      targets: this.deps.online.targets(roomID),
-      targetsKnown: true,
+      targets: targets ?? [],
+      targetsKnown: targets !== null,
+      broadcast,
       // One id for every copy of an IMPORTANT message (queue.secondNsqdTcp), so conn delivers it once.
       id: level === "important" ? randomUUID() : "",
+      type,
     }).finish();
     try {
       const { topics, partitions } = this.deps;
@@ -97,6 +147,17 @@ export class LogicService implements LogicHandler {
       throw new RoomcastError(ErrCode.INTERNAL, "queue unavailable", { cause: err });
     }
     this.enqueued.inc({ level });
+  }
+
+  /**
+   * The conn nodes a room's messages go to; null = every conn node. A user's room and the broadcast room are joined
+   * at sign-in without telling logic first (that would cost every sign-in a round trip), so they go everywhere; a
+   * connection's room names its node.
+   */
+  private targets(room: string): string[] | null {
+    if (room === BROADCAST_ROOM || room.startsWith(USER_ROOM_PREFIX)) return null;
+    if (room.startsWith(CONN_ROOM_PREFIX)) return [connNodeOf(room)];
+    return this.deps.online.targets(room);
   }
 
   reportOnline(r: OnlineReport): OnlineTotals {

@@ -46,6 +46,11 @@ export class OnlineTable {
     node.reportedAt = this.now();
   }
 
+  /** The conn node has reported (or the registry lists it). */
+  hasNode(id: string): boolean {
+    return this.nodes.has(id);
+  }
+
   /** Members of the room across the cluster. */
   total(room: string): number {
     this.expire();

@@ -14,6 +14,8 @@ export interface RoomBatch {
    * (a message kept in two queues, or pushed again after a lost acknowledgement). job sends one IMPORTANT per batch.
    */
   ids?: readonly string[];
+  /** protocol 2: each message's type, in order; absent or empty when none has one. */
+  types?: readonly string[];
 }
 
 /** A conn node's side: hands a batch to the room's members on the node; returns how many it reached. */

@@ -4,13 +4,23 @@ import type { MsgLevel, SignIn } from "../protocol/codec";
 
 export type { SignIn };
 
+/**
+ * Which rooms a connection's token may join (protocol 2: conn checks SUBSCRIBE itself, without asking logic again):
+ * the token's rooms claim when it has one, any room when `openRooms`, none otherwise; user:<uid> only its own uid's.
+ */
+export interface RoomAccess {
+  rooms?: readonly string[];
+  openRooms: boolean;
+}
+
 export interface SignedIn {
   uid: string;
   /** The token's expiry, unix seconds: conn tells the connection and closes it after a grace unless it refreshes. */
   exp: number;
+  access: RoomAccess;
 }
 
-/** A fresh token for a signed-in connection: it must carry the connection's uid and allow its room. */
+/** A fresh token for a signed-in connection: it must carry the connection's uid and allow its sign-in room (if any). */
 export interface Refresh {
   uid: string;
   roomID: string;
@@ -20,6 +30,8 @@ export interface Refresh {
 export interface Refreshed {
   /** The fresh token's expiry, unix seconds. */
   exp: number;
+  /** The fresh token's rooms: conn checks the connection's other rooms against them. */
+  access: RoomAccess;
 }
 
 /** One message a client sent into a room (conn already checked that the sender may send it). */
@@ -28,6 +40,8 @@ export interface ClientMessage {
   roomID: string;
   msgLv: MsgLevel;
   data: Uint8Array;
+  /** protocol 2: the message's type, set by its sender (absent or "" = none). */
+  type?: string;
 }
 
 /**

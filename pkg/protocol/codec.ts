@@ -27,7 +27,12 @@ export interface Broadcast {
   roomID: string;
   msgLv: MsgLevel;
   data: Uint8Array;
+  /** protocol 2: the message's type, set by its sender; "" = none. */
+  type?: string;
 }
+
+/** A message type (protocol 2) is at most this many bytes of UTF-8. */
+export const MAX_TYPE_BYTES = 64;
 
 const empty = new Uint8Array(0);
 
@@ -67,14 +72,15 @@ export function withId(reply: Uint8Array, id: number | undefined): Uint8Array {
 export const decodeReq = (bytes: Uint8Array): Frame => decodeFrame(bytes, "Req");
 export const decodeReply = (bytes: Uint8Array): Frame => decodeFrame(bytes, "Reply");
 
-export function encodeErr(code: number, msg?: string): Uint8Array {
-  return protocol.Err.encode({ code, msg: msg ?? errText[code as ErrCode] ?? "" }).finish();
+/** An Err; `connID` only on the answer to a successful sign-in (protocol 2). */
+export function encodeErr(code: number, msg?: string, connID?: string): Uint8Array {
+  return protocol.Err.encode({ code, msg: msg ?? errText[code as ErrCode] ?? "", ...(connID ? { connID } : {}) }).finish();
 }
 
-export function decodeErr(bytes: Uint8Array): { code: number; msg: string } {
+export function decodeErr(bytes: Uint8Array): { code: number; msg: string; connID?: string } {
   try {
     const e = protocol.Err.decode(bytes);
-    return { code: e.code, msg: e.msg };
+    return e.connID ? { code: e.code, msg: e.msg, connID: e.connID } : { code: e.code, msg: e.msg };
   } catch (err) {
     throw malformed("not an Err", err);
   }
@@ -96,9 +102,32 @@ export function decodeSignIn(bytes: Uint8Array): SignIn {
   } catch (err) {
     throw malformed("not a SignIn", err);
   }
-  checkRoomID(s.roomID);
-  if (!s.token) throw malformed("SignIn.token is empty");
-  return { token: s.token, roomID: s.roomID };
+  return checkSignIn(s.token, s.roomID ?? "");
+}
+
+/** A sign-in needs a token; its room is empty (protocol 2: no room) or a valid room id. */
+export function checkSignIn(token: string, roomID: string): SignIn {
+  if (roomID !== "") checkRoomID(roomID);
+  if (!token) throw malformed("SignIn.token is empty");
+  return { token, roomID };
+}
+
+/** Req{SUBSCRIBE}, Req{UNSUBSCRIBE} and Req{MEMBERS}'s data (protocol 2). */
+export function encodeRoom(roomID: string): Uint8Array {
+  return protocol.Room.encode({ roomID }).finish();
+}
+
+/** A Room's room id, checked; "" when `optional` and the data is empty. Throws RoomcastError(102). */
+export function decodeRoom(bytes: Uint8Array, optional = false): string {
+  if (optional && bytes.byteLength === 0) return "";
+  let r: { roomID: string };
+  try {
+    r = protocol.Room.decode(bytes);
+  } catch (err) {
+    throw malformed("not a Room", err);
+  }
+  checkRoomID(r.roomID);
+  return r.roomID;
 }
 
 /** Req{REFRESH}'s data: a fresh token for the signed-in connection. */
@@ -123,21 +152,39 @@ export function refreshReply(code: number, msg?: string): Uint8Array {
   return encodeReply({ type: PackageType.REFRESH, data: encodeErr(code, msg) });
 }
 
-export function encodeBroadcast(b: Broadcast): Uint8Array {
-  return protocol.BroadcastRoomReq.encode(b).finish();
+export function encodeBroadcast(b: Broadcast & { types?: readonly string[]; text?: string }): Uint8Array {
+  return protocol.BroadcastRoomReq.encode(b as Parameters<typeof protocol.BroadcastRoomReq.encode>[0]).finish();
 }
 
+/** A client's MESSAGE (or a delivery's header): room, level, bytes (data, or text as UTF-8) and type, checked. */
 export function decodeBroadcast(bytes: Uint8Array): Broadcast {
-  let b: { roomID: string; msgLv: number; data: Uint8Array };
+  let b: { roomID: string; msgLv: number; data: Uint8Array; type: string; text: string };
   try {
     b = protocol.BroadcastRoomReq.decode(bytes);
   } catch (err) {
     throw malformed("not a BroadcastRoomReq", err);
   }
-  checkRoomID(b.roomID);
-  if (b.msgLv !== MsgLevel.NORMAL && b.msgLv !== MsgLevel.IMPORTANT) throw malformed(`unknown msgLv ${b.msgLv}`);
-  return { roomID: b.roomID, msgLv: b.msgLv as MsgLevel, data: b.data ?? empty };
+  const data = b.data ?? empty;
+  if (b.text && data.byteLength > 0) throw malformed("a message has data or text, not both");
+  return checkBroadcast(b.roomID, b.msgLv, b.text ? utf8Encode(b.text) : data, b.type ?? "");
 }
+
+/** Checks a MESSAGE's fields (both codecs). */
+export function checkBroadcast(roomID: string, msgLv: number, data: Uint8Array, type: string): Broadcast {
+  checkRoomID(roomID);
+  if (msgLv !== MsgLevel.NORMAL && msgLv !== MsgLevel.IMPORTANT) throw malformed(`unknown msgLv ${msgLv}`);
+  checkType(type);
+  return { roomID, msgLv: msgLv as MsgLevel, data, type };
+}
+
+/** A message type is 0-64 bytes of UTF-8. */
+export function checkType(type: string): void {
+  const n = utf8Length(type);
+  if (n > MAX_TYPE_BYTES) throw malformed(`type must be 0-${MAX_TYPE_BYTES} bytes, got ${n}`);
+}
+
+const encoder = new TextEncoder();
+export const utf8Encode = (s: string): Uint8Array => encoder.encode(s);
 
 /** UTF-8 length of a string without encoding it (works in browsers, where Buffer does not exist). */
 export function utf8Length(s: string): number {
@@ -160,7 +207,34 @@ export function checkRoomID(roomID: string): void {
   if (n < 1 || n > MAX_ROOM_ID_BYTES) throw malformed(`roomID must be 1-${MAX_ROOM_ID_BYTES} bytes, got ${n}`);
 }
 
-/** The delivery frame Reply{MESSAGE, BroadcastRoomReq{roomID, msgLv, batch}}: encoded once per room batch. */
-export function deliveryFrame(roomID: string, msgLv: MsgLevel, batch: Uint8Array): Uint8Array {
-  return encodeReply({ type: PackageType.MESSAGE, data: encodeBroadcast({ roomID, msgLv, data: batch }) });
+/**
+ * The delivery frame Reply{MESSAGE, BroadcastRoomReq{roomID, msgLv, batch, types}}: encoded once per room batch.
+ * `types` (protocol 2) is left off unless some message has one, so seed-001 frames do not change.
+ */
+export function deliveryFrame(roomID: string, msgLv: MsgLevel, batch: Uint8Array, types?: readonly string[]): Uint8Array {
+  const typed = types && types.some((t) => t !== "");
+  return encodeReply({
+    type: PackageType.MESSAGE,
+    data: encodeBroadcast(typed ? { roomID, msgLv, data: batch, types } : { roomID, msgLv, data: batch }),
+  });
+}
+
+export interface Delivery {
+  /** "user:<uid>", "conn:<connID>", a room, or "" for a broadcast. */
+  roomID: string;
+  msgLv: MsgLevel;
+  /** The packed messages, |uint32 LE length|bytes| each. */
+  data: Uint8Array;
+  /** protocol 2: each message's type, in order; empty when none has one. */
+  types: string[];
+}
+
+/** A delivery frame's BroadcastRoomReq, as a client reads it (the room is not checked: a broadcast has none). */
+export function decodeDelivery(bytes: Uint8Array): Delivery {
+  try {
+    const b = protocol.BroadcastRoomReq.decode(bytes);
+    return { roomID: b.roomID ?? "", msgLv: b.msgLv as MsgLevel, data: b.data ?? empty, types: b.types ?? [] };
+  } catch (err) {
+    throw malformed("not a BroadcastRoomReq", err);
+  }
 }

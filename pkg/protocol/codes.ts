@@ -15,6 +15,8 @@ export const ErrCode = {
   TOKEN_EXPIRED: 108,
   /** The uid already holds ws.maxConnectionsPerUid signed-in connections on this node: the sign-in is refused, the socket lives. */
   TOO_MANY_CONNECTIONS: 109,
+  /** protocol 2: SUBSCRIBE beyond ws.maxRoomsPerConnection; the connection stays in the rooms it has. */
+  TOO_MANY_ROOMS: 110,
   INTERNAL: 500,
 } as const;
 export type ErrCode = (typeof ErrCode)[keyof typeof ErrCode];
@@ -31,6 +33,7 @@ export const errText: Record<ErrCode, string> = {
   107: "room not allowed",
   108: "token expired",
   109: "too many connections",
+  110: "too many rooms",
   500: "internal error",
 };
 

@@ -2,3 +2,6 @@ export * from "./codes";
 export * from "./errors";
 export * from "./framing";
 export * from "./codec";
+export * from "./wire";
+export * from "./json";
+export * from "./rooms";

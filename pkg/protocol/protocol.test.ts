@@ -63,8 +63,8 @@ describe("codec", () => {
     expect(codeOf(() => decodeReq(new Uint8Array([0x12, 0x10, 0x01])))).toBe(102); // data length runs past the end
   });
 
-  it("SignIn with an empty or 129-byte room id is malformed (102)", () => {
-    expect(codeOf(() => decodeSignIn(encodeSignIn({ token: "t", roomID: "" })))).toBe(102);
+  it("SignIn with a 129-byte room id is malformed (102); an empty one signs in to no room (protocol 2)", () => {
+    expect(decodeSignIn(encodeSignIn({ token: "t", roomID: "" })).roomID).toBe("");
     expect(codeOf(() => decodeSignIn(encodeSignIn({ token: "t", roomID: "r".repeat(129) })))).toBe(102);
     expect(decodeSignIn(encodeSignIn({ token: "t", roomID: "r".repeat(128) })).roomID).toHaveLength(128);
   });

@@ -13,6 +13,11 @@ export class RpcServer {
     this.server.addService(service, handlers(this.streams));
   }
 
+  /** Serves one more service on the same port. */
+  addService(service: grpc.ServiceDefinition, handlers: grpc.UntypedServiceImplementation): void {
+    this.server.addService(service, handlers);
+  }
+
   /** Binds host:port (0 = any free port) and resolves with the bound port; with `tls`, callers need a certificate its CA signed. */
   async listen(host: string, port: number, tls?: RpcTls): Promise<number> {
     try {

@@ -194,7 +194,7 @@ export const userRoom = (uid: string): string => `user:${uid}`;
  * Room authorization at sign-in: throws RoomcastError(107) unless `claims` may join `room`. `user:<uid>` only by that
  * uid; a token with `rooms` is held to it; a token without may join any room only where `openRooms` is on.
  */
-export function authorizeRoom(claims: Pick<Claims, "uid" | "rooms">, room: string, openRooms: boolean): void {
+export function authorizeRoom(claims: { uid: string; rooms?: readonly string[] }, room: string, openRooms: boolean): void {
   if (room.startsWith("user:") && room !== userRoom(claims.uid)) {
     throw new RoomcastError(ErrCode.ROOM_NOT_ALLOWED, `room not allowed: "${room}" is another user's room`);
   }

@@ -91,13 +91,27 @@ export function logicLinkContract(name: string, make: MakeLogicLink, remote: boo
     it("connect answers the token's uid and expiry", async () => {
       const { link, tokens } = await setup();
       const token = tokens.sign("alice");
-      await expect(link.connect({ token, roomID: "lobby" })).resolves.toEqual({ uid: "alice", exp: tokens.verify(token).exp });
+      await expect(link.connect({ token, roomID: "lobby" })).resolves.toEqual({
+        uid: "alice",
+        exp: tokens.verify(token).exp,
+        access: { openRooms: true },
+      });
+      // protocol 2: no room at sign-in, and the token's rooms claim comes back for conn to check SUBSCRIBE against.
+      const limited = tokens.sign("bob", undefined, undefined, ["game-*"]);
+      await expect(link.connect({ token: limited, roomID: "" })).resolves.toEqual({
+        uid: "bob",
+        exp: tokens.verify(limited).exp,
+        access: { rooms: ["game-*"], openRooms: true },
+      });
     });
 
     it("refresh answers the fresh token's expiry when it carries the connection's uid", async () => {
       const { link, tokens } = await setup();
       const fresh = tokens.sign("alice", undefined, 600);
-      await expect(link.refresh({ uid: "alice", roomID: "lobby", token: fresh })).resolves.toEqual({ exp: tokens.verify(fresh).exp });
+      await expect(link.refresh({ uid: "alice", roomID: "lobby", token: fresh })).resolves.toEqual({
+        exp: tokens.verify(fresh).exp,
+        access: { openRooms: true },
+      });
     });
 
     it("refresh refuses another uid's token and a bad token with 101, a bad room name with 102, none temporary", async () => {
@@ -110,7 +124,7 @@ export function logicLinkContract(name: string, make: MakeLogicLink, remote: boo
       ]);
       const badToken = await refusal(link.refresh({ uid: "alice", roomID: "lobby", token: "not-a-jwt" }));
       expect([badToken.code, badToken.temporary]).toEqual([ErrCode.INVALID_TOKEN, false]);
-      const badRoom = await refusal(link.refresh({ uid: "alice", roomID: "", token: tokens.sign("alice") }));
+      const badRoom = await refusal(link.refresh({ uid: "alice", roomID: "r".repeat(129), token: tokens.sign("alice") }));
       expect([badRoom.code, badRoom.temporary]).toEqual([ErrCode.MALFORMED, false]);
     });
 

@@ -4,15 +4,23 @@ import WebSocket from "ws";
 import {
   MsgLevel,
   PackageType,
-  decodeBroadcast,
+  decodeDelivery,
   decodeErr,
   decodeReply,
   encodeBroadcast,
   encodeRefresh,
   encodeReq,
+  encodeRoom,
   encodeSignIn,
+  toBase64,
   unpackMessages,
 } from "@roomcast/pkg/protocol";
+
+/** The codec a client speaks (protocol 2): protobuf in binary frames, or JSON in text frames (roomcast.json). */
+export type Codec = "proto" | "json";
+
+const typeName = new Map<number, string>(Object.entries(PackageType).map(([k, v]) => [v as number, k]));
+const typeNumber = new Map<string, number>(Object.entries(PackageType).map(([k, v]) => [k, v as number]));
 
 export interface Received {
   roomID: string;
@@ -21,6 +29,8 @@ export interface Received {
   text: string;
   /** Messages in the frame this one arrived in. */
   batchSize: number;
+  /** protocol 2: the type its sender gave it ("" = none). */
+  type: string;
 }
 
 export interface ErrReply {
@@ -76,12 +86,21 @@ export class RoomClient {
   private readonly pongs = new ReplyQueue<string>();
   private readonly counts = new ReplyQueue<string>();
   private readonly refreshes = new ReplyQueue<ErrReply>();
+  private readonly subscribes = new ReplyQueue<ErrReply>();
+  private readonly unsubscribes = new ReplyQueue<ErrReply>();
+  /** protocol 2: this connection's id, from the answer to its sign-in. */
+  connID = "";
+  /** Text frames that were not JSON replies (a protobuf client gets none). */
+  readonly strayText: string[] = [];
   private readonly messageWaiters = new Set<() => void>();
   private isClosed = false;
   private autoPongs = 0;
   private keepAliveTimer?: NodeJS.Timeout;
 
-  private constructor(private readonly ws: WebSocket) {
+  private constructor(
+    private readonly ws: WebSocket,
+    readonly codec: Codec,
+  ) {
     ws.binaryType = "nodebuffer";
     ws.on("message", (data: Buffer, isBinary: boolean) => this.onFrame(data, isBinary));
     this.closed = new Promise((resolve) =>
@@ -93,6 +112,8 @@ export class RoomClient {
         this.pongs.fail(err);
         this.counts.fail(err);
         this.refreshes.fail(err);
+        this.subscribes.fail(err);
+        this.unsubscribes.fail(err);
         for (const w of this.messageWaiters) w();
         resolve({ code, reason: reason.toString() });
       }),
@@ -101,17 +122,29 @@ export class RoomClient {
   }
 
   /** `localAddress` picks the source address (127.0.0.x), for the per-IP limits; `ca` is the CA a wss:// server's certificate must chain to. */
-  static connect(url: string, timeoutMs = 5_000, localAddress?: string, ca?: Buffer): Promise<RoomClient> {
+  /** `codec` "json" offers the subprotocol roomcast.json; the server must accept it. */
+  static connect(url: string, timeoutMs = 5_000, localAddress?: string, ca?: Buffer, codec: Codec = "proto"): Promise<RoomClient> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url, { handshakeTimeout: timeoutMs, maxPayload: 64 << 20, localAddress, ...(ca ? { ca } : {}) });
-      ws.once("open", () => resolve(new RoomClient(ws)));
+      const protocols = codec === "json" ? ["roomcast.json"] : [];
+      const ws = new WebSocket(url, protocols, { handshakeTimeout: timeoutMs, maxPayload: 64 << 20, localAddress, ...(ca ? { ca } : {}) });
+      ws.once("open", () => {
+        if (codec === "json" && ws.protocol !== "roomcast.json") reject(new Error(`server chose subprotocol "${ws.protocol}"`));
+        else resolve(new RoomClient(ws, codec));
+      });
       ws.once("error", reject);
     });
   }
 
   /** Connects and signs in; rejects if the server refuses. */
-  static async join(url: string, token: string, roomID: string, localAddress?: string, ca?: Buffer): Promise<RoomClient> {
-    const c = await RoomClient.connect(url, 5_000, localAddress, ca);
+  static async join(
+    url: string,
+    token: string,
+    roomID: string,
+    localAddress?: string,
+    ca?: Buffer,
+    codec: Codec = "proto",
+  ): Promise<RoomClient> {
+    const c = await RoomClient.connect(url, 5_000, localAddress, ca, codec);
     const r = await c.signIn(token, roomID);
     if (r.code !== 0) {
       c.close();
@@ -124,9 +157,27 @@ export class RoomClient {
     return !this.isClosed;
   }
 
-  signIn(token: string, roomID: string, timeoutMs = 5_000): Promise<ErrReply> {
-    this.sendFrame(PackageType.SIGN_IN, encodeSignIn({ token, roomID }));
+  signIn(token: string, roomID: string, timeoutMs = 5_000, id = 0): Promise<ErrReply> {
+    this.request(PackageType.SIGN_IN, encodeSignIn({ token, roomID }), { token, roomID }, id);
     return this.nextErr(timeoutMs);
+  }
+
+  /** protocol 2: Req{SUBSCRIBE, Room}; resolves with the Err of its Reply{SUBSCRIBE}. */
+  subscribe(roomID: string, id = 0, timeoutMs = 5_000): Promise<ErrReply> {
+    this.request(PackageType.SUBSCRIBE, encodeRoom(roomID), { roomID }, id);
+    return this.subscribes.next(timeoutMs, "SUBSCRIBE answer");
+  }
+
+  /** protocol 2: Req{UNSUBSCRIBE, Room}; resolves with the Err of its Reply{UNSUBSCRIBE}. */
+  unsubscribe(roomID: string, id = 0, timeoutMs = 5_000): Promise<ErrReply> {
+    this.request(PackageType.UNSUBSCRIBE, encodeRoom(roomID), { roomID }, id);
+    return this.unsubscribes.next(timeoutMs, "UNSUBSCRIBE answer");
+  }
+
+  /** A request in this client's codec: `proto` is Req.data's bytes, `json` the object JSON nests instead. */
+  request(type: PackageType, proto: Uint8Array, json: unknown, id = 0): void {
+    if (this.codec === "proto") return this.sendRaw(encodeReq({ type, data: proto, ...(id ? { id } : {}) }));
+    this.sendRaw(JSON.stringify({ type: typeName.get(type), ...(id ? { id } : {}), ...(json === undefined ? {} : { data: json }) }));
   }
 
   /** Sends a heartbeat every intervalMs in the background (their pongs are not queued). */
@@ -135,7 +186,7 @@ export class RoomClient {
     this.keepAliveTimer = setInterval(() => {
       if (this.isClosed) return clearInterval(this.keepAliveTimer);
       this.autoPongs++;
-      this.sendFrame(PackageType.HEARTBEAT, new Uint8Array(0));
+      this.request(PackageType.HEARTBEAT, new Uint8Array(0), undefined);
     }, intervalMs);
     this.keepAliveTimer.unref();
     return this;
@@ -143,24 +194,28 @@ export class RoomClient {
 
   /** Sends Req{REFRESH, Refresh{token}}; resolves with the Err of its Reply{REFRESH}. */
   refresh(token: string, timeoutMs = 5_000): Promise<ErrReply> {
-    this.sendFrame(PackageType.REFRESH, encodeRefresh(token));
+    this.request(PackageType.REFRESH, encodeRefresh(token), { token });
     return this.refreshes.next(timeoutMs, "REFRESH answer");
   }
 
   heartbeat(timeoutMs = 5_000): Promise<string> {
-    this.sendFrame(PackageType.HEARTBEAT, new Uint8Array(0));
+    this.request(PackageType.HEARTBEAT, new Uint8Array(0), undefined);
     return this.pongs.next(timeoutMs, "pong");
   }
 
-  async members(timeoutMs = 5_000): Promise<number> {
-    this.sendFrame(PackageType.MEMBERS, new Uint8Array(0));
+  /** MEMBERS of the sign-in room, or (protocol 2) of `roomID`. */
+  async members(timeoutMs = 5_000, roomID?: string): Promise<number> {
+    this.request(PackageType.MEMBERS, roomID ? encodeRoom(roomID) : new Uint8Array(0), roomID ? { roomID } : undefined);
     return Number(await this.counts.next(timeoutMs, "MEMBERS reply"));
   }
 
   /** Sends a MESSAGE; nothing comes back on success (the message arrives like any other). */
-  say(roomID: string, data: string | Uint8Array, msgLv: MsgLevel = MsgLevel.NORMAL): void {
+  say(roomID: string, data: string | Uint8Array, msgLv: MsgLevel = MsgLevel.NORMAL, type = "", id = 0): void {
     const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
-    this.sendFrame(PackageType.MESSAGE, encodeBroadcast({ roomID, msgLv, data: bytes }));
+    const json: Record<string, unknown> = { roomID, ...(typeof data === "string" ? { text: data } : { data: toBase64(bytes) }) };
+    if (msgLv !== MsgLevel.NORMAL) json.msgLv = msgLv === MsgLevel.IMPORTANT ? "IMPORTANT" : msgLv;
+    if (type) json.type = type;
+    this.request(PackageType.MESSAGE, encodeBroadcast({ roomID, msgLv, data: bytes, ...(type ? { type } : {}) }), json, id);
   }
 
   sendFrame(type: number, data: Uint8Array): void {
@@ -251,32 +306,77 @@ export class RoomClient {
   }
 
   private onFrame(data: Buffer, isBinary: boolean): void {
-    if (!isBinary) return;
+    if (!isBinary) return this.onText(data.toString());
+    if (this.codec === "json") throw new Error("a JSON connection got a binary frame");
     const reply = decodeReply(data);
     this.replyIds.push({ type: reply.type, id: reply.id ?? 0 });
     switch (reply.type) {
-      case PackageType.UNKNOWN:
-        this.errs.push(decodeErr(reply.data));
-        break;
+      case PackageType.HEARTBEAT:
+      case PackageType.MEMBERS:
+        return this.onAnswer(reply.type, Buffer.from(reply.data).toString());
+      case PackageType.MESSAGE: {
+        const b = decodeDelivery(reply.data);
+        const msgs = unpackMessages(b.data);
+        return this.onDelivery(
+          b.roomID,
+          b.msgLv,
+          msgs.map((m, i) => ({ data: m, type: b.types[i] ?? "" })),
+        );
+      }
+      default:
+        return this.onAnswer(reply.type, decodeErr(reply.data));
+    }
+  }
+
+  /** A JSON Reply (roomcast.json): the same answers, with Err and deliveries as objects. */
+  private onText(text: string): void {
+    let r: { type: string; id?: number; data?: unknown };
+    try {
+      r = JSON.parse(text);
+    } catch {
+      this.strayText.push(text);
+      return;
+    }
+    const type = (typeNumber.get(r.type) ?? -1) as PackageType;
+    this.replyIds.push({ type, id: r.id ?? 0 });
+    if (type === PackageType.MESSAGE) {
+      const d = r.data as { roomID?: string; msgLv?: string; messages: Array<{ text?: string; data?: string; type?: string }> };
+      return this.onDelivery(
+        d.roomID ?? "",
+        d.msgLv === "IMPORTANT" ? MsgLevel.IMPORTANT : MsgLevel.NORMAL,
+        d.messages.map((m) => ({
+          data: m.text !== undefined ? new Uint8Array(Buffer.from(m.text)) : new Uint8Array(Buffer.from(m.data ?? "", "base64")),
+          type: m.type ?? "",
+        })),
+      );
+    }
+    if (type === PackageType.HEARTBEAT || type === PackageType.MEMBERS) return this.onAnswer(type, String(r.data));
+    this.onAnswer(type, r.data as ErrReply & { connID?: string });
+  }
+
+  private onAnswer(type: PackageType, v: string | (ErrReply & { connID?: string })): void {
+    switch (type) {
       case PackageType.HEARTBEAT:
         if (this.autoPongs > 0) this.autoPongs--;
-        else this.pongs.push(Buffer.from(reply.data).toString());
-        break;
-      case PackageType.REFRESH:
-        this.refreshes.push(decodeErr(reply.data));
-        break;
+        else this.pongs.push(v as string);
+        return;
       case PackageType.MEMBERS:
-        this.counts.push(Buffer.from(reply.data).toString());
-        break;
-      case PackageType.MESSAGE: {
-        const b = decodeBroadcast(reply.data);
-        const msgs = unpackMessages(b.data);
-        this.frames.push(msgs.length);
-        for (const m of msgs)
-          this.received.push({ roomID: b.roomID, msgLv: b.msgLv, data: m, text: Buffer.from(m).toString(), batchSize: msgs.length });
-        for (const w of [...this.messageWaiters]) w();
-        break;
-      }
+        return this.counts.push(v as string);
     }
+    const { code, msg, connID } = v as ErrReply & { connID?: string };
+    // A seed-001 client reads {code, msg}; the connection id (protocol 2) is kept aside.
+    if (connID) this.connID = connID;
+    const err = { code, msg };
+    if (type === PackageType.REFRESH) this.refreshes.push(err);
+    else if (type === PackageType.SUBSCRIBE) this.subscribes.push(err);
+    else if (type === PackageType.UNSUBSCRIBE) this.unsubscribes.push(err);
+    else this.errs.push(err);
+  }
+
+  private onDelivery(roomID: string, msgLv: MsgLevel, msgs: Array<{ data: Uint8Array; type: string }>): void {
+    this.frames.push(msgs.length);
+    for (const m of msgs)
+      this.received.push({ roomID, msgLv, data: m.data, text: Buffer.from(m.data).toString(), batchSize: msgs.length, type: m.type });
+    for (const w of [...this.messageWaiters]) w();
   }
 }

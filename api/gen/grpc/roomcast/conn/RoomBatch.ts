@@ -7,6 +7,7 @@ export interface RoomBatch {
   'packed'?: (Buffer | Uint8Array | string);
   'count'?: (number);
   'ids'?: (string)[];
+  'types'?: (string)[];
 }
 
 export interface RoomBatch__Output {
@@ -15,4 +16,5 @@ export interface RoomBatch__Output {
   'packed': (Buffer);
   'count': (number);
   'ids': (string)[];
+  'types': (string)[];
 }

@@ -6,6 +6,7 @@ export interface ClientMessage {
   'roomID'?: (string);
   'msgLv'?: (number);
   'data'?: (Buffer | Uint8Array | string);
+  'type'?: (string);
 }
 
 export interface ClientMessage__Output {
@@ -13,4 +14,5 @@ export interface ClientMessage__Output {
   'roomID': (string);
   'msgLv': (number);
   'data': (Buffer);
+  'type': (string);
 }

@@ -7,6 +7,9 @@ export interface ConnectReply {
   'msg'?: (string);
   'uid'?: (string);
   'exp'?: (number | string | Long);
+  'rooms'?: (string)[];
+  'hasRooms'?: (boolean);
+  'openRooms'?: (boolean);
 }
 
 export interface ConnectReply__Output {
@@ -14,4 +17,7 @@ export interface ConnectReply__Output {
   'msg': (string);
   'uid': (string);
   'exp': (string);
+  'rooms': (string)[];
+  'hasRooms': (boolean);
+  'openRooms': (boolean);
 }

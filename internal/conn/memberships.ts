@@ -1,0 +1,60 @@
+// The rooms one connection is in (protocol 2: several), with their pub/sub topics. Every signed-in connection is in
+// the broadcast room "" and in user:<uid> besides the rooms it chose; conn:<connID> is reached through Rooms'
+// directory, not a topic. A slow socket is off every NORMAL topic of its rooms at once.
+import { BROADCAST_ROOM } from "@roomcast/pkg/protocol";
+import { importantTopic, normalTopic, type Rooms } from "./room";
+import type { Transport } from "./transport";
+
+export class Memberships {
+  private readonly rooms = new Set<string>();
+  private slow = false;
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly all: Rooms,
+    private readonly json: boolean,
+  ) {}
+
+  has(room: string): boolean {
+    return this.rooms.has(room);
+  }
+
+  /** Rooms the connection is in, the broadcast room left out. */
+  list(): string[] {
+    return [...this.rooms].filter((r) => r !== BROADCAST_ROOM);
+  }
+
+  /** Enters a room; true when it is the room's first member on this node (the caller tells logic). */
+  enter(room: string): boolean {
+    this.rooms.add(room);
+    if (!this.slow) this.transport.subscribe(normalTopic(room, this.json));
+    else this.all.markSlow(room, true);
+    this.transport.subscribe(importantTopic(room, this.json));
+    return this.all.join(room, this.json);
+  }
+
+  /** Leaves a room it is in; false when it was not in it. */
+  exit(room: string): boolean {
+    if (!this.rooms.delete(room)) return false;
+    this.transport.unsubscribe(normalTopic(room, this.json));
+    this.transport.unsubscribe(importantTopic(room, this.json));
+    if (this.slow) this.all.markSlow(room, false);
+    this.all.leave(room, this.json);
+    return true;
+  }
+
+  exitAll(): void {
+    for (const room of [...this.rooms]) this.exit(room);
+  }
+
+  /** Off (or back on) the NORMAL topics of every room: a slow socket still gets IMPORTANT messages. */
+  setSlow(slow: boolean): void {
+    if (slow === this.slow) return;
+    this.slow = slow;
+    for (const room of this.rooms) {
+      if (slow) this.transport.unsubscribe(normalTopic(room, this.json));
+      else this.transport.subscribe(normalTopic(room, this.json));
+      this.all.markSlow(room, slow);
+    }
+  }
+}

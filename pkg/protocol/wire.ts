@@ -1,0 +1,76 @@
+// The two codecs a connection may speak (protocol 2): protobuf in binary frames (roomcast.proto, the seed's) and
+// JSON in text frames (roomcast.json). A session reads requests and writes answers through one of them, chosen at
+// the WebSocket upgrade; a delivery is encoded once per batch per codec, never per member.
+import { ErrCode } from "./codes";
+import {
+  PackageType,
+  decodeBroadcast,
+  decodeRefresh,
+  decodeReq,
+  decodeRoom,
+  decodeSignIn,
+  deliveryFrame,
+  encodeErr,
+  encodeReply,
+  utf8Encode,
+  withId,
+  type Broadcast,
+  type MsgLevel,
+  type SignIn,
+} from "./codec";
+import { RoomcastError } from "./errors";
+
+/** A frame for the socket: bytes go out as a binary frame, a string as a text frame. */
+export type Outgoing = Uint8Array | string;
+
+/** A request as its codec read it: `body` is what Req.data holds, still to be read by type (bytes, or a JSON value). */
+export interface Request {
+  type: PackageType;
+  id: number;
+  body: unknown;
+}
+
+export type WireName = "proto" | "json";
+
+/** WebSocket subprotocols (Sec-WebSocket-Protocol) and the codec each selects; none offered = protobuf. */
+export const SUBPROTOCOLS: Readonly<Record<string, WireName>> = { "roomcast.proto": "proto", "roomcast.json": "json" };
+
+export interface Wire {
+  readonly name: WireName;
+  /** Throws RoomcastError(102) on a frame that is not a request of this codec. */
+  request(frame: Uint8Array, isBinary: boolean): Request;
+  signIn(body: unknown): SignIn;
+  message(body: unknown): Broadcast;
+  /** REFRESH's token. */
+  token(body: unknown): string;
+  /** SUBSCRIBE / UNSUBSCRIBE / MEMBERS's room; "" when `optional` and none was given. */
+  room(body: unknown, optional?: boolean): string;
+  /** Reply{type, Err{code, msg, connID}}, answering request `id` (0 = none). */
+  answer(type: PackageType, code: number, msg?: string, id?: number, connID?: string): Outgoing;
+  pong(id: number): Outgoing;
+  /** Reply{MEMBERS, "<count>"}. */
+  count(n: number, id: number): Outgoing;
+  /** A delivery frame for the packed messages of one room and level. */
+  delivery(roomID: string, msgLv: MsgLevel, packed: Uint8Array, types?: readonly string[]): Outgoing;
+}
+
+const PONG = encodeReply({ type: PackageType.HEARTBEAT, data: utf8Encode("pong") });
+const bytesOf = (body: unknown): Uint8Array => body as Uint8Array;
+
+/** The seed's codec: protobuf Req/Reply in binary frames. A request without an id is answered exactly as in seed 001. */
+export const protoWire: Wire = {
+  name: "proto",
+  request(frame, isBinary) {
+    if (!isBinary) throw new RoomcastError(ErrCode.MALFORMED, "malformed frame: text frames are not part of the protocol");
+    const f = decodeReq(frame);
+    return { type: f.type, id: f.id ?? 0, body: f.data };
+  },
+  signIn: (body) => decodeSignIn(bytesOf(body)),
+  message: (body) => decodeBroadcast(bytesOf(body)),
+  token: (body) => decodeRefresh(bytesOf(body)),
+  room: (body, optional) => decodeRoom(bytesOf(body), optional),
+  answer: (type, code, msg, id, connID) => withId(encodeReply({ type, data: encodeErr(code, msg, connID) }), id),
+  pong: (id) => withId(PONG, id),
+  count: (n, id) => withId(encodeReply({ type: PackageType.MEMBERS, data: utf8Encode(String(n)) }), id),
+  delivery: deliveryFrame,
+};
