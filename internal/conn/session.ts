@@ -294,7 +294,13 @@ export class Session {
       return this.bad(err, id);
     }
     this.badFrames = 0;
-    if (this.rooms.has(room)) return this.answer(id, ErrCode.OK, "ok", S);
+    if (this.rooms.has(room)) {
+      // In it already, though logic may not have confirmed it yet: answer when it has, as the first SUBSCRIBE is.
+      return void this.deps.online.joined(room, false, this.deps.announceTimeoutMs).then(
+        () => this.state === "in" && this.answer(id, ErrCode.OK, "ok", S),
+        () => this.state === "in" && this.answer(id, ErrCode.INTERNAL, "subscribe unavailable, try again", S),
+      );
+    }
     if (room.startsWith(CONN_ROOM_PREFIX))
       return this.answer(id, ErrCode.ROOM_NOT_ALLOWED, `room not allowed: "${room}" is a connection's`, S);
     try {

@@ -19,6 +19,20 @@ describe("RoomWindow", () => {
     expect([...out[0]!.targets!].sort()).toEqual(["c1", "c2"]);
   });
 
+  it("keeps each message's type beside it, and no list at all for a batch without types", () => {
+    const out: PendingRoom[] = [];
+    const rooms = new RoomWindow({ windowMs: 20, maxMessages: 100, maxBytes: 1 << 20 }, (x) => out.push(x));
+    rooms.add("typed", MsgLevel.NORMAL, b("a"), null);
+    rooms.add("typed", MsgLevel.NORMAL, b("b"), null, "chat");
+    rooms.add("typed", MsgLevel.NORMAL, b("c"), null);
+    rooms.add("plain", MsgLevel.NORMAL, b("d"), null);
+    jest.advanceTimersByTime(20);
+    expect(out.map((x) => [x.roomID, x.types])).toEqual([
+      ["typed", ["", "chat", ""]],
+      ["plain", undefined],
+    ]);
+  });
+
   it("keeps rooms apart", () => {
     const out: PendingRoom[] = [];
     const rooms = new RoomWindow({ windowMs: 20, maxMessages: 100, maxBytes: 1 << 20 }, (x) => out.push(x));

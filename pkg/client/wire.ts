@@ -1,0 +1,154 @@
+// The SDK's side of the two codecs (protocol 2): protobuf in binary frames (roomcast.proto, the default and the seed's)
+// and JSON in text frames (roomcast.json, chosen with the WebSocket subprotocol). The client encodes requests and
+// decodes answers with one of them; the rest of the SDK sees only Answer.
+import {
+  ErrCode,
+  MsgLevel,
+  PackageType,
+  decodeDelivery,
+  decodeErr,
+  decodeReply,
+  encodeBroadcast,
+  encodeRefresh,
+  encodeReq,
+  encodeRoom,
+  encodeSignIn,
+  toBase64,
+  unpackMessages,
+} from "../protocol";
+import { ProtocolError } from "./errors";
+
+export type Codec = "proto" | "json";
+
+/** A frame for the socket: bytes go out as a binary frame, a string as a text frame. */
+export type Outgoing = Uint8Array | string;
+
+export interface Delivered {
+  roomID: string;
+  msgLv: MsgLevel;
+  messages: Array<{ data: Uint8Array; type: string }>;
+}
+
+/** One frame from the server, whichever codec carried it. */
+export interface Answer {
+  type: PackageType;
+  /** The id of the request it answers; 0 on deliveries, notices, and from a server that echoes no ids. */
+  id: number;
+  /** UNKNOWN, SUBSCRIBE, UNSUBSCRIBE and REFRESH carry an Err. */
+  err?: { code: number; msg: string; connID?: string };
+  /** HEARTBEAT's "pong", MEMBERS's count. */
+  text?: string;
+  delivery?: Delivered;
+}
+
+export interface ClientWire {
+  /** The WebSocket subprotocol to offer; none for protobuf, so the upgrade is byte for byte the seed's. */
+  readonly subprotocol?: string;
+  signIn(id: number, token: string, roomID: string): Outgoing;
+  heartbeat(id: number): Outgoing;
+  refresh(id: number, token: string): Outgoing;
+  /** SUBSCRIBE, UNSUBSCRIBE or MEMBERS; MEMBERS without a room asks for the sign-in room. */
+  room(type: PackageType, id: number, roomID: string | undefined): Outgoing;
+  message(id: number, roomID: string, data: Uint8Array | string, type: string): Outgoing;
+  /** undefined: a frame of the other kind (ignored); throws on a frame that is not an answer. */
+  decode(frame: unknown): Answer | undefined;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const empty = new Uint8Array(0);
+const bytesOf = (d: Uint8Array | string) => (typeof d === "string" ? encoder.encode(d) : d);
+
+export const protoWire: ClientWire = {
+  signIn: (id, token, roomID) => encodeReq({ type: PackageType.SIGN_IN, id, data: encodeSignIn({ token, roomID }) }),
+  heartbeat: (id) => encodeReq({ type: PackageType.HEARTBEAT, id, data: empty }),
+  refresh: (id, token) => encodeReq({ type: PackageType.REFRESH, id, data: encodeRefresh(token) }),
+  room: (type, id, roomID) => encodeReq({ type, id, data: roomID === undefined ? empty : encodeRoom(roomID) }),
+  // A string goes as data (its UTF-8), not text, so a seed-001 server reads it as before.
+  message: (id, roomID, data, type) =>
+    encodeReq({
+      type: PackageType.MESSAGE,
+      id,
+      data: encodeBroadcast({ roomID, msgLv: MsgLevel.NORMAL, data: bytesOf(data), ...(type ? { type } : {}) }),
+    }),
+  decode(frame) {
+    if (!(frame instanceof ArrayBuffer)) return undefined;
+    const reply = decodeReply(new Uint8Array(frame));
+    const a = { type: reply.type, id: reply.id ?? 0 };
+    switch (reply.type) {
+      case PackageType.HEARTBEAT:
+      case PackageType.MEMBERS:
+        return { ...a, text: decoder.decode(reply.data) };
+      case PackageType.MESSAGE: {
+        const d = decodeDelivery(reply.data);
+        const messages = unpackMessages(d.data).map((data, i) => ({ data, type: d.types[i] ?? "" }));
+        return { ...a, delivery: { roomID: d.roomID, msgLv: d.msgLv, messages } };
+      }
+      default:
+        return { ...a, err: decodeErr(reply.data) };
+    }
+  },
+};
+
+const typeNames = new Map<number, string>(Object.entries(PackageType).map(([name, n]) => [n as number, name]));
+const typeNumbers = new Map<string, PackageType>(Object.entries(PackageType).map(([name, n]) => [name, n as PackageType]));
+
+function malformed(what: string): ProtocolError {
+  return new ProtocolError(ErrCode.MALFORMED, `undecodable frame from the server: ${what}`, false);
+}
+
+function fromBase64(s: string): Uint8Array {
+  const bin = atob(s.replace(/-/g, "+").replace(/_/g, "/"));
+  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+}
+
+const json = (type: PackageType, id: number, data?: unknown) =>
+  JSON.stringify({ type: typeNames.get(type), ...(id ? { id } : {}), ...(data === undefined ? {} : { data }) });
+
+type JsonReply = { type?: unknown; id?: unknown; data?: unknown };
+type JsonDelivery = { roomID?: string; msgLv?: string | number; messages?: Array<{ text?: string; data?: string; type?: string }> };
+
+export const jsonWire: ClientWire = {
+  subprotocol: "roomcast.json",
+  signIn: (id, token, roomID) => json(PackageType.SIGN_IN, id, { token, roomID }),
+  heartbeat: (id) => json(PackageType.HEARTBEAT, id),
+  refresh: (id, token) => json(PackageType.REFRESH, id, { token }),
+  room: (type, id, roomID) => json(type, id, roomID === undefined ? undefined : { roomID }),
+  message: (id, roomID, data, type) =>
+    json(PackageType.MESSAGE, id, {
+      roomID,
+      ...(typeof data === "string" ? { text: data } : { data: toBase64(data) }),
+      ...(type ? { type } : {}),
+    }),
+  decode(frame) {
+    if (typeof frame !== "string") return undefined;
+    let r: JsonReply;
+    try {
+      r = JSON.parse(frame) as JsonReply;
+    } catch {
+      throw malformed("not JSON");
+    }
+    const type = typeNumbers.get(String(r.type));
+    if (type === undefined) throw malformed(`unknown type ${JSON.stringify(r.type)}`);
+    const a = { type, id: typeof r.id === "number" ? r.id : 0 };
+    switch (type) {
+      case PackageType.HEARTBEAT:
+      case PackageType.MEMBERS:
+        return { ...a, text: String(r.data) };
+      case PackageType.MESSAGE: {
+        const d = (r.data ?? {}) as JsonDelivery;
+        const msgLv = d.msgLv === "IMPORTANT" || d.msgLv === MsgLevel.IMPORTANT ? MsgLevel.IMPORTANT : MsgLevel.NORMAL;
+        const messages = (d.messages ?? []).map((m) => ({
+          data: m.text !== undefined ? encoder.encode(m.text) : fromBase64(m.data ?? ""),
+          type: m.type ?? "",
+        }));
+        return { ...a, delivery: { roomID: d.roomID ?? "", msgLv, messages } };
+      }
+      default: {
+        const e = (r.data ?? {}) as { code?: number; msg?: string; connID?: string };
+        const err = { code: e.code ?? 0, msg: e.msg ?? "" };
+        return { ...a, err: e.connID ? { ...err, connID: e.connID } : err };
+      }
+    }
+  },
+};
