@@ -7,6 +7,7 @@ import { startCluster, type Cluster, type ClusterOptions } from "./harness/clust
 import type { Proc } from "./harness/proc";
 import { protocolSuite, post } from "./suite/protocol";
 import { protocol2Suite } from "./suite/protocol2";
+import { pushApiSuite } from "./suite/push_api";
 import { eventually, until } from "./support/wait";
 import { partitionOf, partitionTopic } from "@roomcast/pkg/queue";
 
@@ -68,6 +69,7 @@ describe("cluster", () => {
   protocolSuite(() => cluster);
   protocol2Suite(() => cluster, "proto");
   protocol2Suite(() => cluster, "json");
+  pushApiSuite(() => cluster);
 
   describe("failures", () => {
     // Each test that breaks something breaks a cluster of its own, with the nodes it needs, stopped after it.

@@ -29,6 +29,39 @@ describe("HTTP API", () => {
     });
   });
 
+  it("protocol 2 targets: exactly one of room_id, user, conn or broadcast, each well formed, and a short type", async () => {
+    const msg = (body: Record<string, unknown>) => post(`${target.httpUrls[0]}/msg`, { msg: "x", ...body }, svc());
+    const refusals = await Promise.all([
+      msg({}),
+      msg({ room_id: "r", user: "u" }),
+      msg({ broadcast: false }),
+      msg({ user: "" }),
+      msg({ conn: 7 }),
+      msg({ user: "u".repeat(124) }),
+      msg({ user: "u", type: "t".repeat(65) }),
+      msg({ user: "u", type: 1 }),
+    ]);
+    expect(refusals.map((r) => [r.status, r.json.msg])).toEqual([
+      [400, "name one target: room_id, user, conn or broadcast"],
+      [400, "name one target: room_id, user, conn or broadcast"],
+      [400, "broadcast must be true"],
+      [400, "user must be a non-empty string"],
+      [400, "conn must be a non-empty string"],
+      [400, "the room user:<id> must be 1-128 bytes of UTF-8, got 129"],
+      [400, "type must be a string of 0-64 bytes"],
+      [400, "type must be a string of 0-64 bytes"],
+    ]);
+    // A push token with a rooms claim is held to it: user:<uid> as a room, broadcast only with "*".
+    const claimed = { authorization: tokens.sign("svc", "push", undefined, ["user:*"]) };
+    const to = (body: Record<string, unknown>) => post(`${target.httpUrls[0]}/msg`, { msg: "x", ...body }, claimed);
+    expect((await to({ user: "anyone" })).status).toBe(200);
+    expect((await to({ broadcast: true })).json).toEqual({
+      code: 0,
+      msg: 'room not allowed: "broadcast" is outside the token\'s rooms claim',
+    });
+    expect((await to({ room_id: "lobby" })).status).toBe(403);
+  });
+
   it("a key POST /tk does not take is refused, naming it", async () => {
     const r = await post(`${target.httpUrls[0]}/tk`, { uid: "u", scopes: ["push"] });
     expect(r).toEqual({ status: 400, json: { code: 0, msg: 'unknown key "scopes": the body takes uid, scope and rooms' } });

@@ -48,6 +48,8 @@ export interface Cluster extends Target {
   jobs: Proc[];
   /** Each conn node's gRPC address (host:port), in the order of `conns`. */
   connGrpcAddrs: string[];
+  /** Each logic node's gRPC address (the Logic service and the Push API), in the order of `logics`. */
+  logicGrpcAddrs: string[];
   /** The CA and certificate of a TLS cluster. */
   pki?: Pki;
   /** job /metrics URLs (on each job's ops listener). */
@@ -145,6 +147,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
         nodeArgs,
       ),
       httpUrl: `http://127.0.0.1:${http}`,
+      grpcAddr: `127.0.0.1:${grpc}`,
     })),
   );
   const jobStarts = Array.from({ length: jobs }, (_, i) =>
@@ -247,6 +250,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     logicOpsUrls: logicProcs.map(opsUrlOf),
     opsUrls: all.map(opsUrlOf),
     connGrpcAddrs,
+    logicGrpcAddrs: logicsUp.map((l) => l.grpcAddr),
     pki,
     etcdEndpoint: etcd.endpoint,
     lookupdHttp: nsq.lookupdHttp,
