@@ -20,6 +20,8 @@ export type { OnlineReq__Output as OnlineReq } from "./gen/grpc/roomcast/logic/O
 export type { OnlineReply, OnlineReply__Output } from "./gen/grpc/roomcast/logic/OnlineReply";
 export type { PushReq__Output as PushReq } from "./gen/grpc/roomcast/conn/PushReq";
 export type { PushAck, PushAck__Output } from "./gen/grpc/roomcast/conn/PushAck";
+export type { PresenceReq__Output as PresenceReq } from "./gen/grpc/roomcast/conn/PresenceReq";
+export type { PresenceReply, PresenceReply__Output } from "./gen/grpc/roomcast/conn/PresenceReply";
 export type { PushClient, PushHandlers } from "./gen/grpc/roomcast/push/Push";
 export type { PushReq as ServicePushReq, PushReq__Output as ServicePushReq__Output } from "./gen/grpc/roomcast/push/PushReq";
 export type { PushReply as ServicePushReply, PushReply__Output as ServicePushReply__Output } from "./gen/grpc/roomcast/push/PushReply";

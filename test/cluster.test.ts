@@ -15,7 +15,8 @@ let cluster: Cluster;
 const tokens = new Tokens({ secret: TOKEN_SECRET, ttlSec: 600 });
 
 beforeAll(async () => {
-  cluster = await startCluster({ conns: 2, logics: 2, jobs: 2, ttlSec: 3 });
+  // The protocol 2 suite's rooms "events-*" get presence events.
+  cluster = await startCluster({ conns: 2, logics: 2, jobs: 2, ttlSec: 3, connEnv: { ROOMCAST_CONN_WS_PRESENCE_EVENTS: "events-*" } });
 }, 120_000);
 
 afterAll(async () => {

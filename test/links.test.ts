@@ -73,10 +73,16 @@ async function silentConn(): Promise<{ port: number; close(): Promise<void> }> {
   return { port, close: async () => server.forceShutdown() };
 }
 
+/** The link contract is about deliveries; a conn node's PRESENCE part is tested with the protocol 2 suite. */
+const noPresence = () => ({ uids: [], total: 0 });
+
 connLinkContract(
   "gRPC",
   async (node: Deliverer | "never answers", timeoutMs: number) => {
-    const peer = node === "never answers" ? undefined : await restartable(() => connGrpcServer(node));
+    const peer =
+      node === "never answers"
+        ? undefined
+        : await restartable(() => connGrpcServer({ deliver: (b) => node.deliver(b), presence: noPresence }));
     const server = peer ?? (await silentConn());
     const discovery = new StaticDiscovery({ conn: [{ id: "conn-0", addrs: { grpc: `127.0.0.1:${server.port}` } }] });
     const link = await GrpcConnLink.start(discovery, timeoutMs, silentLogger());

@@ -6,7 +6,8 @@ import { protocol2Suite } from "./suite/protocol2";
 let target: Target;
 
 beforeAll(async () => {
-  target = await startStandalone();
+  // The protocol 2 suite's rooms "events-*" get presence events.
+  target = await startStandalone({ ROOMCAST_CONN_WS_PRESENCE_EVENTS: "events-*" });
 }, 60_000);
 
 afterAll(async () => {

@@ -15,6 +15,7 @@ export namespace roomcast {
             MEMBERS = 4,
             SUBSCRIBE = 5,
             UNSUBSCRIBE = 6,
+            PRESENCE = 7,
             REFRESH = 16
         }
 
@@ -454,6 +455,64 @@ export namespace roomcast {
 
             /**
              * Gets the default type url for BroadcastRoomReq
+             * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns The default type url
+             */
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        /** Properties of a Presence. */
+        interface IPresence {
+
+            /** Presence uids */
+            uids?: (string[]|null);
+
+            /** Presence total */
+            total?: (number|null);
+        }
+
+        /** Represents a Presence. */
+        class Presence implements IPresence {
+
+            /**
+             * Constructs a new Presence.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: roomcast.protocol.IPresence);
+
+            /** Presence uids. */
+            public uids: string[];
+
+            /** Presence total. */
+            public total: number;
+
+            /**
+             * Creates a new Presence instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Presence instance
+             */
+            public static create(properties?: roomcast.protocol.IPresence): roomcast.protocol.Presence;
+
+            /**
+             * Encodes the specified Presence message. Does not implicitly {@link roomcast.protocol.Presence.verify|verify} messages.
+             * @param message Presence message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: roomcast.protocol.IPresence, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Presence message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Presence
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): roomcast.protocol.Presence;
+
+            /**
+             * Gets the default type url for Presence
              * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
              * @returns The default type url
              */

@@ -38,6 +38,7 @@ $root.roomcast = (function() {
          * @property {number} MEMBERS=4 MEMBERS value
          * @property {number} SUBSCRIBE=5 SUBSCRIBE value
          * @property {number} UNSUBSCRIBE=6 UNSUBSCRIBE value
+         * @property {number} PRESENCE=7 PRESENCE value
          * @property {number} REFRESH=16 REFRESH value
          */
         protocol.PackageType = (function() {
@@ -49,6 +50,7 @@ $root.roomcast = (function() {
             values[valuesById[4] = "MEMBERS"] = 4;
             values[valuesById[5] = "SUBSCRIBE"] = 5;
             values[valuesById[6] = "UNSUBSCRIBE"] = 6;
+            values[valuesById[7] = "PRESENCE"] = 7;
             values[valuesById[16] = "REFRESH"] = 16;
             return values;
         })();
@@ -1187,6 +1189,159 @@ $root.roomcast = (function() {
             };
 
             return BroadcastRoomReq;
+        })();
+
+        protocol.Presence = (function() {
+
+            /**
+             * Properties of a Presence.
+             * @memberof roomcast.protocol
+             * @interface IPresence
+             * @property {Array.<string>|null} [uids] Presence uids
+             * @property {number|null} [total] Presence total
+             */
+
+            /**
+             * Constructs a new Presence.
+             * @memberof roomcast.protocol
+             * @classdesc Represents a Presence.
+             * @implements IPresence
+             * @constructor
+             * @param {roomcast.protocol.IPresence=} [properties] Properties to set
+             */
+            function Presence(properties) {
+                this.uids = [];
+                if (properties)
+                    for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * Presence uids.
+             * @member {Array.<string>} uids
+             * @memberof roomcast.protocol.Presence
+             * @instance
+             */
+            Presence.prototype.uids = $util.emptyArray;
+
+            /**
+             * Presence total.
+             * @member {number} total
+             * @memberof roomcast.protocol.Presence
+             * @instance
+             */
+            Presence.prototype.total = 0;
+
+            /**
+             * Creates a new Presence instance using the specified properties.
+             * @function create
+             * @memberof roomcast.protocol.Presence
+             * @static
+             * @param {roomcast.protocol.IPresence=} [properties] Properties to set
+             * @returns {roomcast.protocol.Presence} Presence instance
+             */
+            Presence.create = function create(properties) {
+                return new Presence(properties);
+            };
+
+            /**
+             * Encodes the specified Presence message. Does not implicitly {@link roomcast.protocol.Presence.verify|verify} messages.
+             * @function encode
+             * @memberof roomcast.protocol.Presence
+             * @static
+             * @param {roomcast.protocol.IPresence} message Presence message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Presence.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.uids != null && message.uids.length)
+                    for (var i = 0; i < message.uids.length; ++i)
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.uids[i]);
+                if (message.total != null && Object.hasOwnProperty.call(message, "total"))
+                    writer.uint32(/* id 2, wireType 0 =*/16).int32(message.total);
+                return writer;
+            };
+
+            /**
+             * Decodes a Presence message from the specified reader or buffer.
+             * @function decode
+             * @memberof roomcast.protocol.Presence
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {roomcast.protocol.Presence} Presence
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Presence.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.roomcast.protocol.Presence();
+                while (reader.pos < end) {
+                    var tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            if (!(message.uids && message.uids.length))
+                                message.uids = [];
+                            message.uids.push(reader.string());
+                            break;
+                        }
+                    case 2: {
+                            message.total = reader.int32();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Gets the default type url for Presence
+             * @function getTypeUrl
+             * @memberof roomcast.protocol.Presence
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Presence.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/roomcast.protocol.Presence";
+            };
+
+            return Presence;
         })();
 
         protocol.Delivery = (function() {

@@ -3,7 +3,15 @@ import { boot, onShutdown, Readiness, serveOps, startFailure } from "@roomcast/p
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { createDiscovery } from "@roomcast/pkg/discovery";
 import { checkInternalLinks, linkTls } from "@roomcast/pkg/config";
-import { checkPublicUrl, defaultConnConfig, ConnNode, connGrpcServer, GrpcLogicLink, loadNativeUws } from "@roomcast/internal/conn";
+import {
+  checkPublicUrl,
+  defaultConnConfig,
+  ConnNode,
+  connGrpcServer,
+  GrpcLogicLink,
+  GrpcPresencePeers,
+  loadNativeUws,
+} from "@roomcast/internal/conn";
 import { roomcastEnv } from "../settings";
 
 async function main() {
@@ -18,7 +26,8 @@ async function main() {
   const readiness = new Readiness();
   const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log, tls.etcd, readiness);
   const logic = await GrpcLogicLink.start(discovery, cfg.logic.timeoutMs, log, tls.grpc);
-  const node = new ConnNode({ config: cfg, logic, log, registry, uws });
+  const presencePeers = await GrpcPresencePeers.start(cfg.node.id, discovery, cfg.logic.timeoutMs, log, tls.grpc);
+  const node = new ConnNode({ config: cfg, logic, log, registry, uws, presencePeers });
   await node.start();
   const ops = await serveOps({ ...cfg.ops, metrics: () => registry.metrics(), health: () => readiness.health(node.ws.health()) });
   const grpcServer = connGrpcServer(node);
@@ -42,6 +51,7 @@ async function main() {
       { name: "grpc", run: () => grpcServer.close() },
       { name: "ops", run: () => ops.close() },
       { name: "logic", run: () => logic.close() },
+      { name: "conn peers", run: () => presencePeers.close() },
       { name: "discovery", run: () => discovery.close() },
     ],
     Math.max(20_000, node.drain.periodMs + 15_000),

@@ -38,6 +38,13 @@ export interface ConnConfig {
     maxBadFrames: number;
     /** protocol 2: rooms one connection may be in at once (its user:<uid> room not counted); SUBSCRIBE beyond gets Err 110. */
     maxRoomsPerConnection: number;
+    /** protocol 2: PRESENCE answers at most this many uids (and the total). */
+    presenceMaxUids: number;
+    /**
+     * protocol 2: rooms whose members get join and leave events (messages of type "$join" / "$leave" whose data is the
+     * uid), by name or by prefix ending in "*". None by default: in a large room they cost a message per join.
+     */
+    presenceEvents: string[];
     /** A client's MESSAGE rate: tokens per second and bucket size. */
     messagesPerSec: number;
     messageBurst: number;
@@ -98,6 +105,8 @@ export const defaultConnConfig = (): ConnConfig => ({
     signInTimeoutSec: 10,
     maxBadFrames: 5,
     maxRoomsPerConnection: 100,
+    presenceMaxUids: 100,
+    presenceEvents: [],
     messagesPerSec: 20,
     messageBurst: 40,
     messagesPerSecPerUid: 40,

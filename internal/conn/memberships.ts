@@ -8,6 +8,8 @@ import type { Transport } from "./transport";
 export class Memberships {
   private readonly rooms = new Set<string>();
   private slow = false;
+  /** The connection's uid once signed in: rooms count their uids for PRESENCE. */
+  uid = "";
 
   constructor(
     private readonly transport: Transport,
@@ -30,7 +32,7 @@ export class Memberships {
     if (!this.slow) this.transport.subscribe(normalTopic(room, this.json));
     else this.all.markSlow(room, true);
     this.transport.subscribe(importantTopic(room, this.json));
-    return this.all.join(room, this.json);
+    return this.all.join(room, this.json, this.uid);
   }
 
   /** Leaves a room it is in; false when it was not in it. */
@@ -39,7 +41,7 @@ export class Memberships {
     this.transport.unsubscribe(normalTopic(room, this.json));
     this.transport.unsubscribe(importantTopic(room, this.json));
     if (this.slow) this.all.markSlow(room, false);
-    this.all.leave(room, this.json);
+    this.all.leave(room, this.json, this.uid);
     return true;
   }
 

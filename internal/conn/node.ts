@@ -6,6 +6,7 @@ import type { ConnConfig } from "./config";
 import { Admission } from "./admission";
 import { drainPlan, type DrainPlan } from "./drain";
 import { OnlineReporter } from "./online";
+import { ClusterPresence, type PresencePeers, type RoomPresence } from "./presence";
 import { Rooms } from "./room";
 import { WsServer } from "./server";
 import type { SessionCounters } from "./session";
@@ -30,6 +31,8 @@ export interface ConnNodeDeps {
   log: Logger;
   registry: Registry;
   uws: LoadedUws;
+  /** The other conn nodes, for PRESENCE across the cluster (none in standalone). */
+  presencePeers?: PresencePeers;
 }
 
 export class ConnNode implements Deliverer {
@@ -97,6 +100,8 @@ export class ConnNode implements Deliverer {
         announceTimeoutMs: c.logic.timeoutMs,
         admission: this.admission,
         connNode: c.node.id,
+        presence: new ClusterPresence(this.rooms, c.ws.presenceMaxUids, deps.presencePeers),
+        presenceEvents: c.ws.presenceEvents,
       },
       deps.registry,
       log,
@@ -112,6 +117,11 @@ export class ConnNode implements Deliverer {
 
   deliver(b: RoomBatch): number {
     return this.rooms.deliver(b);
+  }
+
+  /** This node's part of a room's presence, for another conn node. */
+  presence(room: string, limit: number): RoomPresence {
+    return this.rooms.presence(room, Math.min(limit, this.deps.config.ws.presenceMaxUids));
   }
 
   /**

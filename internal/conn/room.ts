@@ -4,7 +4,7 @@
 // of their own: a batch is encoded once per codec that has members in the room, never once per member.
 // conn:<connID> is not a topic: a push to one connection goes through the directory of connections.
 import type { Deliverer, RoomBatch } from "@roomcast/pkg/link";
-import { CONN_ROOM_PREFIX, MsgLevel, jsonWire, protoWire, type Outgoing, type Wire } from "@roomcast/pkg/protocol";
+import { BROADCAST_ROOM, CONN_ROOM_PREFIX, MsgLevel, jsonWire, protoWire, type Outgoing, type Wire } from "@roomcast/pkg/protocol";
 import { SeenIds } from "./seen_ids";
 
 export const normalTopic = (room: string, json = false) => (json ? `jn:${room}` : `n:${room}`);
@@ -34,6 +34,8 @@ export class Rooms implements Deliverer {
   private readonly jsonMembers = new Map<string, number>();
   /** Members currently off the NORMAL topic because their send buffer is over the soft limit. */
   private readonly slow = new Map<string, number>();
+  /** The uids in each room (a uid with several connections counted once per connection), for PRESENCE. */
+  private readonly uids = new Map<string, Map<string, number>>();
   /** Signed-in connections by connection id, for pushes to conn:<connID>. */
   private readonly connections = new Map<string, Addressee>();
   readonly stats: RoomStats = { framesPublished: 0, messagesDelivered: 0, normalDropped: 0, importantRepeats: 0 };
@@ -44,14 +46,33 @@ export class Rooms implements Deliverer {
   ) {}
 
   /** Counts a member in; true when it is the room's first member on this node. */
-  join(room: string, json = false): boolean {
+  join(room: string, json = false, uid = ""): boolean {
     if (json) add(this.jsonMembers, room, 1);
+    if (uid && room !== BROADCAST_ROOM) {
+      let uids = this.uids.get(room);
+      if (!uids) this.uids.set(room, (uids = new Map()));
+      add(uids, uid, 1);
+    }
     return add(this.members, room, 1) === 1;
   }
 
-  leave(room: string, json = false): void {
+  leave(room: string, json = false, uid = ""): void {
     if (json) add(this.jsonMembers, room, -1);
+    const uids = uid ? this.uids.get(room) : undefined;
+    if (uids && add(uids, uid, -1) === 0 && uids.size === 0) this.uids.delete(room);
     add(this.members, room, -1);
+  }
+
+  /** The uids in a room on this node: at most `limit` of them, and how many there are. */
+  presence(room: string, limit: number): { uids: string[]; total: number } {
+    const uids = this.uids.get(room);
+    if (!uids) return { uids: [], total: 0 };
+    const out: string[] = [];
+    for (const uid of uids.keys()) {
+      if (out.length >= limit) break;
+      out.push(uid);
+    }
+    return { uids: out, total: uids.size };
   }
 
   markSlow(room: string, slow: boolean): void {

@@ -7,18 +7,21 @@ import {
   ErrCode,
   MsgLevel,
   PackageType,
+  PresenceEvent,
   RoomcastError,
   connID,
   protoWire,
+  utf8Encode,
   type Wire,
 } from "@roomcast/pkg/protocol";
 import type { Logger } from "@roomcast/pkg/log";
 import type { LogicLink, RoomAccess } from "@roomcast/pkg/link";
-import { authorizeRoom, userRoom } from "@roomcast/pkg/token";
+import { authorizeRoom, roomsClaimAllows, userRoom } from "@roomcast/pkg/token";
 import type { Admission } from "./admission";
 import { Bucket } from "./bucket";
 import { Memberships } from "./memberships";
 import type { OnlineReporter } from "./online";
+import type { ClusterPresence } from "./presence";
 import type { Rooms } from "./room";
 import type { Transport } from "./transport";
 
@@ -51,6 +54,10 @@ export interface SessionDeps {
   admission?: Admission;
   /** This conn node's id: a connection's id is `<node id>.<session key>`, so logic routes conn:<connID> pushes here. */
   connNode: string;
+  /** PRESENCE across the cluster (absent: not served, 102 as an unknown type). */
+  presence?: ClusterPresence;
+  /** Rooms (names, or prefixes ending in "*") whose members get "$join" / "$leave" events. */
+  presenceEvents?: readonly string[];
 }
 
 type State = "new" | "signing" | "in" | "closed";
@@ -129,16 +136,20 @@ export class Session {
         return void this.subscribe(body, now, id);
       case PackageType.UNSUBSCRIBE:
         return this.unsubscribe(body, id);
-      default:
-        return this.bad(new RoomcastError(ErrCode.MALFORMED, `malformed frame: unknown type ${frame.type}`), id);
+      case PackageType.PRESENCE:
+        if (this.deps.presence) return void this.presence(this.deps.presence, body, id);
+        break;
     }
+    return this.bad(new RoomcastError(ErrCode.MALFORMED, `malformed frame: unknown type ${frame.type}`), id);
   }
 
   /** The socket closed (any reason). */
   onClose(): void {
     const wasIn = this.state === "in";
     this.state = "closed";
-    if (wasIn) this.leaveRooms();
+    if (!wasIn) return;
+    for (const room of this.rooms.list()) this.tell(room, PresenceEvent.LEAVE);
+    this.leaveRooms();
   }
 
   /** Leaves the NORMAL topics while the socket is slow, and comes back once it drained. */
@@ -186,6 +197,7 @@ export class Session {
       return this.answer(id, ErrCode.TOO_MANY_CONNECTIONS, `too many connections of uid "${uid}" on this node`);
     }
     this.uid = uid;
+    this.rooms.uid = uid;
     this.roomID = req.roomID;
     this.access = access;
     this.expiresAt = exp * 1000;
@@ -208,6 +220,7 @@ export class Session {
     }
     this.badFrames = 0;
     this.deps.counters.signIns++;
+    if (req.roomID) this.tell(req.roomID, PresenceEvent.JOIN);
     this.transport.send(this.wire.answer(PackageType.UNKNOWN, ErrCode.OK, "ok", id, this.connID));
   }
 
@@ -323,7 +336,33 @@ export class Session {
       this.deps.log.error({ err, key: this.key, uid: this.uid, roomID: room }, "online.joined failed: subscribe refused (500)");
       return this.answer(id, ErrCode.INTERNAL, "subscribe unavailable: logic could not be told about the room, try again", S);
     }
-    if (this.state === "in") this.answer(id, ErrCode.OK, "ok", S);
+    if (this.state !== "in") return;
+    this.answer(id, ErrCode.OK, "ok", S);
+    if (this.rooms.has(room)) this.tell(room, PresenceEvent.JOIN);
+  }
+
+  /** Req{PRESENCE} (protocol 2): the uids in a room the connection is in, across the cluster. */
+  private async presence(presence: ClusterPresence, body: unknown, id: number): Promise<void> {
+    let room;
+    try {
+      room = this.wire.room(body);
+    } catch (err) {
+      return this.bad(err, id);
+    }
+    this.badFrames = 0;
+    if (!this.rooms.has(room)) return this.answer(id, ErrCode.NOT_YOUR_ROOM, `not in room "${room}"`);
+    const { uids, total } = await presence.list(room);
+    if (this.state === "in") this.transport.send(this.wire.presence(uids, total, id));
+  }
+
+  /** A "$join" / "$leave" event to a room configured for them (ws.presenceEvents); a failure is logged, not answered. */
+  private tell(room: string, event: string): void {
+    const rooms = this.deps.presenceEvents;
+    if (!rooms || rooms.length === 0 || !roomsClaimAllows(rooms, room)) return;
+    const { uid } = this;
+    this.deps.logic
+      .submit({ uid, roomID: room, msgLv: MsgLevel.NORMAL, data: utf8Encode(uid), type: event })
+      .catch((err: unknown) => this.deps.log.warn({ err, uid, roomID: room, event }, "presence event not sent"));
   }
 
   /** Req{UNSUBSCRIBE} (protocol 2): leaves a room (103 when the connection is not in it). */
@@ -337,6 +376,7 @@ export class Session {
     this.badFrames = 0;
     const U = PackageType.UNSUBSCRIBE;
     if (!this.rooms.exit(room)) return this.answer(id, ErrCode.NOT_YOUR_ROOM, `not in room "${room}"`, U);
+    this.tell(room, PresenceEvent.LEAVE);
     if (room === this.roomID) this.roomID = "";
     this.answer(id, ErrCode.OK, "ok", U);
   }

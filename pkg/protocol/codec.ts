@@ -177,10 +177,24 @@ export function checkBroadcast(roomID: string, msgLv: number, data: Uint8Array, 
   return { roomID, msgLv: msgLv as MsgLevel, data, type };
 }
 
-/** A message type is 0-64 bytes of UTF-8. */
+/** A message type is 0-64 bytes of UTF-8; types starting with "$" are the server's (presence events). */
 export function checkType(type: string): void {
   const n = utf8Length(type);
   if (n > MAX_TYPE_BYTES) throw malformed(`type must be 0-${MAX_TYPE_BYTES} bytes, got ${n}`);
+  if (type.startsWith("$")) throw malformed(`type "${type}": types starting with "$" are reserved for the server`);
+}
+
+/** The types of the presence events a room configured for them gets (ws.presenceEvents): the data is the uid. */
+export const PresenceEvent = { JOIN: "$join", LEAVE: "$leave" } as const;
+
+/** Reply{PRESENCE}'s data, as a client reads it. */
+export function decodePresence(bytes: Uint8Array): { uids: string[]; total: number } {
+  try {
+    const p = protocol.Presence.decode(bytes);
+    return { uids: p.uids ?? [], total: p.total ?? 0 };
+  } catch (err) {
+    throw malformed("not a Presence", err);
+  }
 }
 
 const encoder = new TextEncoder();

@@ -124,6 +124,7 @@ export const jsonWire: Wire = {
   answer: (type, code, msg, id, connID) => reply(type, id, { code, msg: msg ?? errTextOf(code), ...(connID ? { connID } : {}) }),
   pong: (id) => reply(PackageType.HEARTBEAT, id, "pong"),
   count: (n, id) => reply(PackageType.MEMBERS, id, String(n)),
+  presence: (uids, total, id) => reply(PackageType.PRESENCE, id, { uids, total }),
   delivery(roomID, msgLv, packed, types) {
     const messages = unpackMessages(packed).map((m, i) => delivered(m, types?.[i]));
     return reply(PackageType.MESSAGE, 0, { roomID, msgLv: levelNames.get(msgLv), messages });

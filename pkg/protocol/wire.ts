@@ -19,6 +19,7 @@ import {
   type SignIn,
 } from "./codec";
 import { RoomcastError } from "./errors";
+import { protocol } from "@roomcast/api/messages";
 
 /** A frame for the socket: bytes go out as a binary frame, a string as a text frame. */
 export type Outgoing = Uint8Array | string;
@@ -50,6 +51,8 @@ export interface Wire {
   pong(id: number): Outgoing;
   /** Reply{MEMBERS, "<count>"}. */
   count(n: number, id: number): Outgoing;
+  /** Reply{PRESENCE, Presence{uids, total}}. */
+  presence(uids: readonly string[], total: number, id: number): Outgoing;
   /** A delivery frame for the packed messages of one room and level. */
   delivery(roomID: string, msgLv: MsgLevel, packed: Uint8Array, types?: readonly string[]): Outgoing;
 }
@@ -72,5 +75,7 @@ export const protoWire: Wire = {
   answer: (type, code, msg, id, connID) => withId(encodeReply({ type, data: encodeErr(code, msg, connID) }), id),
   pong: (id) => withId(PONG, id),
   count: (n, id) => withId(encodeReply({ type: PackageType.MEMBERS, data: utf8Encode(String(n)) }), id),
+  presence: (uids, total, id) =>
+    withId(encodeReply({ type: PackageType.PRESENCE, data: protocol.Presence.encode({ uids: [...uids], total }).finish() }), id),
   delivery: deliveryFrame,
 };

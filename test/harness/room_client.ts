@@ -6,6 +6,7 @@ import {
   PackageType,
   decodeDelivery,
   decodeErr,
+  decodePresence,
   decodeReply,
   encodeBroadcast,
   encodeRefresh,
@@ -88,6 +89,7 @@ export class RoomClient {
   private readonly refreshes = new ReplyQueue<ErrReply>();
   private readonly subscribes = new ReplyQueue<ErrReply>();
   private readonly unsubscribes = new ReplyQueue<ErrReply>();
+  private readonly presences = new ReplyQueue<{ uids: string[]; total: number }>();
   /** protocol 2: this connection's id, from the answer to its sign-in. */
   connID = "";
   /** Text frames that were not JSON replies (a protobuf client gets none). */
@@ -114,6 +116,7 @@ export class RoomClient {
         this.refreshes.fail(err);
         this.subscribes.fail(err);
         this.unsubscribes.fail(err);
+        this.presences.fail(err);
         for (const w of this.messageWaiters) w();
         resolve({ code, reason: reason.toString() });
       }),
@@ -172,6 +175,12 @@ export class RoomClient {
   unsubscribe(roomID: string, id = 0, timeoutMs = 5_000): Promise<ErrReply> {
     this.request(PackageType.UNSUBSCRIBE, encodeRoom(roomID), { roomID }, id);
     return this.unsubscribes.next(timeoutMs, "UNSUBSCRIBE answer");
+  }
+
+  /** protocol 2: Req{PRESENCE, Room}; resolves with Reply{PRESENCE}'s uids and total (an Err comes as nextErr). */
+  presence(roomID: string, id = 0, timeoutMs = 5_000): Promise<{ uids: string[]; total: number }> {
+    this.request(PackageType.PRESENCE, encodeRoom(roomID), { roomID }, id);
+    return this.presences.next(timeoutMs, "PRESENCE answer");
   }
 
   /** A request in this client's codec: `proto` is Req.data's bytes, `json` the object JSON nests instead. */
@@ -314,6 +323,8 @@ export class RoomClient {
       case PackageType.HEARTBEAT:
       case PackageType.MEMBERS:
         return this.onAnswer(reply.type, Buffer.from(reply.data).toString());
+      case PackageType.PRESENCE:
+        return this.presences.push(decodePresence(reply.data));
       case PackageType.MESSAGE: {
         const b = decodeDelivery(reply.data);
         const msgs = unpackMessages(b.data);
@@ -351,6 +362,7 @@ export class RoomClient {
       );
     }
     if (type === PackageType.HEARTBEAT || type === PackageType.MEMBERS) return this.onAnswer(type, String(r.data));
+    if (type === PackageType.PRESENCE) return this.presences.push(r.data as { uids: string[]; total: number });
     this.onAnswer(type, r.data as ErrReply & { connID?: string });
   }
 

@@ -1,9 +1,9 @@
 // The protocol 2 suite (docs/design.md §10): rooms per connection, pushes to a user, a connection or everyone, typed
 // messages, in either codec. Run against standalone and a cluster, once with protobuf and once with JSON clients.
 import WebSocket from "ws";
-import { ErrCode, MsgLevel, PackageType, encodeReq } from "@roomcast/pkg/protocol";
+import { ErrCode, MsgLevel, PackageType, encodeReq, encodeRoom } from "@roomcast/pkg/protocol";
 import { Tokens } from "@roomcast/pkg/token";
-import { RoomClient, type Codec } from "../harness/room_client";
+import { RoomClient, type Codec, type Received } from "../harness/room_client";
 import { TOKEN_SECRET, type Target } from "../harness/roomcast";
 import { eventually, sleep } from "../support/wait";
 import { post } from "./protocol";
@@ -190,6 +190,38 @@ function protocol2Tests(getTarget: () => Target, codec: Codec): void {
     expect(await c.subscribe(rooms[100]!)).toEqual({ code: 0, msg: "ok" });
     c.say(rooms[100]!, "still here");
     expect((await c.waitForMessages(1))[0]!.text).toBe("still here");
+  }, 30_000);
+
+  it("PRESENCE lists the uids in a room across the cluster with their total; a room the connection is not in gets 103", async () => {
+    const r = unique("presence");
+    const a = await join(0, "alice", r);
+    await join(1, "alice", r); // the same uid on the other node counts once
+    await join(1, "bob", r);
+    const carol = await join(0, "carol");
+    expect(await carol.subscribe(r)).toEqual({ code: 0, msg: "ok" });
+    await join(0, "dave", unique("elsewhere"));
+    const p = await a.presence(r, 5);
+    expect([p.uids.sort(), p.total]).toEqual([["alice", "bob", "carol"], 3]);
+    expect(a.replyIds.at(-1)).toEqual({ type: PackageType.PRESENCE, id: 5 });
+    a.request(PackageType.PRESENCE, encodeRoom("not-mine"), { roomID: "not-mine" }, 6);
+    expect((await a.nextErr()).code).toBe(ErrCode.NOT_YOUR_ROOM);
+  }, 20_000);
+
+  it("rooms configured for presence events (ws.presenceEvents) get $join and $leave with the uid; others get none", async () => {
+    const r = unique("events"); // the targets run with ws.presenceEvents = "events-*"
+    const quiet = unique("quiet");
+    const a = await join(0, "alice", r);
+    expect(await a.subscribe(quiet)).toEqual({ code: 0, msg: "ok" });
+    const b = await join(1, "bob");
+    expect(await b.subscribe(r)).toEqual({ code: 0, msg: "ok" });
+    expect(await b.subscribe(quiet)).toEqual({ code: 0, msg: "ok" });
+    expect(await b.unsubscribe(r)).toEqual({ code: 0, msg: "ok" });
+    const events = (ms: Received[]) => ms.filter((m) => m.type.startsWith("$")).map((m) => `${m.roomID}|${m.type}|${m.text}`);
+    await a.waitForMessages((ms) => events(ms).length >= 3);
+    expect(events(a.received)).toEqual([`${r}|$join|alice`, `${r}|$join|bob`, `${r}|$leave|bob`]);
+    // A client may not send a type starting with "$": those are the server's.
+    a.say(r, "bob", MsgLevel.NORMAL, "$leave", 9);
+    expect((await a.nextErr()).code).toBe(ErrCode.MALFORMED);
   }, 30_000);
 
   it("102: requests that are not what their type says, each answered while the connection lives on", async () => {
