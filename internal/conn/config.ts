@@ -82,7 +82,14 @@ export interface ConnConfig {
     /** Deadline of one call to logic. */
     timeoutMs: number;
   };
-  online: { reportIntervalMs: number };
+  online: {
+    reportIntervalMs: number;
+    /**
+     * Rooms whose count changed are also reported this often, as a delta (0 = only the periodic reports): a push's
+     * connection count and MEMBERS see a sign-in within about this long instead of a whole report interval.
+     */
+    changesIntervalMs: number;
+  };
   discovery: DiscoverySection;
   /** TLS on the internal links: gRPC (mTLS), etcd, NSQ. */
   tls: TlsSection;
@@ -125,7 +132,7 @@ export const defaultConnConfig = (): ConnConfig => ({
   grpc: { listenHost: "127.0.0.1", port: 3109 },
   ops: { listenHost: "127.0.0.1", port: 3108 },
   logic: { timeoutMs: 3_000 },
-  online: { reportIntervalMs: 2_000 },
+  online: { reportIntervalMs: 2_000, changesIntervalMs: 100 },
   discovery: defaultDiscovery(),
   tls: defaultTls(),
   mode: defaultMode(),

@@ -67,7 +67,8 @@ export class ConnNode implements Deliverer {
       messagesPerSecPerUid: c.ws.messagesPerSecPerUid,
       messageBurstPerUid: c.ws.messageBurstPerUid,
     });
-    this.online = new OnlineReporter(c.node.id, this.rooms, deps.logic, c.online.reportIntervalMs, log);
+    this.online = new OnlineReporter(c.node.id, this.rooms, deps.logic, c.online.reportIntervalMs, log, c.online.changesIntervalMs);
+    this.rooms.onChange = (room) => this.online.touch(room);
     this.ws = new WsServer(
       deps.uws.uws,
       {

@@ -17,6 +17,9 @@ export class OnlineReporter {
   private running?: Promise<void>;
   /** Announces under way, by room: members that join meanwhile wait for the same answer. */
   private readonly announcing = new Map<string, Promise<void>>();
+  /** Rooms whose count changed since the last report, sent as one delta every changesIntervalMs. */
+  private readonly changed = new Set<string>();
+  private changesTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly connNode: string,
@@ -24,6 +27,7 @@ export class OnlineReporter {
     private readonly link: LogicLink,
     private readonly intervalMs: number,
     private readonly log: Logger,
+    private readonly changesIntervalMs = 0,
   ) {}
 
   start(): void {
@@ -31,15 +35,42 @@ export class OnlineReporter {
       if (!this.running) this.running = this.reportAll().finally(() => (this.running = undefined));
     }, this.intervalMs);
     this.timer.unref();
+    if (this.changesIntervalMs > 0) {
+      this.changesTimer = setInterval(() => {
+        if (!this.running && this.changed.size > 0) this.running = this.reportChanges().finally(() => (this.running = undefined));
+      }, this.changesIntervalMs);
+      this.changesTimer.unref();
+    }
   }
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    clearInterval(this.changesTimer);
     await this.running;
+  }
+
+  /** A room's count changed on this node: it goes out with the next delta (changesprocess, online.changesIntervalMs). */
+  touch(room: string): void {
+    if (this.changesIntervalMs > 0) this.changed.add(room);
+  }
+
+  /** The rooms that changed, with their counts now (0 = none left here), to every logic node. */
+  private async reportChanges(): Promise<void> {
+    const rooms = new Map<string, number>();
+    for (const room of this.changed) rooms.set(room, this.rooms.count(room));
+    this.changed.clear();
+    try {
+      const res = await this.link.reportOnline({ connNode: this.connNode, rooms, full: false });
+      for (const [room, local] of rooms) this.totals.set(room, { cluster: res.rooms.get(room) ?? local, local });
+    } catch (err) {
+      // The next full report carries them.
+      this.log.warn({ err, rooms: rooms.size }, "onlineproc: reporting changes failed");
+    }
   }
 
   /** A full snapshot to every logic node (the periodic report, named onlineproc in the logs). */
   async reportAll(): Promise<void> {
+    this.changed.clear();
     const rooms = this.rooms.snapshot();
     try {
       const res = await this.link.reportOnline({ connNode: this.connNode, rooms, full: true });

@@ -39,6 +39,8 @@ export class Rooms implements Deliverer {
   /** Signed-in connections by connection id, for pushes to conn:<connID>. */
   private readonly connections = new Map<string, Addressee>();
   readonly stats: RoomStats = { framesPublished: 0, messagesDelivered: 0, normalDropped: 0, importantRepeats: 0 };
+  /** Told of every join and leave, with the room (the online reporter's delta). */
+  onChange?: (room: string) => void;
 
   constructor(
     private readonly fanOut: FanOut,
@@ -53,6 +55,7 @@ export class Rooms implements Deliverer {
       if (!uids) this.uids.set(room, (uids = new Map()));
       add(uids, uid, 1);
     }
+    this.onChange?.(room);
     return add(this.members, room, 1) === 1;
   }
 
@@ -61,6 +64,7 @@ export class Rooms implements Deliverer {
     const uids = uid ? this.uids.get(room) : undefined;
     if (uids && add(uids, uid, -1) === 0 && uids.size === 0) this.uids.delete(room);
     add(this.members, room, -1);
+    this.onChange?.(room);
   }
 
   /** The uids in a room on this node: at most `limit` of them, and how many there are. */

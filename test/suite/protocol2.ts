@@ -94,7 +94,7 @@ function protocol2Tests(getTarget: () => Target, codec: Codec): void {
     const b = await join(1, uid, unique("room"));
     const other = await join(0, unique("other"));
     // MEMBERS of the user's room counts its connections across the cluster. The push's answer counts what logic heard
-    // in the conn nodes' reports, which come every online.reportIntervalMs (2 s): wait for the next ones.
+    // in the conn nodes' reports: changes within online.changesIntervalMs (100 ms), everything every 2 s (waited for).
     for (const c of [a, b]) expect(await eventually(() => c.members(5_000, `user:${uid}`), 2)).toBe(2);
     await sleep(2_500);
     const res = await post(`${http()}/msg`, { user: uid, msg: "for you", type: "notice" }, auth);
