@@ -23,13 +23,14 @@ it("quick mode runs every scenario on standalone with every message accounted fo
     const r = await runBench({ quick: true, out, systems: ["standalone"] });
     expect(r.systems).toEqual([ROOMCAST]);
     expect(r.unavailable).toEqual({});
-    for (const scenario of ["fanout", "manyRooms"] as const) {
+    for (const scenario of ["fanout", "manyRooms", "multiRoom"] as const) {
       const p = r.params[scenario];
       const { steps } = ok(r[scenario][ROOMCAST]);
       expect(steps.map((s) => s.offeredPerSec)).toEqual(p.rates);
       for (const s of steps) {
         expect(s.published).toBe(s.offeredPerSec * p.stepSec);
-        expect(s.expected).toBe(s.published * p.members);
+        // multiRoom: every member is in roomsPerMember rooms, so each room has that many times its own members.
+        expect(s.expected).toBe(s.published * p.members * (p.roomsPerMember ?? 1));
         expect({ delivered: s.delivered, missing: s.missing, dups: s.dups, lost: s.lost }).toEqual({
           delivered: s.expected,
           missing: 0,

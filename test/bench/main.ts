@@ -18,8 +18,14 @@ import { latencySvg } from "./plot";
 import { waitForQuiet } from "./procfs";
 import { profileTable, topOfProfile } from "./profile";
 
+/** The scenarios of a run, in the order they run. */
+export const SCENARIOS = ["idle", "fanout", "manyRooms", "multiRoom", "important", "idleLarge"] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
 export interface BenchOptions {
   quick: boolean;
+  /** A subset of SCENARIOS (default all). */
+  scenarios?: Scenario[];
   out: string;
   /** Keys of SYSTEMS to run (default all). */
   systems?: string[];
@@ -36,7 +42,17 @@ interface SystemEntry {
 /** Column order of the results. */
 export const SYSTEMS: SystemEntry[] = [
   { key: "standalone", name: "roomcast standalone", start: (nodeArgs) => roomcastStandalone({ nodeArgs }) },
+  {
+    key: "standalone-json",
+    name: "roomcast standalone, JSON",
+    start: (nodeArgs) => roomcastStandalone({ nodeArgs, json: true }),
+  },
   { key: "cluster", name: "roomcast cluster", start: (nodeArgs) => roomcastCluster({ conns: 2, sharedWsPort: true, nodeArgs }) },
+  {
+    key: "cluster-json",
+    name: "roomcast cluster, JSON",
+    start: (nodeArgs) => roomcastCluster({ conns: 2, sharedWsPort: true, nodeArgs, json: true }),
+  },
   {
     key: "cluster-tls",
     name: "roomcast cluster + TLS",
@@ -102,6 +118,22 @@ export function benchParams(quick: boolean): BenchParams {
         workers: 2,
         localAddresses: 1,
       };
+  // protocol 2: 1,000 members, each in 10 of 100 rooms (its own, where it publishes, and 9 more): 100 members a room.
+  const multiRoom: RoomsParams = quick
+    ? { ...manyRooms, rooms: 20, members: 5, roomsPerMember: 4 }
+    : {
+        rooms: 100,
+        members: 10,
+        roomsPerMember: 10,
+        publishers: 1,
+        rates: [200, 500, 1_000, 2_000, 4_000],
+        stepSec: 10,
+        warmupSec: 2,
+        size: 64,
+        minGrowth: 0.05,
+        workers: 2,
+        localAddresses: 1,
+      };
   const importantP: ImportantParams = quick
     ? { members: 20, rate: 200, seconds: 0.5, warmupSec: 0.25, size: 64, workers: 1 }
     : { members: 10, rate: 1_000, seconds: 10, warmupSec: 2, size: 64, workers: 1 };
@@ -115,7 +147,7 @@ export function benchParams(quick: boolean): BenchParams {
         { connections: 50_000, roomSize: 100, holdSec: 5, localAddresses: 4, connProcesses: 4 },
         { connections: 100_000, roomSize: 100, holdSec: 5, localAddresses: 8, connProcesses: 7 },
       ];
-  return { fanout, manyRooms, important: importantP, idle: idleP, idleLarge };
+  return { fanout, manyRooms, multiRoom, important: importantP, idle: idleP, idleLarge };
 }
 
 async function outcome<T>(run: () => Promise<T>): Promise<Outcome<T>> {
@@ -132,6 +164,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
   const params = benchParams(o.quick);
   const nodeArgs = o.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(o.cpuProfDir)}`] : [];
   const entries = o.systems ? SYSTEMS.filter((s) => o.systems!.includes(s.key)) : SYSTEMS;
+  const runs = (s: Scenario) => !o.scenarios || o.scenarios.includes(s);
   const r: BenchResults = {
     date: started.toISOString(),
     cores: os.cpus().length,
@@ -143,6 +176,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
     params,
     fanout: {},
     manyRooms: {},
+    multiRoom: {},
     important: {},
     idle: {},
     idleLarge: {},
@@ -162,18 +196,21 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
     try {
       // Idle first, while the processes hold nothing but their start-up: the memory readings are per connection.
       // Each scenario starts once the last one's goodbyes are done.
-      r.idle[e.name] = await outcome(() => idle(sut, params.idle));
-      await waitForQuiet(sut.pids);
-      r.fanout[e.name] = await outcome(() => rooms(sut, params.fanout));
-      await waitForQuiet(sut.pids);
-      r.manyRooms[e.name] = await outcome(() => rooms(sut, params.manyRooms));
-      await waitForQuiet(sut.pids);
-      if (sut.postMessage) r.important[e.name] = await outcome(() => important(sut, params.important));
+      if (runs("idle")) {
+        r.idle[e.name] = await outcome(() => idle(sut, params.idle));
+        await waitForQuiet(sut.pids);
+      }
+      for (const s of ["fanout", "manyRooms", "multiRoom"] as const) {
+        if (!runs(s) || (s === "multiRoom" && !sut.protocol2)) continue;
+        r[s][e.name] = await outcome(() => rooms(sut, params[s]));
+        await waitForQuiet(sut.pids);
+      }
+      if (sut.postMessage && runs("important")) r.important[e.name] = await outcome(() => important(sut, params.important));
     } finally {
       await sut.stop();
     }
   }
-  if (!o.systems || o.systems.includes("cluster"))
+  if ((!o.systems || o.systems.includes("cluster")) && runs("idleLarge"))
     for (const p of params.idleLarge) {
       const label = `${p.connections.toLocaleString("en-US")} on ${p.connProcesses} conn processes`;
       console.log(`roomcast cluster, ${label}:`);
@@ -208,13 +245,15 @@ if (require.main === module) {
     .option("--quick", "every scenario at a small size (under two minutes)", false)
     .option("--out <dir>", "where results go", path.join(__dirname, "results"))
     .option("--systems <keys>", `comma-separated subset of: ${SYSTEMS.map((s) => s.key).join(", ")}`, (v: string) => v.split(","))
+    .option("--scenarios <names>", `comma-separated subset of: ${SCENARIOS.join(", ")}`, (v: string) => v.split(",") as Scenario[])
     .option("--cpu-prof <dir>", "write V8 CPU profiles of the roomcast and ceiling server processes into <dir>")
     .parse();
-  const opts = program.opts<{ quick: boolean; out: string; systems?: string[]; cpuProf?: string }>();
+  const opts = program.opts<{ quick: boolean; out: string; systems?: string[]; scenarios?: Scenario[]; cpuProf?: string }>();
   runBench({
     quick: opts.quick,
     out: opts.out,
     systems: opts.systems,
+    scenarios: opts.scenarios,
     cpuProfDir: opts.cpuProf,
   }).catch((err: unknown) => {
     console.error("bench failed:", err);

@@ -54,7 +54,10 @@ function roomsSection(title: string, p: RoomsParams, outcomes: Record<string, Ou
   const lines = [
     `## ${title}`,
     "",
-    `${p.rooms.toLocaleString("en-US")} room(s) × ${p.members.toLocaleString("en-US")} members, ${p.publishers} publisher(s) per room, ` +
+    ((p.roomsPerMember ?? 1) > 1
+      ? `${(p.rooms * p.members).toLocaleString("en-US")} members, each in ${p.roomsPerMember} of ${p.rooms.toLocaleString("en-US")} rooms ` +
+        `(${(p.members * p.roomsPerMember!).toLocaleString("en-US")} members a room), ${p.publishers} publisher(s) per room, `
+      : `${p.rooms.toLocaleString("en-US")} room(s) × ${p.members.toLocaleString("en-US")} members, ${p.publishers} publisher(s) per room, `) +
       `${p.size}-byte messages, offered ${p.rates.join(", ")} msg/s in all (${p.stepSec} s per step, stepping stops when delivery grows < ${p.minGrowth * 100}%), ` +
       `${p.workers} load-generator process(es).`,
     "",
@@ -162,6 +165,8 @@ export function markdown(r: BenchResults, plotFile?: string): string {
   lines.push(...roomsSection("Room fan-out", r.params.fanout, r.fanout, systems));
   if (plotFile) lines.push(`![latency percentiles, room fan-out](${plotFile})`, "");
   lines.push(...roomsSection("Many rooms", r.params.manyRooms, r.manyRooms, systems));
+  if (Object.keys(r.multiRoom ?? {}).length > 0)
+    lines.push(...roomsSection("Many rooms per connection (protocol 2)", r.params.multiRoom, r.multiRoom, systems));
 
   const imp = r.params.important;
   const impSystems = systems.filter((s) => r.important[s]);

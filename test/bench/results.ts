@@ -9,6 +9,8 @@ export type Outcome<T> = { ok: true; result: T } | { ok: false; error: string };
 export interface BenchParams {
   fanout: RoomsParams;
   manyRooms: RoomsParams;
+  /** protocol 2: every member in several rooms (roomcast only). */
+  multiRoom: RoomsParams;
   important: ImportantParams;
   idle: IdleParams;
   /** Many idle connections on one host, on roomcast clusters with several conn processes on one port. */
@@ -28,6 +30,7 @@ export interface BenchResults {
   params: BenchParams;
   fanout: Record<string, Outcome<RoomsResult>>;
   manyRooms: Record<string, Outcome<RoomsResult>>;
+  multiRoom: Record<string, Outcome<RoomsResult>>;
   important: Record<string, Outcome<ImportantResult>>;
   idle: Record<string, Outcome<IdleResult>>;
   /** Keyed by a label such as "100,000 on 7 conn processes". */

@@ -4,9 +4,13 @@
 import { connectRoomcast } from "./roomcast_client";
 import { connectSocketIo } from "./socketio_client";
 import { connectCentrifugo } from "./centrifugo_client";
+import { connectRoomcastJson } from "./roomcast_json_client";
 
-/** roomcast's protobuf protocol (also the bare-uWS ceiling), socket.io's engine.io v4 frames, Centrifugo's JSON protocol. */
-export type ClientKind = "roomcast" | "socketio" | "centrifugo";
+/**
+ * roomcast's protobuf protocol (also the bare-uWS ceiling), roomcast's JSON codec (protocol 2, roomcast.json),
+ * socket.io's engine.io v4 frames, Centrifugo's JSON protocol.
+ */
+export type ClientKind = "roomcast" | "roomcastJson" | "socketio" | "centrifugo";
 
 export interface BenchConn {
   /** Sends one body to the client's room, as a member would. */
@@ -33,6 +37,8 @@ export interface ConnectOptions {
   room: string;
   /** Source address in 127.0.0.0/8. */
   localAddress: string;
+  /** More rooms to join once signed in (roomcast protocol 2: SUBSCRIBE); the client publishes only to `room`. */
+  also?: readonly string[];
 }
 
 /** Resolves once the client is signed in and a member of its room (deliveries may start at once). */
@@ -40,6 +46,7 @@ export type Connect = (o: ConnectOptions, rx: Receiver) => Promise<BenchConn>;
 
 export const connectors: Record<ClientKind, Connect> = {
   roomcast: connectRoomcast,
+  roomcastJson: connectRoomcastJson,
   socketio: connectSocketIo,
   centrifugo: connectCentrifugo,
 };

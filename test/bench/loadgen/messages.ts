@@ -15,6 +15,8 @@ export type WorkerCommand =
       token: string;
       /** The room of each client. */
       rooms: string[];
+      /** More rooms of each client, joined after sign-in (protocol 2), when the scenario puts members in several. */
+      also?: string[][];
       /** Source addresses in 127.0.0.0/8; client i binds localAddresses[i % n] (more than 28k sockets per target). */
       localAddresses: string[];
       concurrency: number;

@@ -58,6 +58,7 @@ export class LoadPool {
     urls: string[];
     token: string;
     rooms: string[];
+    also?: string[][];
     localAddresses: string[];
     concurrency?: number;
     retries?: number;
@@ -73,6 +74,7 @@ export class LoadPool {
             urls: opts.urls,
             token: opts.token,
             rooms: opts.rooms.slice(i * per, (i + 1) * per),
+            ...(opts.also ? { also: opts.also.slice(i * per, (i + 1) * per) } : {}),
             localAddresses: opts.localAddresses,
             concurrency: opts.concurrency ?? 100,
             retries: opts.retries ?? 3,

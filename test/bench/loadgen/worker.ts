@@ -75,6 +75,7 @@ async function join(cmd: Extract<WorkerCommand, { type: "join" }>): Promise<void
               url: cmd.urls[i % cmd.urls.length],
               token: cmd.token,
               room: cmd.rooms[i],
+              also: cmd.also?.[i],
               localAddress: cmd.localAddresses[i % cmd.localAddresses.length],
             },
             rx,

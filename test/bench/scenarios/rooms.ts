@@ -11,8 +11,13 @@ import { latencyOf, type Latency } from "./latency";
 
 export interface RoomsParams {
   rooms: number;
-  /** Members per room. */
+  /** Members per room (with roomsPerMember > 1: whose own room it is; each room then has members × roomsPerMember). */
   members: number;
+  /**
+   * Rooms each member is in (protocol 2, default 1): its own, where it publishes, and roomsPerMember − 1 more spread
+   * evenly over the others, joined with SUBSCRIBE.
+   */
+  roomsPerMember?: number;
   /** Publishing members per room. */
   publishers: number;
   /** Offered rates, messages per second into all rooms together, tried in order. */
@@ -67,9 +72,17 @@ export function localAddresses(n: number): string[] {
   });
 }
 
+/** The other rooms of a member whose own room is `home`: n − 1 rooms at even strides, so every room gets as many members. */
+export function alsoRooms(tag: string, home: number, rooms: number, n: number): string[] {
+  const stride = Math.floor(rooms / n);
+  return Array.from({ length: n - 1 }, (_, j) => `${tag}-${(home + (j + 1) * stride) % rooms}`);
+}
+
 export async function rooms(sut: SystemUnderTest, p: RoomsParams): Promise<RoomsResult> {
   const tag = `r${Date.now().toString(36)}`;
   const total = p.rooms * p.members;
+  const perMember = p.roomsPerMember ?? 1;
+  if (perMember > p.rooms) throw new Error(`roomsPerMember ${perMember} is more than the ${p.rooms} rooms`);
   const pool = LoadPool.start(p.workers);
   try {
     const joinStarted = Date.now();
@@ -78,6 +91,9 @@ export async function rooms(sut: SystemUnderTest, p: RoomsParams): Promise<Rooms
       urls: sut.wsUrls,
       token: sut.token,
       rooms: Array.from({ length: total }, (_, i) => `${tag}-${Math.floor(i / p.members)}`),
+      ...(perMember > 1
+        ? { also: Array.from({ length: total }, (_, i) => alsoRooms(tag, Math.floor(i / p.members), p.rooms, perMember)) }
+        : {}),
       localAddresses: localAddresses(p.localAddresses),
       timeoutMs: 180_000,
     });
@@ -114,7 +130,7 @@ export async function rooms(sut: SystemUnderTest, p: RoomsParams): Promise<Rooms
       const stepStarted = Date.now();
       const published = await pool.publish(nowUs() + 100_000, p.size, byWorker, (p.stepSec + 90) * 1000);
       const sent = Object.values(published).reduce((a, b) => a + b, 0);
-      const expected = sent * p.members;
+      const expected = sent * p.members * perMember;
       // A system that falls behind delivers after the step's end: its rate counts that time too (beyond 100 ms,
       // which the batch window and the path take).
       const lastDelivery = await pool.drain(expected, settleMs(p.stepSec), 30_000);

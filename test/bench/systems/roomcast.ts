@@ -30,14 +30,17 @@ const pidsOf = (procs: Proc[]) => procs.map((p) => p.child.pid!);
 export interface RoomcastOptions {
   /** More node flags for the roomcast processes (e.g. --cpu-prof). */
   nodeArgs?: string[];
+  /** The clients speak the JSON codec (protocol 2, roomcast.json) instead of protobuf. */
+  json?: boolean;
 }
 
 export async function roomcastStandalone(o: RoomcastOptions = {}): Promise<SystemUnderTest> {
   const target = await startStandalone(benchTuning, [INSPECT, ...(o.nodeArgs ?? [])]);
   const port = await inspectPort(target.procs[0]);
   return {
-    name: "roomcast standalone",
-    client: "roomcast",
+    name: o.json ? "roomcast standalone, JSON" : "roomcast standalone",
+    client: o.json ? "roomcastJson" : "roomcast",
+    protocol2: true,
     wsUrls: target.wsUrls,
     token: benchToken(),
     pids: () => pidsOf(target.procs),
@@ -75,8 +78,9 @@ export async function roomcastCluster(o: RoomcastClusterOptions = {}): Promise<S
   });
   const ports = await Promise.all(c.conns.map(inspectPort));
   return {
-    name: o.tls ? "roomcast cluster + TLS" : "roomcast cluster",
-    client: "roomcast",
+    name: `roomcast cluster${o.tls ? " + TLS" : ""}${o.json ? ", JSON" : ""}`,
+    client: o.json ? "roomcastJson" : "roomcast",
+    protocol2: true,
     wsUrls: c.wsUrls,
     token: benchToken(),
     pids: () => pidsOf([...c.procs, ...c.infra()]),

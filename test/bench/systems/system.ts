@@ -21,6 +21,8 @@ export interface SystemUnderTest {
   connections?(): Promise<number>;
   /** Collects garbage in connPids() before a memory reading, where the runtime lets the harness ask. */
   gc?(): Promise<void>;
+  /** Speaks roomcast's protocol 2 (SUBSCRIBE: a member in several rooms). */
+  protocol2?: boolean;
   /** Sends a message to a room the way a business service does (roomcast: POST /msg, IMPORTANT). */
   postMessage?(room: string, body: string): Promise<void>;
   stop(): Promise<void>;
