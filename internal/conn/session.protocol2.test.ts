@@ -126,11 +126,18 @@ describe("Session, protocol 2", () => {
     s.onFrame(sub("chat"), true);
     await flush();
     t.sent.length = 0;
+    // The connection's own user:u1 needs no claim; "chat" does.
+    deps.logic.refresh = async () => ({ exp: GOOD_EXP + 60, access: { rooms: ["game-*", "chat"], openRooms: false } });
+    s.onFrame(frame(PackageType.REFRESH, new Uint8Array([10, 1, 120]), 4), true);
+    await flush();
     deps.logic.refresh = async () => ({ exp: GOOD_EXP + 60, access: { rooms: ["game-*"], openRooms: true } });
     s.onFrame(frame(PackageType.REFRESH, new Uint8Array([10, 1, 120]), 5), true); // Refresh{token: "x"}
     await flush();
-    expect(answers(t)).toEqual([[PackageType.REFRESH, 5, ErrCode.ROOM_NOT_ALLOWED]]);
-    expect(s.expiresAt).toBe(GOOD_EXP * 1000);
+    expect(answers(t)).toEqual([
+      [PackageType.REFRESH, 4, 0],
+      [PackageType.REFRESH, 5, ErrCode.ROOM_NOT_ALLOWED],
+    ]);
+    expect(s.expiresAt).toBe((GOOD_EXP + 60) * 1000);
   });
 
   it("a JSON connection is answered in JSON text frames, and a room encodes each batch once per codec", async () => {

@@ -269,7 +269,7 @@ export class Session {
     }
     if (this.state !== "in") return;
     try {
-      for (const room of this.rooms.list()) authorizeRoom({ uid: this.uid, rooms: access.rooms }, room, access.openRooms);
+      for (const room of this.rooms.list()) this.authorize(room, access);
     } catch (err) {
       const e = err as RoomcastError;
       return this.answer(id, e.code, `${e.message}: the fresh token must allow every room the connection is in`, R);
@@ -317,7 +317,7 @@ export class Session {
     if (room.startsWith(CONN_ROOM_PREFIX))
       return this.answer(id, ErrCode.ROOM_NOT_ALLOWED, `room not allowed: "${room}" is a connection's`, S);
     try {
-      authorizeRoom({ uid: this.uid, rooms: this.access.rooms }, room, this.access.openRooms);
+      this.authorize(room, this.access);
     } catch (err) {
       return this.answer(id, (err as RoomcastError).code, (err as RoomcastError).message, S);
     }
@@ -339,6 +339,11 @@ export class Session {
     if (this.state !== "in") return;
     this.answer(id, ErrCode.OK, "ok", S);
     if (this.rooms.has(room)) this.tell(room, PresenceEvent.JOIN);
+  }
+
+  /** Throws 107 unless the token's access allows the room; the connection's own user:<uid> is always its own. */
+  private authorize(room: string, access: RoomAccess): void {
+    if (room !== userRoom(this.uid)) authorizeRoom({ uid: this.uid, rooms: access.rooms }, room, access.openRooms);
   }
 
   /** Req{PRESENCE} (protocol 2): the uids in a room the connection is in, across the cluster. */

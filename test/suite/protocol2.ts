@@ -175,6 +175,7 @@ function protocol2Tests(getTarget: () => Target, codec: Codec): void {
     expect((await limited.signIn(local.sign("dave", undefined, undefined, ["game-*"]), "")).code).toBe(0);
     expect(await limited.subscribe(unique("game"))).toEqual({ code: 0, msg: "ok" });
     expect((await limited.subscribe(unique("chat"))).code).toBe(ErrCode.ROOM_NOT_ALLOWED);
+    expect(await limited.subscribe("user:dave")).toEqual({ code: 0, msg: "ok" }); // its own, whatever the claim
     expect(await limited.heartbeat()).toBe("pong");
   }, 20_000);
 
