@@ -82,6 +82,79 @@ async function chatScenario(target: Target, pinned: [string?, string?], shot: st
   await Promise.all([alice.close(), bob.close()]);
 }
 
+const tab = (room: string) => `.room-tab[data-room="${room}"]`;
+
+async function joinRoom(page: Page, room: string): Promise<void> {
+  await page.fill("#new-room", room);
+  await page.click("#add-room-button");
+  await page.waitForSelector(`${tab(room)}[aria-current="true"]`, { timeout: 15_000 });
+}
+
+/**
+ * One visitor in two rooms on one connection: each room keeps its own lines, the room list shows what arrived in the
+ * other one, switching shows each room's history, a push to the visitor (POST /msg {"user"}) lands in "To you", and
+ * leaving a room takes it off the list.
+ */
+async function roomsScenario(target: Target, pinned: [string?, string?], shot: string): Promise<void> {
+  const tag = `${target.name}-${Date.now()}`;
+  const [roomA, roomB] = [`rooms-a-${tag}`, `rooms-b-${tag}`];
+  const ann = `ann-${tag}`;
+  const [httpA, httpB] = [target.httpUrls[0], target.httpUrls[target.httpUrls.length - 1]];
+  const alice = await joinPage(httpA, ann, roomA, pinned[0]);
+  await joinRoom(alice, roomB);
+  expect(await alice.$$eval(".room-tab", (els) => els.map((e) => e.textContent))).toEqual([`#${roomA}`, `#${roomB}`]);
+
+  // Bob is in room B alone, on the other conn node when pinned.
+  const bob = await joinPage(httpB, "bob", roomB, pinned[1]);
+  await bob.fill("#text", "hello room B");
+  await bob.click("#send");
+  await waitForLine(alice, "normal", "hello room B");
+
+  const push = await tokenFor(httpA, "room-service", "push");
+  const auth = { Authorization: `Bearer ${push}` };
+  expect((await post(`${httpB}/msg`, { room_id: roomA, msg: "news for room A" }, auth)).json).toEqual({ code: 1, msg: "" });
+  // Alice looks at room B: room A's message waits there, counted on its tab.
+  await alice.waitForSelector(`${tab(roomA)} .unread`, { timeout: 15_000 });
+  expect(await alice.textContent(`${tab(roomA)} .unread`)).toBe("1");
+  expect(await lines(alice, "important")).toEqual([]);
+
+  await alice.click(tab(roomA));
+  await alice.waitForSelector(`${tab(roomA)}[aria-current="true"]`);
+  expect(await alice.textContent("#room-name")).toBe(`#${roomA}`);
+  expect(await lines(alice, "important")).toEqual(["IMPORTANT news for room A"]);
+  expect(await lines(alice, "normal")).toEqual([]);
+  await alice.fill("#text", "alice in room A");
+  await alice.click("#send");
+  await waitForLine(alice, "normal", "alice in room A");
+
+  await alice.click(tab(roomB));
+  await waitForLine(alice, "normal", "hello room B");
+  expect(await lines(alice, "normal")).toEqual(["bob: hello room B"]);
+  await waitForLine(bob, "normal", "hello room B");
+  expect(await lines(bob, "normal")).toEqual(["bob: hello room B"]);
+
+  const r = await post(`${httpB}/msg`, { user: ann, msg: "your order #7 shipped" }, auth);
+  expect(r.json).toMatchObject({ code: 1, data: { connections: expect.any(Number) } });
+  await alice.waitForFunction(
+    (t) => [...document.querySelectorAll("#private li")].some((e) => e.textContent === t),
+    "your order #7 shipped",
+    {
+      timeout: 15_000,
+    },
+  );
+  expect(await bob.$$eval("#private li", (els) => els.length)).toBe(0);
+
+  await alice.click(`.leave-room[data-room="${roomA}"]`);
+  await alice.waitForFunction((sel) => !document.querySelector(sel), tab(roomA), { timeout: 5_000 });
+  expect(await alice.$$eval(".room-tab", (els) => els.map((e) => e.textContent))).toEqual([`#${roomB}`]);
+
+  const file = path.join(artifactsDir, shot);
+  await alice.screenshot({ path: file, fullPage: true });
+  expect(readFileSync(file).subarray(1, 4).toString()).toBe("PNG");
+  console.log(`${target.name}: alice's rooms ${roomA} and ${roomB}, private line seen; screenshot ${path.relative(process.cwd(), file)}`);
+  await Promise.all([alice.close(), bob.close()]);
+}
+
 describe("chat page on standalone", () => {
   let target: Target;
   beforeAll(async () => {
@@ -135,6 +208,10 @@ describe("chat page on standalone", () => {
     await chatScenario(target, [], "chat-standalone.png");
   });
 
+  it("one page joins two rooms, switches between them, sees each room's messages and a push to its user", async () => {
+    await roomsScenario(target, [], "chat-rooms-standalone.png");
+  });
+
   it("shows the reconnect while the server is away and chats again once it is back", async () => {
     const room = `reconnect-${Date.now()}`;
     const page = await joinPage(target.httpUrls[0], "carol", room);
@@ -172,6 +249,10 @@ describe("chat page on a cluster", () => {
 
   it("pages on two different conn nodes, served by two logic nodes, chat and see POST /msg as important", async () => {
     await chatScenario(cluster, [cluster.wsUrls[0], cluster.wsUrls[1]], "chat-cluster.png");
+  });
+
+  it("a page on one conn node joins two rooms, switches, sees a member on the other node and a push to its user", async () => {
+    await roomsScenario(cluster, [cluster.wsUrls[0], cluster.wsUrls[1]], "chat-rooms-cluster.png");
   });
 
   // Last in this cluster: it stops nsqd (and brings it back).

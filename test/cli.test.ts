@@ -131,6 +131,68 @@ describe("roomcast CLI", () => {
     expect(JSON.parse(json!)).toEqual({ room: r, level: "important", text: '{"id":1}', bytes: 8 });
   });
 
+  it("push --user reaches every connection of that user with its --type, and prints how many connections logic counted", async () => {
+    const uid = `cli-user-${Date.now()}`;
+    // Signed in to no room: a user push needs none.
+    const conns = [
+      await RoomClient.join(target.wsUrls[0]!, verifier.sign(uid), ""),
+      await RoomClient.join(target.wsUrls[0]!, verifier.sign(uid), ""),
+    ];
+    try {
+      const out = await cli("push", "--user", uid, "--type", "notice", "your", "order", "shipped");
+      expect(out).toMatchObject({ code: 0, stdout: expect.stringMatching(/^ok \(\d+ connections?\)\n$/) });
+      for (const c of conns) {
+        const [m] = await c.waitForMessages(1, 10_000);
+        expect(m).toMatchObject({ roomID: `user:${uid}`, text: "your order shipped", type: "notice" });
+      }
+    } finally {
+      for (const c of conns) c.close();
+    }
+  });
+
+  it("push --conn reaches the connection of that id and prints 1 connection", async () => {
+    const c = await RoomClient.join(target.wsUrls[0]!, verifier.sign("cli-conn"), "");
+    try {
+      expect(c.connID).not.toBe("");
+      expect(await cli("push", "--conn", c.connID, "just", "you")).toMatchObject({ code: 0, stdout: "ok (1 connection)\n" });
+      const [m] = await c.waitForMessages(1, 10_000);
+      expect(m).toMatchObject({ roomID: `conn:${c.connID}`, text: "just you", type: "" });
+    } finally {
+      c.close();
+    }
+  });
+
+  it("broadcast reaches a connection in no room, with its --type, and prints how many connections logic counted", async () => {
+    const c = await RoomClient.join(target.wsUrls[0]!, verifier.sign("cli-everyone"), "");
+    try {
+      const text = `maintenance at ${Date.now()}`;
+      const out = await cli("broadcast", "--type", "ops", text);
+      expect(out).toMatchObject({ code: 0, stdout: expect.stringMatching(/^ok \(\d+ connections?\)\n$/) });
+      const got = await c.waitForMessages((ms) => ms.some((m) => m.text === text), 10_000);
+      expect(got.find((m) => m.text === text)).toMatchObject({ roomID: "", type: "ops" });
+    } finally {
+      c.close();
+    }
+  });
+
+  it("push names exactly one target: none, or two, exits 1 and says so", async () => {
+    for (const args of [["x"], ["--room", "r", "--user", "u", "x"]]) {
+      const out = await cli("push", ...args);
+      expect(out.code).toBe(1);
+      expect(out.stderr).toContain("roomcast: push takes one target: --room <room>, --user <uid> or --conn <connID>");
+    }
+  });
+
+  it("presence signs in to no room, joins the room and lists its uids with their total", async () => {
+    const r = room("presence");
+    const member = await RoomClient.join(target.wsUrls[0]!, verifier.sign("present"), r);
+    try {
+      expect(await cli("presence", "--uid", "cli-presence", r)).toMatchObject({ code: 0, stdout: "cli-presence\npresent\ntotal 2\n" });
+    } finally {
+      member.close();
+    }
+  });
+
   it("push with a bad token exits 1 and says why", async () => {
     const out = await cli("push", "--token", "not-a-jwt", "--room", "r", "x");
     expect(out.code).toBe(1);

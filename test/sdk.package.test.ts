@@ -136,8 +136,10 @@ describe("@roomcast/client installed from its package", () => {
 client.on("message", (m: Message) => console.log(m.level === MsgLevel.IMPORTANT, m.text()));
 const code: number = ErrCode.RATE_LIMITED;
 export const members: Promise<number> = client.members().catch((e) => (e instanceof ProtocolError ? e.code : code));
-// @ts-expect-error room is required
-new RoomcastClient({ url: "ws://x/room", token: "t" });
+// protocol 2: room is optional (sign in to no room, then subscribe), a token is not
+new RoomcastClient({ url: "ws://x/room", token: "t", codec: "json" }).subscribe("r");
+// @ts-expect-error token is required
+new RoomcastClient({ url: "ws://x/room", room: "r" });
 `;
     writeFileSync(
       path.join(app, "use.mts"),

@@ -1,5 +1,5 @@
-// roomcast: the operator's command line. token mints offline; push goes through logic's POST /msg;
-// tail, members and say join a room through the client SDK like any frontend.
+// roomcast: the operator's command line. token mints offline; push and broadcast go through logic's POST /msg;
+// tail, members, presence and say join a room through the client SDK like any frontend.
 import * as path from "node:path";
 import * as os from "node:os";
 import { existsSync, readFileSync } from "node:fs";
@@ -104,13 +104,21 @@ async function wsUrls(o: Common): Promise<string[]> {
   return nodes;
 }
 
-/** Joins the room through the SDK; progress goes to stderr so stdout holds only results. */
-async function join(o: Common, room: string, reconnect: boolean): Promise<RoomcastClient> {
+/**
+ * Signs in through the SDK, to `room` or (undefined) to none; progress goes to stderr so stdout holds only results.
+ * `rooms` are the rooms its own token may join.
+ */
+async function join(
+  o: Common,
+  room: string | undefined,
+  reconnect: boolean,
+  rooms = room === undefined ? [] : [room],
+): Promise<RoomcastClient> {
   const client = new RoomcastClient({
     url: await wsUrls(o),
     room,
-    // Held to the one room it joins, so it signs in where rooms are closed too (production).
-    token: o.token ?? (() => mint(o, o.uid, undefined, 3_600, [room])),
+    // Held to the rooms it joins, so it signs in where rooms are closed too (production).
+    token: o.token ?? (() => mint(o, o.uid, undefined, 3_600, rooms)),
     WebSocket,
     reconnect: reconnect ? {} : false,
   });
@@ -139,8 +147,28 @@ async function join(o: Common, room: string, reconnect: boolean): Promise<Roomca
 }
 
 function line(m: Message, json: boolean): string {
-  if (json) return JSON.stringify({ room: m.room, level: m.important ? "important" : "normal", text: m.text(), bytes: m.data.byteLength });
+  if (json) {
+    const level = m.important ? "important" : "normal";
+    return JSON.stringify({ room: m.room, level, text: m.text(), bytes: m.data.byteLength, ...(m.type ? { type: m.type } : {}) });
+  }
   return `${m.important ? "IMPORTANT" : "normal"}\t${m.room}\t${m.text()}`;
+}
+
+/**
+ * POST /msg with a push token (--token, else one minted for 5 minutes). Prints "ok", and the connections the cluster
+ * knew at the target when it published, when logic says (a protocol-2 request: user, conn, broadcast or a type).
+ */
+async function postMsg(o: Common, body: Record<string, unknown>, type: string | undefined): Promise<void> {
+  const token = o.token ?? mint(o, "roomcast-cli", PUSH_SCOPE, 300);
+  const res = await request(`${o.http}/msg`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify(type === undefined ? body : { ...body, type }),
+  });
+  const answer = (await res.json()) as { code: number; msg: string; data?: { connections?: unknown } };
+  if (answer.code !== 1) throw new Error(`POST /msg answered HTTP ${res.status}: code ${answer.code} ${answer.msg}`);
+  const n = answer.data?.connections;
+  console.log(typeof n === "number" ? `ok (${n} connection${n === 1 ? "" : "s"})` : "ok");
 }
 
 const positiveInt = (v: string) => {
@@ -158,7 +186,7 @@ const program = new Command("roomcast")
   .addOption(new Option("--config <file>", "TOML whose [token] secret mints tokens").default(DEFAULT_CONFIG))
   .option("--secret <secret>", "the token secret (overrides ROOMCAST_LOGIC_TOKEN_SECRET and the config)")
   .option("--token <jwt>", "use this token instead of minting one")
-  .option("--uid <uid>", "who tail, members and say sign in as", `cli-${os.hostname()}-${process.pid}`);
+  .option("--uid <uid>", "who tail, members, presence and say sign in as", `cli-${os.hostname()}-${process.pid}`);
 
 const common = (cmd: Command) => cmd.optsWithGlobals<Common>();
 
@@ -175,20 +203,29 @@ program
 
 program
   .command("push")
-  .description("send an IMPORTANT message to a room through POST /msg")
-  .requiredOption("-r, --room <room>", "the room")
+  .description("send an IMPORTANT message through POST /msg to a room, a user (every connection of it) or one connection")
+  .option("-r, --room <room>", "the room")
+  .option("--user <uid>", "the user: every connection signed in with that uid, on any node (room user:<uid>)")
+  .option("--conn <connID>", "one connection, by the id its sign-in answer gave it (room conn:<connID>)")
+  .option("--type <type>", "the message's type (0-64 bytes), delivered beside it")
   .argument("<msg...>", "the message (words are joined with spaces)")
-  .action(async (words: string[], opts: { room: string }, cmd: Command) => {
-    const o = common(cmd);
-    const token = o.token ?? mint(o, "roomcast-cli", PUSH_SCOPE, 300);
-    const res = await request(`${o.http}/msg`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      body: JSON.stringify({ room_id: opts.room, msg: words.join(" ") }),
-    });
-    const body = (await res.json()) as { code: number; msg: string };
-    if (body.code !== 1) throw new Error(`POST /msg answered HTTP ${res.status}: code ${body.code} ${body.msg}`);
-    console.log("ok");
+  .action(async (words: string[], opts: { room?: string; user?: string; conn?: string; type?: string }, cmd: Command) => {
+    const named = [
+      opts.room !== undefined && { room_id: opts.room },
+      opts.user !== undefined && { user: opts.user },
+      opts.conn !== undefined && { conn: opts.conn },
+    ].filter((t) => t !== false);
+    if (named.length !== 1) throw new Error("push takes one target: --room <room>, --user <uid> or --conn <connID> (everyone: broadcast)");
+    await postMsg(common(cmd), { ...named[0], msg: words.join(" ") }, opts.type);
+  });
+
+program
+  .command("broadcast")
+  .description("send an IMPORTANT message to every connection of the cluster through POST /msg")
+  .option("--type <type>", "the message's type (0-64 bytes), delivered beside it")
+  .argument("<msg...>", "the message (words are joined with spaces)")
+  .action(async (words: string[], opts: { type?: string }, cmd: Command) => {
+    await postMsg(common(cmd), { broadcast: true, msg: words.join(" ") }, opts.type);
   });
 
 program
@@ -225,6 +262,24 @@ program
     const client = await join(common(cmd), opts.room, false);
     try {
       console.log(await client.members());
+    } finally {
+      client.close();
+    }
+  });
+
+program
+  .command("presence")
+  .description(
+    "print the uids in a room across the cluster (this one's included), one a line, then their total: signs in to no room, then joins it",
+  )
+  .argument("<room>", "the room")
+  .action(async (room: string, _opts: unknown, cmd: Command) => {
+    const client = await join(common(cmd), undefined, false, [room]);
+    try {
+      await client.subscribe(room);
+      const { uids, total } = await client.presence(room);
+      for (const uid of [...uids].sort()) console.log(uid);
+      console.log(`total ${total}`);
     } finally {
       client.close();
     }

@@ -1,57 +1,9 @@
-import {
-  MsgLevel,
-  PackageType,
-  decodeBroadcast,
-  decodeReq,
-  decodeSignIn,
-  deliveryFrame,
-  encodeReply,
-  errReply,
-  packMessages,
-} from "../protocol";
-import { RoomcastClient, type ClientOptions, type WebSocketLike } from "./client";
+import { MsgLevel, PackageType, decodeBroadcast, decodeSignIn, deliveryFrame, encodeReply, errReply, packMessages } from "../protocol";
+import { RoomcastClient, type ClientOptions } from "./client";
 import { ConnectionError, ProtocolError, TimeoutError } from "./errors";
 import { MsgLevel as SdkMsgLevel, type Message } from "./message";
 import { drainReconnectDelay, reconnectDelay, defaultBackoff } from "./backoff";
-
-/** An in-memory WebSocket: the test plays the server. */
-class FakeSocket implements WebSocketLike {
-  static all: FakeSocket[] = [];
-  binaryType = "blob";
-  onopen: ((ev: never) => void) | null = null;
-  onmessage: ((ev: { data: unknown }) => void) | null = null;
-  onclose: ((ev: { code: number; reason: string }) => void) | null = null;
-  onerror: ((ev: never) => void) | null = null;
-  readonly sent: Array<{ type: number; data: Uint8Array }> = [];
-  closedWith?: number;
-
-  constructor(readonly url: string) {
-    FakeSocket.all.push(this);
-  }
-  send(data: Uint8Array): void {
-    this.sent.push(decodeReq(data));
-  }
-  close(code?: number): void {
-    this.closedWith = code;
-  }
-  // server side
-  open(): void {
-    this.onopen?.(undefined as never);
-  }
-  reply(frame: Uint8Array): void {
-    const ab = frame.buffer.slice(frame.byteOffset, frame.byteOffset + frame.byteLength);
-    this.onmessage?.({ data: ab });
-  }
-  serverClose(code: number, reason = ""): void {
-    this.onclose?.({ code, reason });
-  }
-  sentOf(type: number) {
-    return this.sent.filter((f) => f.type === type);
-  }
-  static last(): FakeSocket {
-    return FakeSocket.all[FakeSocket.all.length - 1];
-  }
-}
+import { FakeSocket } from "./testing";
 
 const ok = () => errReply(0, "ok");
 const pong = () => encodeReply({ type: PackageType.HEARTBEAT, data: new TextEncoder().encode("pong") });
@@ -91,7 +43,7 @@ describe("sign-in", () => {
     const ws = await acceptSignIn();
     await connected;
     expect(ws.binaryType).toBe("arraybuffer");
-    expect(decodeSignIn(ws.sentOf(PackageType.SIGN_IN)[0].data)).toEqual({ token: "tok", roomID: "lobby" });
+    expect(decodeSignIn(ws.sentOf(PackageType.SIGN_IN)[0]!.body as Uint8Array)).toEqual({ token: "tok", roomID: "lobby" });
     expect(states).toEqual(["connecting", "connected"]);
     c.close();
   });
@@ -138,7 +90,7 @@ describe("sign-in", () => {
     second.open();
     await Promise.resolve();
     await Promise.resolve();
-    expect(decodeSignIn(second.sentOf(PackageType.SIGN_IN)[0].data).token).toBe("new");
+    expect(decodeSignIn(second.sentOf(PackageType.SIGN_IN)[0]!.body as Uint8Array).token).toBe("new");
     second.reply(ok());
     await connected;
     c.close();
@@ -379,7 +331,7 @@ describe("messages", () => {
     const { c, ws } = await connected();
     c.send("hi");
     c.send(new Uint8Array([1, 2]));
-    const sent = ws.sentOf(PackageType.MESSAGE).map((f) => decodeBroadcast(f.data));
+    const sent = ws.sentOf(PackageType.MESSAGE).map((f) => decodeBroadcast(f.body as Uint8Array));
     expect(sent.map((b) => [b.roomID, b.msgLv, Array.from(b.data)])).toEqual([
       ["lobby", MsgLevel.NORMAL, Array.from(bytes("hi"))],
       ["lobby", MsgLevel.NORMAL, [1, 2]],

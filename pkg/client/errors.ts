@@ -14,6 +14,8 @@ export class ProtocolError extends ClientError {
     message?: string,
     /** False when the SDK caught the problem before sending anything. */
     readonly fromServer = true,
+    /** The room the refused request named (subscribe, unsubscribe, members), when it named one. */
+    readonly room?: string,
   ) {
     super(message || errText[code] || `error ${code}`);
   }

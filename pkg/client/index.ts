@@ -4,10 +4,13 @@ export {
   type ClientOptions,
   type ClientState,
   type ClientEvents,
+  type SendOptions,
   type WebSocketLike,
   type WebSocketConstructor,
 } from "./client";
-export { Message, MsgLevel } from "./message";
+export { type RoomHandler } from "./rooms";
+export { type Codec, type Presence } from "./wire";
+export { Message, MsgLevel, type MessageKind } from "./message";
 export { ClientError, ProtocolError, ConnectionError, TimeoutError } from "./errors";
 export { type BackoffOptions, defaultBackoff, reconnectDelay } from "./backoff";
 export { ErrCode, CloseCode } from "../protocol/codes";

@@ -2,20 +2,21 @@
 // and JSON in text frames (roomcast.json, chosen with the WebSocket subprotocol). The client encodes requests and
 // decodes answers with one of them; the rest of the SDK sees only Answer.
 import {
-  ErrCode,
   MsgLevel,
   PackageType,
   decodeDelivery,
   decodeErr,
+  decodePresence,
   decodeReply,
   encodeBroadcast,
   encodeRefresh,
   encodeReq,
   encodeRoom,
   encodeSignIn,
-  toBase64,
-  unpackMessages,
-} from "../protocol";
+} from "../protocol/codec";
+import { ErrCode } from "../protocol/codes";
+import { unpackMessages } from "../protocol/framing";
+import type { MsgLevel as Level } from "./message";
 import { ProtocolError } from "./errors";
 
 export type Codec = "proto" | "json";
@@ -23,22 +24,33 @@ export type Codec = "proto" | "json";
 /** A frame for the socket: bytes go out as a binary frame, a string as a text frame. */
 export type Outgoing = Uint8Array | string;
 
+// The types below say number and the SDK's MsgLevel, not the protocol's enums: they reach the SDK's published
+// declarations (Connection's protected members), which must not pull in the generated protobuf types.
 export interface Delivered {
   roomID: string;
-  msgLv: MsgLevel;
+  msgLv: Level;
   messages: Array<{ data: Uint8Array; type: string }>;
 }
 
 /** One frame from the server, whichever codec carried it. */
 export interface Answer {
-  type: PackageType;
+  /** A PackageType. */
+  type: number;
   /** The id of the request it answers; 0 on deliveries, notices, and from a server that echoes no ids. */
   id: number;
   /** UNKNOWN, SUBSCRIBE, UNSUBSCRIBE and REFRESH carry an Err. */
   err?: { code: number; msg: string; connID?: string };
   /** HEARTBEAT's "pong", MEMBERS's count. */
   text?: string;
+  /** PRESENCE's answer. */
+  presence?: Presence;
   delivery?: Delivered;
+}
+
+/** The uids in a room across the cluster (at most the server's cap) and how many there are. */
+export interface Presence {
+  uids: string[];
+  total: number;
 }
 
 export interface ClientWire {
@@ -47,8 +59,8 @@ export interface ClientWire {
   signIn(id: number, token: string, roomID: string): Outgoing;
   heartbeat(id: number): Outgoing;
   refresh(id: number, token: string): Outgoing;
-  /** SUBSCRIBE, UNSUBSCRIBE or MEMBERS; MEMBERS without a room asks for the sign-in room. */
-  room(type: PackageType, id: number, roomID: string | undefined): Outgoing;
+  /** SUBSCRIBE, UNSUBSCRIBE, PRESENCE or MEMBERS; MEMBERS without a room asks for the sign-in room. */
+  room(type: number, id: number, roomID: string | undefined): Outgoing;
   message(id: number, roomID: string, data: Uint8Array | string, type: string): Outgoing;
   /** undefined: a frame of the other kind (ignored); throws on a frame that is not an answer. */
   decode(frame: unknown): Answer | undefined;
@@ -63,7 +75,7 @@ export const protoWire: ClientWire = {
   signIn: (id, token, roomID) => encodeReq({ type: PackageType.SIGN_IN, id, data: encodeSignIn({ token, roomID }) }),
   heartbeat: (id) => encodeReq({ type: PackageType.HEARTBEAT, id, data: empty }),
   refresh: (id, token) => encodeReq({ type: PackageType.REFRESH, id, data: encodeRefresh(token) }),
-  room: (type, id, roomID) => encodeReq({ type, id, data: roomID === undefined ? empty : encodeRoom(roomID) }),
+  room: (type, id, roomID) => encodeReq({ type: type as PackageType, id, data: roomID === undefined ? empty : encodeRoom(roomID) }),
   // A string goes as data (its UTF-8), not text, so a seed-001 server reads it as before.
   message: (id, roomID, data, type) =>
     encodeReq({
@@ -79,6 +91,8 @@ export const protoWire: ClientWire = {
       case PackageType.HEARTBEAT:
       case PackageType.MEMBERS:
         return { ...a, text: decoder.decode(reply.data) };
+      case PackageType.PRESENCE:
+        return { ...a, presence: decodePresence(reply.data) };
       case PackageType.MESSAGE: {
         const d = decodeDelivery(reply.data);
         const messages = unpackMessages(d.data).map((data, i) => ({ data, type: d.types[i] ?? "" }));
@@ -95,6 +109,13 @@ const typeNumbers = new Map<string, PackageType>(Object.entries(PackageType).map
 
 function malformed(what: string): ProtocolError {
   return new ProtocolError(ErrCode.MALFORMED, `undecodable frame from the server: ${what}`, false);
+}
+
+// atob and btoa, not Buffer: both exist in browsers and in Node 20.
+function toBase64(b: Uint8Array): string {
+  let bin = "";
+  for (let i = 0; i < b.length; i++) bin += String.fromCharCode(b[i]!);
+  return btoa(bin);
 }
 
 function fromBase64(s: string): Uint8Array {
@@ -135,6 +156,10 @@ export const jsonWire: ClientWire = {
       case PackageType.HEARTBEAT:
       case PackageType.MEMBERS:
         return { ...a, text: String(r.data) };
+      case PackageType.PRESENCE: {
+        const p = (r.data ?? {}) as Partial<Presence>;
+        return { ...a, presence: { uids: Array.isArray(p.uids) ? p.uids.map(String) : [], total: Number(p.total ?? 0) } };
+      }
       case PackageType.MESSAGE: {
         const d = (r.data ?? {}) as JsonDelivery;
         const msgLv = d.msgLv === "IMPORTANT" || d.msgLv === MsgLevel.IMPORTANT ? MsgLevel.IMPORTANT : MsgLevel.NORMAL;

@@ -1,5 +1,7 @@
-// The chat page's script, bundled for browsers by internal/logic/chat_page.ts. Everything goes through the SDK.
-// Chat messages are JSON {"from", "text"}; anything else (a POST /msg body, say) is shown as it is.
+// The chat page's script, bundled for browsers by internal/logic/chat_page.ts. Everything goes through the SDK, which
+// speaks the JSON codec here (protocol 2). One connection holds several rooms: the one joined first signs in, the
+// others are SUBSCRIBEd; each room keeps its own lines, and pushes to the visitor (user:<name>) go to the "To you" list.
+// Chat messages are JSON {"from", "text"} of type "chat"; anything else (a POST /msg body, say) is shown as it is.
 import { ProtocolError, RoomcastClient, type Message, type ClientState } from "@roomcast/client";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -9,15 +11,36 @@ const joinForm = $<HTMLFormElement>("join");
 const nameInput = $<HTMLInputElement>("name");
 const roomInput = $<HTMLInputElement>("room");
 const chat = $<HTMLElement>("chat");
+const roomList = $<HTMLUListElement>("rooms");
+const addRoomForm = $<HTMLFormElement>("add-room");
+const newRoomInput = $<HTMLInputElement>("new-room");
 const roomName = $<HTMLElement>("room-name");
 const membersEl = $<HTMLSpanElement>("members");
 const list = $<HTMLUListElement>("messages");
+const privateList = $<HTMLUListElement>("private");
 const compose = $<HTMLFormElement>("compose");
 const textInput = $<HTMLInputElement>("text");
 
 const MEMBERS_POLL_MS = 2_000;
+/** Lines kept per room: the oldest go first. */
+const MAX_LINES = 500;
+
+type Kind = "normal" | "important" | "system";
+interface Line {
+  kind: Kind;
+  text: string;
+  from?: string;
+}
+interface RoomView {
+  lines: Line[];
+  unread: number;
+}
+
 let client: RoomcastClient | undefined;
 let membersTimer: ReturnType<typeof setInterval> | undefined;
+/** The rooms joined, in the order joined. */
+const rooms = new Map<string, RoomView>();
+let active: string | undefined;
 
 /** "degraded": connected, but the server refuses messages for now (500: logic or its queue is away). */
 type PageState = ClientState | "idle" | "degraded";
@@ -28,39 +51,139 @@ function setStatus(state: PageState, text: string): void {
   statusEl.textContent = text;
 }
 
-function addLine(kind: "normal" | "important" | "system", text: string, from?: string): void {
+function lineElement(line: Line): HTMLLIElement {
   const li = document.createElement("li");
-  li.className = kind;
-  if (kind === "important") {
+  li.className = line.kind;
+  if (line.kind === "important") {
     const badge = document.createElement("span");
     badge.className = "badge";
     badge.textContent = "IMPORTANT";
     li.append(badge);
   }
-  if (from) {
+  if (line.from) {
     const who = document.createElement("span");
     who.className = "from";
-    who.textContent = `${from}:`;
+    who.textContent = `${line.from}:`;
     li.append(who);
   }
-  li.append(document.createTextNode(li.childElementCount ? ` ${text}` : text));
-  list.append(li);
+  li.append(document.createTextNode(li.childElementCount ? ` ${line.text}` : line.text));
+  return li;
+}
+
+/** Keeps a line in `room`'s history and shows it if `room` is the active one; system lines go to the active room. */
+function addLine(kind: Kind, text: string, from?: string, room = active): void {
+  const line = { kind, text, ...(from ? { from } : {}) };
+  const view = room === undefined ? undefined : rooms.get(room);
+  if (view) {
+    view.lines.push(line);
+    if (view.lines.length > MAX_LINES) view.lines.shift();
+  }
+  if (room !== active) {
+    // A room left meanwhile has no view: its late messages are dropped.
+    if (view && kind !== "system") view.unread++;
+    if (view) renderRooms();
+    return;
+  }
+  list.append(lineElement(line));
+  if (list.childElementCount > MAX_LINES) list.firstElementChild?.remove();
   list.scrollTop = list.scrollHeight;
 }
 
-function show(m: Message): void {
-  let from: string | undefined;
-  let text = m.text();
+/** A chat message's sender and text; anything that is not chat JSON is shown as it is. */
+function parse(m: Message): { text: string; from?: string } {
   try {
     const v = m.json<{ from?: unknown; text?: unknown }>();
-    if (typeof v?.text === "string") {
-      text = v.text;
-      if (typeof v.from === "string") from = v.from;
-    }
+    if (typeof v?.text === "string") return { text: v.text, ...(typeof v.from === "string" ? { from: v.from } : {}) };
   } catch {
-    // not JSON: show the text as it is
+    // not JSON
   }
-  addLine(m.important ? "important" : "normal", text, from);
+  return { text: m.text() };
+}
+
+function show(m: Message): void {
+  const { text, from } = parse(m);
+  addLine(m.important ? "important" : "normal", text, from, m.room);
+}
+
+/** Pushes to this visitor (user:<name>), to this tab (conn:<id>) and to everyone, in the "To you" list. */
+function showPrivate(m: Message): void {
+  const li = document.createElement("li");
+  li.className = m.kind;
+  const label = m.kind === "user" ? "" : m.kind === "conn" ? "(this tab) " : "(everyone) ";
+  li.textContent = `${label}${parse(m).text}`;
+  privateList.append(li);
+  privateList.scrollTop = privateList.scrollHeight;
+}
+
+function renderRooms(): void {
+  const items = [...rooms].map(([room, view]) => {
+    const li = document.createElement("li");
+    const open = document.createElement("button");
+    open.type = "button";
+    open.className = "room-tab";
+    open.dataset.room = room;
+    open.textContent = `#${room}`;
+    if (room === active) open.setAttribute("aria-current", "true");
+    if (view.unread > 0) {
+      const badge = document.createElement("span");
+      badge.className = "unread";
+      badge.textContent = String(view.unread);
+      badge.setAttribute("aria-label", `${view.unread} unread`);
+      open.append(" ", badge);
+    }
+    open.addEventListener("click", () => activate(room));
+    const leave = document.createElement("button");
+    leave.type = "button";
+    leave.className = "leave-room";
+    leave.dataset.room = room;
+    leave.textContent = "×";
+    leave.setAttribute("aria-label", `Leave #${room}`);
+    leave.addEventListener("click", () => void leaveRoom(room));
+    li.append(open, leave);
+    return li;
+  });
+  roomList.replaceChildren(...items);
+}
+
+function activate(room: string | undefined): void {
+  active = room;
+  const view = room === undefined ? undefined : rooms.get(room);
+  if (view) view.unread = 0;
+  roomName.textContent = room === undefined ? "no room: join one" : `#${room}`;
+  list.replaceChildren(...(view?.lines ?? []).map(lineElement));
+  list.scrollTop = list.scrollHeight;
+  membersEl.dataset.count = "";
+  membersEl.textContent = "– members";
+  renderRooms();
+  void pollMembers();
+}
+
+function dropRoom(room: string): void {
+  rooms.delete(room);
+  if (active === room) activate(rooms.keys().next().value);
+  else renderRooms();
+}
+
+async function joinRoom(room: string): Promise<void> {
+  if (!client) return;
+  if (rooms.has(room)) return activate(room);
+  try {
+    await client.subscribe(room);
+  } catch (err) {
+    addLine("system", `cannot join #${room}: ${(err as Error).message}`);
+    return;
+  }
+  rooms.set(room, { lines: [], unread: 0 });
+  activate(room);
+}
+
+async function leaveRoom(room: string): Promise<void> {
+  dropRoom(room);
+  try {
+    await client?.unsubscribe(room);
+  } catch (err) {
+    addLine("system", `leaving #${room}: ${(err as Error).message}`);
+  }
 }
 
 async function postJson(path: string, body: unknown): Promise<{ code: number; msg: string; data?: unknown }> {
@@ -88,41 +211,27 @@ async function connUrls(): Promise<string[]> {
 }
 
 async function pollMembers(): Promise<void> {
-  if (client?.state !== "connected") return;
+  const room = active;
+  if (client?.state !== "connected" || room === undefined) return;
   try {
-    const n = await client.members();
+    const n = await client.members(room);
+    if (room !== active) return;
     membersEl.dataset.count = String(n);
     membersEl.textContent = `${n} member${n === 1 ? "" : "s"}`;
   } catch {
-    // the connection went away; the status line says so
+    // the connection went away (the status line says so), or the room was just left
   }
 }
 
-async function join(name: string, room: string): Promise<void> {
-  setStatus("connecting", "connecting…");
-  let urls: string[];
-  try {
-    urls = await connUrls();
-  } catch (err) {
-    setStatus("closed", `cannot find a server: ${(err as Error).message}`);
-    return;
-  }
-  const c = new RoomcastClient({
-    url: urls,
-    room,
-    // Asked before every sign-in, so a reconnect after the token expired gets a fresh one.
-    token: async () => {
-      const r = await postJson("/tk", { uid: name, rooms: [room] });
-      if (r.code !== 1 || typeof r.data !== "string") throw new Error(r.msg || "the token endpoint refused");
-      return r.data;
-    },
-  });
-  client = c;
+function listen(c: RoomcastClient, name: string): void {
   c.on("message", (m) => {
     // A NORMAL message went through the queue: messages are being taken again.
     if (!m.important && statusEl.dataset.state === "degraded") setStatus("connected", `connected to ${c.url}`);
-    show(m);
+    if (m.kind === "room") show(m);
+    else if (m.kind !== "user") showPrivate(m);
   });
+  // The visitor's own room: services push to a user with POST /msg {"user": …}.
+  c.onRoom(`user:${name}`, showPrivate);
   c.on("connected", ({ url, reconnects }) => {
     setStatus("connected", `connected to ${url}`);
     if (reconnects > 0) addLine("system", `reconnected to ${url}`);
@@ -136,13 +245,42 @@ async function join(name: string, room: string): Promise<void> {
     if (err instanceof ProtocolError && err.code === 500) {
       addLine("system", `not delivered: ${err.message} (500); send it again in a moment`);
       setStatus("degraded", `connected to ${c.url}, but the server cannot take messages now: ${err.message}`);
-    } else addLine("system", `${err.name}: ${err.message}`);
+      return;
+    }
+    addLine("system", `${err.name}: ${err.message}`);
+    // A room a reconnect could not join again: the client has left it.
+    if (err instanceof ProtocolError && err.room !== undefined && !c.rooms.includes(err.room)) dropRoom(err.room);
   });
-  c.on("closed", ({ error }) => setStatus("closed", error ? `disconnected: ${error.message}` : "left the room"));
+  c.on("closed", ({ error }) => setStatus("closed", error ? `disconnected: ${error.message}` : "signed out"));
+}
 
-  roomName.textContent = `#${room}`;
+async function join(name: string, room: string): Promise<void> {
+  setStatus("connecting", "connecting…");
+  rooms.set(room, { lines: [], unread: 0 });
+  activate(room);
   joinForm.hidden = true;
   chat.hidden = false;
+  let urls: string[];
+  try {
+    urls = await connUrls();
+  } catch (err) {
+    setStatus("closed", `cannot find a server: ${(err as Error).message}`);
+    return;
+  }
+  const c = new RoomcastClient({
+    url: urls,
+    room,
+    codec: "json",
+    // Asked before every sign-in, so a reconnect after the token expired gets a fresh one. The demo lets a visitor
+    // join any room ("*"); the server still keeps everyone out of other users' user:<uid> rooms.
+    token: async () => {
+      const r = await postJson("/tk", { uid: name, rooms: ["*"] });
+      if (r.code !== 1 || typeof r.data !== "string") throw new Error(r.msg || "the token endpoint refused");
+      return r.data;
+    },
+  });
+  client = c;
+  listen(c, name);
   membersTimer = setInterval(() => void pollMembers(), MEMBERS_POLL_MS);
   c.connect().catch(() => {
     // reported by the "closed" handler
@@ -156,12 +294,21 @@ joinForm.addEventListener("submit", (ev) => {
   void join(nameInput.value.trim(), roomInput.value);
 });
 
+addRoomForm.addEventListener("submit", (ev) => {
+  ev.preventDefault();
+  const room = newRoomInput.value;
+  if (!room) return;
+  newRoomInput.value = "";
+  void joinRoom(room);
+});
+
 compose.addEventListener("submit", (ev) => {
   ev.preventDefault();
   const text = textInput.value;
   if (!client || !text) return;
+  if (active === undefined) return addLine("system", "join a room first");
   try {
-    client.send(JSON.stringify({ from: nameInput.value.trim(), text }));
+    client.send(JSON.stringify({ from: nameInput.value.trim(), text }), { room: active, type: "chat" });
     textInput.value = "";
   } catch (err) {
     addLine("system", `not sent: ${(err as Error).message}`);
@@ -172,7 +319,9 @@ $("leave").addEventListener("click", () => {
   client?.close();
   client = undefined;
   clearInterval(membersTimer);
-  list.replaceChildren();
+  rooms.clear();
+  activate(undefined);
+  privateList.replaceChildren();
   chat.hidden = true;
   joinForm.hidden = false;
 });
