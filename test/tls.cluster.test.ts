@@ -13,6 +13,7 @@ import { TOKEN_SECRET } from "./harness/roomcast";
 import { startCluster, type Cluster } from "./harness/cluster";
 import { makePki, type Pki } from "./harness/pki";
 import { protocolSuite } from "./suite/protocol";
+import { protocol2Suite } from "./suite/protocol2";
 
 let cluster: Cluster;
 let otherCa: Pki;
@@ -21,7 +22,15 @@ const tokens = new Tokens({ secret: TOKEN_SECRET, ttlSec: 600 });
 
 beforeAll(async () => {
   otherCa = makePki(path.join(scratch, "other"));
-  cluster = await startCluster({ conns: 2, logics: 2, jobs: 2, ttlSec: 3, tls: true });
+  // The protocol 2 suite's rooms "events-*" get presence events; PRESENCE asks the other conn node over mTLS.
+  cluster = await startCluster({
+    conns: 2,
+    logics: 2,
+    jobs: 2,
+    ttlSec: 3,
+    tls: true,
+    connEnv: { ROOMCAST_CONN_WS_PRESENCE_EVENTS: "events-*" },
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -101,4 +110,5 @@ describe("TLS cluster", () => {
   });
 
   protocolSuite(() => cluster);
+  protocol2Suite(() => cluster, "proto");
 });

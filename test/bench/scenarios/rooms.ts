@@ -120,7 +120,7 @@ export async function rooms(sut: SystemUnderTest, p: RoomsParams): Promise<Rooms
       const warm = await pool.publish(nowUs() + 100_000, p.size, plan(p.rates[0], p.warmupSec), (p.warmupSec + 90) * 1000);
       // Every warm-up message is in (or the count stays still) before the first step, so none of them is
       // taken for a duplicate of that step's messages, which reuse the same publisher sequences.
-      await pool.drain(Object.values(warm).reduce((a, b) => a + b, 0) * p.members, settleMs(p.stepSec), 60_000);
+      await pool.drain(Object.values(warm).reduce((a, b) => a + b, 0) * p.members * perMember, settleMs(p.stepSec), 60_000);
     }
     const steps: StepResult[] = [];
     for (const rate of p.rates) {
