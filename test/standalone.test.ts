@@ -2,6 +2,7 @@
 import { startStandalone, type Target } from "./harness/roomcast";
 import { protocolSuite } from "./suite/protocol";
 import { protocol2Suite } from "./suite/protocol2";
+import { pushApiSuite } from "./suite/push_api";
 
 let target: Target;
 
@@ -22,6 +23,7 @@ describe("standalone", () => {
   protocolSuite(() => target);
   protocol2Suite(() => target, "proto");
   protocol2Suite(() => target, "json");
+  pushApiSuite(() => target);
 
   it("stops cleanly on SIGTERM with exit code 0", async () => {
     const t = await startStandalone();

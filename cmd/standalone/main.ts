@@ -6,7 +6,7 @@ import { createRegistry } from "@roomcast/pkg/metrics";
 import { StaticDiscovery } from "@roomcast/pkg/discovery";
 import { MemoryQueue } from "@roomcast/pkg/queue";
 import { defaultConnConfig, ConnNode, loadNativeUws } from "@roomcast/internal/conn";
-import { applyLogicMode, defaultLogicConfig, logicFromConfig } from "@roomcast/internal/logic";
+import { applyLogicMode, defaultLogicConfig, logicFromConfig, pushGrpcServer } from "@roomcast/internal/logic";
 import { defaultJobConfig, jobFromConfig } from "@roomcast/internal/job";
 import { DirectConnLink, DirectLogicLink } from "./links";
 import { roomcastEnv } from "../settings";
@@ -74,6 +74,9 @@ async function main() {
   await job.start();
 
   const httpPort = await logic.http.listen(cfg.logic.http.port, cfg.logic.http.listenHost);
+  // The gRPC Push API for business services, on [logic.grpc] (its checks are POST /msg's: the push token, its claim).
+  const pushServer = pushGrpcServer(logic.pushApi);
+  const grpcPort = await pushServer.listen(cfg.logic.grpc.listenHost, cfg.logic.grpc.port);
   // One process, one ops listener: conn's [conn.ops] settings (ROOMCAST_CONN_OPS_*).
   const ops = await serveOps({
     ...cfg.conn.ops,
@@ -84,6 +87,7 @@ async function main() {
 
   onShutdown(log, [
     { name: "http", run: () => logic.http.close() },
+    { name: "grpc", run: () => pushServer.close() },
     { name: "ops", run: () => ops.close() },
     { name: "sockets", run: () => conn.stop() },
     { name: "deregister", run: () => registration.deregister() },
@@ -94,7 +98,7 @@ async function main() {
   // Only now: whoever waits for this line may stop the node at once, and the signal handlers are in place.
   const http = `http://${cfg.conn.node.host}:${httpPort}`;
   const page = cfg.logic.http.enableChatPage ? `chat page at ${http}/` : `HTTP API at ${http} (chat page off)`;
-  log.info({ mode, ws: wsUrl, http, ops: ops.port, config: file }, `standalone ready: connect to ${wsUrl}, ${page}`);
+  log.info({ mode, ws: wsUrl, http, grpc: grpcPort, ops: ops.port, config: file }, `standalone ready: connect to ${wsUrl}, ${page}`);
 }
 
 main().catch((err: unknown) => {

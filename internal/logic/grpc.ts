@@ -15,6 +15,11 @@ export function logicGrpcServer(logic: LogicHandler, push?: PushApiDeps): RpcSer
   return server;
 }
 
+/** The Push API alone, for standalone (whose tiers talk in-process: it serves no Logic service). */
+export function pushGrpcServer(push: PushApiDeps): RpcServer {
+  return new RpcServer(pushService().service, () => pushHandlers(push) as unknown as grpc.UntypedServiceImplementation);
+}
+
 function logicServer(logic: LogicHandler): RpcServer {
   return new RpcServer(logicService().service, (streams): LogicHandlers => {
     const submit = (m: SubmitReq["items"][number]) =>

@@ -251,6 +251,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     opsUrls: all.map(opsUrlOf),
     connGrpcAddrs,
     logicGrpcAddrs: logicsUp.map((l) => l.grpcAddr),
+    pushGrpcAddrs: logicsUp.map((l) => l.grpcAddr),
     pki,
     etcdEndpoint: etcd.endpoint,
     lookupdHttp: nsq.lookupdHttp,

@@ -22,14 +22,17 @@ export interface Target {
   httpUrls: string[];
   /** http://127.0.0.1:PORT of each process's ops listener (/metrics, /healthz), in the order of `procs`. */
   opsUrls: string[];
+  /** host:port of each gRPC Push API (standalone's own listener; a cluster's logic nodes). */
+  pushGrpcAddrs: string[];
   procs: Proc[];
   stop(): Promise<void>;
 }
 
 /**
  * A roomcast program under test. Unless `env` says otherwise: mode dev (a test's own TOML file need not say it; the
- * files beside the mains do), and every ops listener on a port of the kernel's choosing (read it with opsUrlOf), so
- * processes of parallel tests never meet on 3108/3118/3121. An `env` value of undefined removes the variable.
+ * files beside the mains do), and every ops listener, and logic's gRPC port (standalone's Push API), on a port of the
+ * kernel's choosing (read them with opsUrlOf, grpcAddrOf), so processes of parallel tests never meet on
+ * 3108/3118/3119/3121. An `env` value of undefined removes the variable.
  */
 export function tsProc(name: string, main: string, env: Record<string, string | undefined>, logDir: string, nodeArgs: string[] = []): Proc {
   return startProc(
@@ -43,10 +46,18 @@ export function tsProc(name: string, main: string, env: Record<string, string | 
       ROOMCAST_CONN_OPS_PORT: "0",
       ROOMCAST_LOGIC_OPS_PORT: "0",
       ROOMCAST_JOB_OPS_PORT: "0",
+      ROOMCAST_LOGIC_GRPC_PORT: "0",
       ...env,
     },
     repoRoot,
   );
+}
+
+/** 127.0.0.1:PORT of standalone's gRPC Push API, from its ready line ("grpc": PORT). */
+export function grpcAddrOf(p: Proc): string {
+  const m = /"grpc":(\d+)/.exec(p.output());
+  if (!m) throw new Error(`${p.name}: its ready line names no gRPC port; output:\n${p.output().slice(-2000)}`);
+  return `127.0.0.1:${m[1]}`;
 }
 
 /** http://127.0.0.1:PORT of a started process's ops listener, from its ready line ("ops": PORT). */
@@ -104,6 +115,7 @@ export async function startStandalone(
     wsUrls: [`ws://127.0.0.1:${ws}/room`],
     httpUrls: [`http://127.0.0.1:${http}`],
     opsUrls: [opsUrlOf(proc)],
+    pushGrpcAddrs: [grpcAddrOf(proc)],
     procs: [proc],
     async stop() {
       await proc.stop();

@@ -1,11 +1,12 @@
-// The gRPC Push API (api/push/push.proto) on a cluster's logic nodes: the same targets, token and claims as POST /msg.
+// The gRPC Push API (api/push/push.proto), on standalone and on a cluster's logic nodes: the same targets, token and
+// claims as POST /msg.
 import { grpc } from "@roomcast/pkg/rpc";
 import { pushService, type PushClient, type ServicePushReply__Output, type ServicePushReq } from "@roomcast/api";
 import { MsgLevel } from "@roomcast/pkg/protocol";
 import { Tokens } from "@roomcast/pkg/token";
 import { RoomClient } from "../harness/room_client";
 import { TOKEN_SECRET } from "../harness/roomcast";
-import type { Cluster } from "../harness/cluster";
+import type { Target } from "../harness/roomcast";
 import { sleep } from "../support/wait";
 
 const tokens = new Tokens({ secret: TOKEN_SECRET, ttlSec: 600 });
@@ -14,13 +15,14 @@ const unique = (tag: string) => `${tag}-${process.pid}-${++seq}`;
 
 type Outcome = { connections: number } | { code: grpc.status; details: string };
 
-export function pushApiSuite(getCluster: () => Cluster): void {
+export function pushApiSuite(getTarget: () => Target): void {
   describe("gRPC Push API", () => {
     const clients: RoomClient[] = [];
     let api: PushClient;
     beforeAll(() => {
       const Push = pushService();
-      api = new Push(getCluster().logicGrpcAddrs[1]!, grpc.credentials.createInsecure());
+      const addrs = getTarget().pushGrpcAddrs;
+      api = new Push(addrs[addrs.length - 1]!, grpc.credentials.createInsecure());
     });
     afterAll(() => api.close());
     afterEach(() => {
@@ -37,7 +39,8 @@ export function pushApiSuite(getCluster: () => Cluster): void {
       );
     };
     const join = async (i: number, uid: string, room = "") => {
-      const c = await RoomClient.join(getCluster().wsUrls[i]!, tokens.sign(uid), room);
+      const urls = getTarget().wsUrls;
+      const c = await RoomClient.join(urls[i % urls.length]!, tokens.sign(uid), room);
       clients.push(c.keepAlive(1000));
       return c;
     };
