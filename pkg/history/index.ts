@@ -1,0 +1,4 @@
+export * from "./history";
+export * from "./retention";
+export * from "./memory";
+export * from "./redis";

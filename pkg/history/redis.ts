@@ -1,0 +1,148 @@
+// History on Redis (ioredis), for a cluster: a stream and a hash per room, written and read by the scripts in
+// redis_scripts.ts. One append of many rooms is one pipeline (one round trip). While Redis is away every call fails
+// at once with HistoryUnavailable (no offline queue), and the client reconnects on its own.
+import { randomUUID } from "node:crypto";
+import Redis from "ioredis";
+import type { Appended, History, RoomAppend, Since, StoredMessage } from "./history";
+import { HistoryUnavailable } from "./history";
+import type { RetentionRules } from "./retention";
+import { APPEND, LATEST, REMOVE, SINCE } from "./redis_scripts";
+
+export interface RedisHistoryOptions {
+  /** redis://host:port/db */
+  url: string;
+  /** Key prefix, so several clusters (or tests) share one Redis. */
+  prefix: string;
+  rules: RetentionRules;
+  now?: () => number;
+}
+
+/** A stream entry as the scripts answer it with Buffer replies: [id, [field, value, …]]. */
+type Entry = [Buffer, Buffer[]];
+
+interface Scripted extends Redis {
+  rcAppend(s: string, m: string, ...args: Array<string | number | Uint8Array>): Promise<[string, number]>;
+  rcSinceBuffer(s: string, m: string, ...args: Array<string | number>): Promise<[Buffer, Buffer, number, Entry[]?]>;
+  rcLatestBuffer(s: string, m: string, ...args: Array<string | number>): Promise<[Buffer, number, Entry[]]>;
+  rcRemoveBuffer(s: string, id: string): Promise<Entry | null>;
+}
+
+function decode([id, f]: Entry): StoredMessage {
+  const fields = new Map<string, Buffer>();
+  for (let i = 0; i < f.length; i += 2) fields.set(f[i]!.toString(), f[i + 1]!);
+  const str = (k: string) => fields.get(k)?.toString() ?? "";
+  const data = fields.get("d") ?? Buffer.alloc(0);
+  return {
+    offset: Number(id.toString().split("-")[0]),
+    id: str("i"),
+    type: str("t"),
+    level: Number(str("l")),
+    uid: str("u"),
+    ts: Number(str("ts")),
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+  };
+}
+
+export class RedisHistory implements History {
+  private readonly redis: Scripted;
+  private readonly now: () => number;
+
+  constructor(private readonly o: RedisHistoryOptions) {
+    this.now = o.now ?? Date.now;
+    const redis = new Redis(o.url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      retryStrategy: (times) => Math.min(100 * times, 2_000),
+      // After a refused connection the socket is already closed, and ioredis would hold the process this long anyway.
+      disconnectTimeout: 200,
+    });
+    // ioredis emits "error" on every failed reconnect; the calls that fail meanwhile say so themselves.
+    redis.on("error", () => undefined);
+    redis.defineCommand("rcAppend", { numberOfKeys: 2, lua: APPEND });
+    redis.defineCommand("rcSince", { numberOfKeys: 2, lua: SINCE });
+    redis.defineCommand("rcLatest", { numberOfKeys: 2, lua: LATEST });
+    redis.defineCommand("rcRemove", { numberOfKeys: 1, lua: REMOVE });
+    this.redis = redis as Scripted;
+  }
+
+  /** Resolves once connected (or rejects with HistoryUnavailable after `timeoutMs`). */
+  async ready(timeoutMs = 5_000): Promise<void> {
+    if (this.redis.status === "ready") return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new HistoryUnavailable(`redis ${this.o.url} not ready within ${timeoutMs} ms`)), timeoutMs);
+      this.redis.once("ready", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  async append(batch: readonly RoomAppend[]): Promise<Appended[]> {
+    const kept = batch.filter((b) => this.o.rules.of(b.room).maxMessages > 0 && b.messages.length > 0);
+    if (kept.length === 0) return batch.map(({ room }) => ({ room, epoch: "", first: 0 }));
+    const now = this.now();
+    const p = this.redis.pipeline() as unknown as Scripted & { exec(): Promise<Array<[Error | null, unknown]> | null> };
+    for (const { room, messages } of kept) {
+      const { maxMessages, maxAgeSec } = this.o.rules.of(room);
+      const args: Array<string | number | Uint8Array> = [randomUUID().slice(0, 8), now, maxMessages, maxAgeSec * 1000, messages.length];
+      // A Buffer, not a Uint8Array: ioredis sends any other object as its toString().
+      for (const m of messages) args.push(m.id, m.type, m.level, m.uid, Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength));
+      void p.rcAppend(...this.keys(room), ...args);
+    }
+    const results = await this.run(() => p.exec());
+    const by = new Map<string, Appended>();
+    kept.forEach(({ room }, i) => {
+      const [err, res] = results?.[i] ?? [new Error("no reply"), undefined];
+      if (err) throw new HistoryUnavailable(`history append to "${room}" failed: ${err.message}`, { cause: err });
+      const [epoch, first] = res as [string, number];
+      by.set(room, { room, epoch, first: Number(first) });
+    });
+    return batch.map(({ room }) => by.get(room) ?? { room, epoch: "", first: 0 });
+  }
+
+  async since(room: string, epoch: string, offset: number, limit: number): Promise<Since> {
+    const { maxMessages, maxAgeSec } = this.o.rules.of(room);
+    const [verdict, cur, last, entries] = await this.run(() =>
+      this.redis.rcSinceBuffer(...this.keys(room), epoch, offset, limit, this.now(), maxMessages, maxAgeSec * 1000),
+    );
+    const v = verdict.toString();
+    const position = { epoch: cur.toString(), offset: Number(last) };
+    if (v !== "ok") return { ok: false, reason: v as "epoch" | "trimmed" | "future", ...position };
+    const messages = (entries ?? []).map(decode);
+    return { ok: true, ...position, messages: messages.slice(0, limit), more: messages.length > limit };
+  }
+
+  async latest(room: string, limit: number) {
+    const { maxMessages, maxAgeSec } = this.o.rules.of(room);
+    const [epoch, last, entries] = await this.run(() =>
+      this.redis.rcLatestBuffer(...this.keys(room), limit, this.now(), maxMessages, maxAgeSec * 1000),
+    );
+    return { epoch: epoch.toString(), offset: Number(last), messages: entries.map(decode).reverse() };
+  }
+
+  async remove(room: string, id: string): Promise<StoredMessage | undefined> {
+    const e = await this.run(() => this.redis.rcRemoveBuffer(this.keys(room)[0], id));
+    return e ? decode(e) : undefined;
+  }
+
+  /** Closes the connection (resolving once Redis answered QUIT), or stops reconnecting when there is none. */
+  async close(): Promise<void> {
+    if (this.redis.status === "ready") await this.redis.quit().catch(() => this.redis.disconnect());
+    else this.redis.disconnect();
+  }
+
+  /** The room's stream and hash keys, under one hash tag (one Redis Cluster slot). */
+  private keys(room: string): [string, string] {
+    return [`${this.o.prefix}{${room}}:s`, `${this.o.prefix}{${room}}:m`];
+  }
+
+  /** Any failure to reach Redis becomes HistoryUnavailable. */
+  private async run<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      if (err instanceof HistoryUnavailable) throw err;
+      throw new HistoryUnavailable(`history unavailable: ${(err as Error).message}`, { cause: err });
+    }
+  }
+}
