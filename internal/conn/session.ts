@@ -282,13 +282,9 @@ export class Session {
 
   /** Req{MEMBERS}: members across the cluster of the room named (protocol 2) or else of the sign-in room. */
   private members(body: unknown, id: number): void {
-    let room;
-    try {
-      room = this.wire.room(body, true) || this.roomID;
-    } catch (err) {
-      return this.bad(err, id);
-    }
-    this.badFrames = 0;
+    const named = this.roomOf(body, id, true);
+    if (named === undefined) return;
+    const room = named || this.roomID;
     if (!room || !this.rooms.has(room))
       return this.answer(id, ErrCode.NOT_YOUR_ROOM, room ? `not in room "${room}"` : "not in a room: name one");
     this.transport.send(this.wire.count(this.deps.online.members(room), id));
@@ -300,13 +296,8 @@ export class Session {
    */
   private async subscribe(body: unknown, now: number, id: number): Promise<void> {
     const S = PackageType.SUBSCRIBE;
-    let room;
-    try {
-      room = this.wire.room(body);
-    } catch (err) {
-      return this.bad(err, id);
-    }
-    this.badFrames = 0;
+    const room = this.roomOf(body, id);
+    if (room === undefined) return;
     if (this.rooms.has(room)) {
       // In it already, though logic may not have confirmed it yet: answer when it has, as the first SUBSCRIBE is.
       return void this.deps.online.joined(room, false, this.deps.announceTimeoutMs).then(
@@ -341,6 +332,22 @@ export class Session {
     if (this.rooms.has(room)) this.tell(room, PresenceEvent.JOIN);
   }
 
+  /**
+   * The room a SUBSCRIBE, UNSUBSCRIBE, PRESENCE or MEMBERS names ("" when `optional` and it names none); undefined
+   * once a malformed one was answered 102. A well-formed request resets the run of bad frames.
+   */
+  private roomOf(body: unknown, id: number, optional = false): string | undefined {
+    let room;
+    try {
+      room = this.wire.room(body, optional);
+    } catch (err) {
+      this.bad(err, id);
+      return undefined;
+    }
+    this.badFrames = 0;
+    return room;
+  }
+
   /** Throws 107 unless the token's access allows the room; the connection's own user:<uid> is always its own. */
   private authorize(room: string, access: RoomAccess): void {
     if (room !== userRoom(this.uid)) authorizeRoom({ uid: this.uid, rooms: access.rooms }, room, access.openRooms);
@@ -348,13 +355,8 @@ export class Session {
 
   /** Req{PRESENCE} (protocol 2): the uids in a room the connection is in, across the cluster. */
   private async presence(presence: ClusterPresence, body: unknown, id: number): Promise<void> {
-    let room;
-    try {
-      room = this.wire.room(body);
-    } catch (err) {
-      return this.bad(err, id);
-    }
-    this.badFrames = 0;
+    const room = this.roomOf(body, id);
+    if (room === undefined) return;
     if (!this.rooms.has(room)) return this.answer(id, ErrCode.NOT_YOUR_ROOM, `not in room "${room}"`);
     const { uids, total } = await presence.list(room);
     if (this.state === "in") this.transport.send(this.wire.presence(uids, total, id));
@@ -372,13 +374,8 @@ export class Session {
 
   /** Req{UNSUBSCRIBE} (protocol 2): leaves a room (103 when the connection is not in it). */
   private unsubscribe(body: unknown, id: number): void {
-    let room;
-    try {
-      room = this.wire.room(body);
-    } catch (err) {
-      return this.bad(err, id);
-    }
-    this.badFrames = 0;
+    const room = this.roomOf(body, id);
+    if (room === undefined) return;
     const U = PackageType.UNSUBSCRIBE;
     if (!this.rooms.exit(room)) return this.answer(id, ErrCode.NOT_YOUR_ROOM, `not in room "${room}"`, U);
     this.tell(room, PresenceEvent.LEAVE);
