@@ -20,6 +20,7 @@ export const KNOWN_VARIABLES: Record<string, string> = {
   ROOMCAST_CLUSTER_TLS:
     "`pnpm cluster`: 1 turns TLS on for every internal link (gRPC, etcd, NSQ) with a throwaway CA and node certificate in DATA/pki (deploy/make-certs.sh); etcd also wants user roomcast and the password in DATA/pki/etcd-password (0)",
   ROOMCAST_CHROMIUM: "the browser tests: the chromium binary",
+  ROOMCAST_TEST_REDIS: "the history tests: the Redis they use and whose test keys they delete (redis://127.0.0.1:6379)",
 };
 
 export function roomcastEnv(): EnvCatalog {

@@ -8,6 +8,7 @@ import type { Proc } from "./harness/proc";
 import { protocolSuite, post } from "./suite/protocol";
 import { protocol2Suite } from "./suite/protocol2";
 import { pushApiSuite } from "./suite/push_api";
+import { HISTORY_ENV, historySuite } from "./suite/history";
 import { eventually, until } from "./support/wait";
 import { partitionOf, partitionTopic } from "@roomcast/pkg/queue";
 
@@ -15,8 +16,15 @@ let cluster: Cluster;
 const tokens = new Tokens({ secret: TOKEN_SECRET, ttlSec: 600 });
 
 beforeAll(async () => {
-  // The protocol 2 suite's rooms "events-*" get presence events.
-  cluster = await startCluster({ conns: 2, logics: 2, jobs: 2, ttlSec: 3, connEnv: { ROOMCAST_CONN_WS_PRESENCE_EVENTS: "events-*" } });
+  // The protocol 2 suite's rooms "events-*" get presence events; the history suite's rules and caps on every node.
+  cluster = await startCluster({
+    conns: 2,
+    logics: 2,
+    jobs: 2,
+    ttlSec: 3,
+    connEnv: { ROOMCAST_CONN_WS_PRESENCE_EVENTS: "events-*" },
+    env: HISTORY_ENV,
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -71,6 +79,8 @@ describe("cluster", () => {
   protocol2Suite(() => cluster, "proto");
   protocol2Suite(() => cluster, "json");
   pushApiSuite(() => cluster);
+  historySuite(() => cluster, "proto", "redis");
+  historySuite(() => cluster, "json", "redis");
 
   describe("failures", () => {
     // Each test that breaks something breaks a cluster of its own, with the nodes it needs, stopped after it.

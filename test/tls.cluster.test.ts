@@ -49,7 +49,18 @@ function pushToConn0(credentials: grpc.ChannelCredentials, roomID: string, text:
     stream.on("error", reject);
     const req: PushReq = {
       id: 1,
-      rooms: [{ roomID, msgLv: MsgLevel.IMPORTANT, packed: Buffer.from(packMessages([Buffer.from(text)])), count: 1, ids: [], types: [] }],
+      rooms: [
+        {
+          roomID,
+          msgLv: MsgLevel.IMPORTANT,
+          packed: Buffer.from(packMessages([Buffer.from(text)])),
+          count: 1,
+          ids: [],
+          types: [],
+          epoch: "",
+          first: "0",
+        },
+      ],
     };
     stream.write(req);
     void timer;

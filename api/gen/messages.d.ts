@@ -16,6 +16,9 @@ export namespace roomcast {
             SUBSCRIBE = 5,
             UNSUBSCRIBE = 6,
             PRESENCE = 7,
+            HISTORY = 8,
+            RECALL = 9,
+            ACK = 10,
             REFRESH = 16
         }
 
@@ -164,6 +167,12 @@ export namespace roomcast {
 
             /** Err connID */
             connID?: (string|null);
+
+            /** Err messageID */
+            messageID?: (string|null);
+
+            /** Err recovery */
+            recovery?: (roomcast.protocol.IRecovery|null);
         }
 
         /** Represents an Err. */
@@ -183,6 +192,12 @@ export namespace roomcast {
 
             /** Err connID. */
             public connID: string;
+
+            /** Err messageID. */
+            public messageID: string;
+
+            /** Err recovery. */
+            public recovery?: (roomcast.protocol.IRecovery|null);
 
             /**
              * Creates a new Err instance using the specified properties.
@@ -217,6 +232,140 @@ export namespace roomcast {
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
+        /** Properties of a Position. */
+        interface IPosition {
+
+            /** Position epoch */
+            epoch?: (string|null);
+
+            /** Position offset */
+            offset?: (number|Long|null);
+        }
+
+        /** Represents a Position. */
+        class Position implements IPosition {
+
+            /**
+             * Constructs a new Position.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: roomcast.protocol.IPosition);
+
+            /** Position epoch. */
+            public epoch: string;
+
+            /** Position offset. */
+            public offset: (number|Long);
+
+            /**
+             * Creates a new Position instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Position instance
+             */
+            public static create(properties?: roomcast.protocol.IPosition): roomcast.protocol.Position;
+
+            /**
+             * Encodes the specified Position message. Does not implicitly {@link roomcast.protocol.Position.verify|verify} messages.
+             * @param message Position message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: roomcast.protocol.IPosition, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Position message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Position
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): roomcast.protocol.Position;
+
+            /**
+             * Gets the default type url for Position
+             * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns The default type url
+             */
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        /** Properties of a Recovery. */
+        interface IRecovery {
+
+            /** Recovery recovered */
+            recovered?: (boolean|null);
+
+            /** Recovery epoch */
+            epoch?: (string|null);
+
+            /** Recovery offset */
+            offset?: (number|Long|null);
+
+            /** Recovery reason */
+            reason?: (string|null);
+
+            /** Recovery count */
+            count?: (number|null);
+        }
+
+        /** Represents a Recovery. */
+        class Recovery implements IRecovery {
+
+            /**
+             * Constructs a new Recovery.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: roomcast.protocol.IRecovery);
+
+            /** Recovery recovered. */
+            public recovered: boolean;
+
+            /** Recovery epoch. */
+            public epoch: string;
+
+            /** Recovery offset. */
+            public offset: (number|Long);
+
+            /** Recovery reason. */
+            public reason: string;
+
+            /** Recovery count. */
+            public count: number;
+
+            /**
+             * Creates a new Recovery instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Recovery instance
+             */
+            public static create(properties?: roomcast.protocol.IRecovery): roomcast.protocol.Recovery;
+
+            /**
+             * Encodes the specified Recovery message. Does not implicitly {@link roomcast.protocol.Recovery.verify|verify} messages.
+             * @param message Recovery message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: roomcast.protocol.IRecovery, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Recovery message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Recovery
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): roomcast.protocol.Recovery;
+
+            /**
+             * Gets the default type url for Recovery
+             * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns The default type url
+             */
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
         /** Properties of a SignIn. */
         interface ISignIn {
 
@@ -225,6 +374,9 @@ export namespace roomcast {
 
             /** SignIn roomID */
             roomID?: (string|null);
+
+            /** SignIn recover */
+            recover?: (roomcast.protocol.IPosition|null);
         }
 
         /** Represents a SignIn. */
@@ -241,6 +393,9 @@ export namespace roomcast {
 
             /** SignIn roomID. */
             public roomID: string;
+
+            /** SignIn recover. */
+            public recover?: (roomcast.protocol.IPosition|null);
 
             /**
              * Creates a new SignIn instance using the specified properties.
@@ -280,6 +435,9 @@ export namespace roomcast {
 
             /** Room roomID */
             roomID?: (string|null);
+
+            /** Room recover */
+            recover?: (roomcast.protocol.IPosition|null);
         }
 
         /** Represents a Room. */
@@ -293,6 +451,9 @@ export namespace roomcast {
 
             /** Room roomID. */
             public roomID: string;
+
+            /** Room recover. */
+            public recover?: (roomcast.protocol.IPosition|null);
 
             /**
              * Creates a new Room instance using the specified properties.
@@ -399,6 +560,15 @@ export namespace roomcast {
 
             /** BroadcastRoomReq text */
             text?: (string|null);
+
+            /** BroadcastRoomReq epoch */
+            epoch?: (string|null);
+
+            /** BroadcastRoomReq offset */
+            offset?: (number|Long|null);
+
+            /** BroadcastRoomReq ids */
+            ids?: (string[]|null);
         }
 
         /** Represents a BroadcastRoomReq. */
@@ -427,6 +597,15 @@ export namespace roomcast {
 
             /** BroadcastRoomReq text. */
             public text: string;
+
+            /** BroadcastRoomReq epoch. */
+            public epoch: string;
+
+            /** BroadcastRoomReq offset. */
+            public offset: (number|Long);
+
+            /** BroadcastRoomReq ids. */
+            public ids: string[];
 
             /**
              * Creates a new BroadcastRoomReq instance using the specified properties.
@@ -530,6 +709,9 @@ export namespace roomcast {
 
             /** Delivery messages */
             messages?: (roomcast.protocol.IDelivered[]|null);
+
+            /** Delivery epoch */
+            epoch?: (string|null);
         }
 
         /** Represents a Delivery. */
@@ -549,6 +731,9 @@ export namespace roomcast {
 
             /** Delivery messages. */
             public messages: roomcast.protocol.IDelivered[];
+
+            /** Delivery epoch. */
+            public epoch: string;
 
             /**
              * Creates a new Delivery instance using the specified properties.
@@ -594,6 +779,12 @@ export namespace roomcast {
 
             /** Delivered type */
             type?: (string|null);
+
+            /** Delivered id */
+            id?: (string|null);
+
+            /** Delivered offset */
+            offset?: (number|Long|null);
         }
 
         /** Represents a Delivered. */
@@ -613,6 +804,12 @@ export namespace roomcast {
 
             /** Delivered type. */
             public type: string;
+
+            /** Delivered id. */
+            public id: string;
+
+            /** Delivered offset. */
+            public offset: (number|Long);
 
             /**
              * Creates a new Delivered instance using the specified properties.
@@ -641,6 +838,356 @@ export namespace roomcast {
 
             /**
              * Gets the default type url for Delivered
+             * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns The default type url
+             */
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        /** Properties of a HistoryReq. */
+        interface IHistoryReq {
+
+            /** HistoryReq roomID */
+            roomID?: (string|null);
+
+            /** HistoryReq since */
+            since?: (roomcast.protocol.IPosition|null);
+
+            /** HistoryReq limit */
+            limit?: (number|null);
+        }
+
+        /** Represents a HistoryReq. */
+        class HistoryReq implements IHistoryReq {
+
+            /**
+             * Constructs a new HistoryReq.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: roomcast.protocol.IHistoryReq);
+
+            /** HistoryReq roomID. */
+            public roomID: string;
+
+            /** HistoryReq since. */
+            public since?: (roomcast.protocol.IPosition|null);
+
+            /** HistoryReq limit. */
+            public limit: number;
+
+            /**
+             * Creates a new HistoryReq instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns HistoryReq instance
+             */
+            public static create(properties?: roomcast.protocol.IHistoryReq): roomcast.protocol.HistoryReq;
+
+            /**
+             * Encodes the specified HistoryReq message. Does not implicitly {@link roomcast.protocol.HistoryReq.verify|verify} messages.
+             * @param message HistoryReq message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: roomcast.protocol.IHistoryReq, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a HistoryReq message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns HistoryReq
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): roomcast.protocol.HistoryReq;
+
+            /**
+             * Gets the default type url for HistoryReq
+             * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns The default type url
+             */
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        /** Properties of a HistoryReply. */
+        interface IHistoryReply {
+
+            /** HistoryReply roomID */
+            roomID?: (string|null);
+
+            /** HistoryReply epoch */
+            epoch?: (string|null);
+
+            /** HistoryReply offset */
+            offset?: (number|Long|null);
+
+            /** HistoryReply messages */
+            messages?: (roomcast.protocol.IStoredMessage[]|null);
+
+            /** HistoryReply more */
+            more?: (boolean|null);
+
+            /** HistoryReply reason */
+            reason?: (string|null);
+        }
+
+        /** Represents a HistoryReply. */
+        class HistoryReply implements IHistoryReply {
+
+            /**
+             * Constructs a new HistoryReply.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: roomcast.protocol.IHistoryReply);
+
+            /** HistoryReply roomID. */
+            public roomID: string;
+
+            /** HistoryReply epoch. */
+            public epoch: string;
+
+            /** HistoryReply offset. */
+            public offset: (number|Long);
+
+            /** HistoryReply messages. */
+            public messages: roomcast.protocol.IStoredMessage[];
+
+            /** HistoryReply more. */
+            public more: boolean;
+
+            /** HistoryReply reason. */
+            public reason: string;
+
+            /**
+             * Creates a new HistoryReply instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns HistoryReply instance
+             */
+            public static create(properties?: roomcast.protocol.IHistoryReply): roomcast.protocol.HistoryReply;
+
+            /**
+             * Encodes the specified HistoryReply message. Does not implicitly {@link roomcast.protocol.HistoryReply.verify|verify} messages.
+             * @param message HistoryReply message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: roomcast.protocol.IHistoryReply, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a HistoryReply message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns HistoryReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): roomcast.protocol.HistoryReply;
+
+            /**
+             * Gets the default type url for HistoryReply
+             * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns The default type url
+             */
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        /** Properties of a StoredMessage. */
+        interface IStoredMessage {
+
+            /** StoredMessage offset */
+            offset?: (number|Long|null);
+
+            /** StoredMessage id */
+            id?: (string|null);
+
+            /** StoredMessage type */
+            type?: (string|null);
+
+            /** StoredMessage msgLv */
+            msgLv?: (roomcast.protocol.MsgLevel|null);
+
+            /** StoredMessage data */
+            data?: (Uint8Array|null);
+
+            /** StoredMessage text */
+            text?: (string|null);
+
+            /** StoredMessage ts */
+            ts?: (number|Long|null);
+
+            /** StoredMessage uid */
+            uid?: (string|null);
+        }
+
+        /** Represents a StoredMessage. */
+        class StoredMessage implements IStoredMessage {
+
+            /**
+             * Constructs a new StoredMessage.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: roomcast.protocol.IStoredMessage);
+
+            /** StoredMessage offset. */
+            public offset: (number|Long);
+
+            /** StoredMessage id. */
+            public id: string;
+
+            /** StoredMessage type. */
+            public type: string;
+
+            /** StoredMessage msgLv. */
+            public msgLv: roomcast.protocol.MsgLevel;
+
+            /** StoredMessage data. */
+            public data: Uint8Array;
+
+            /** StoredMessage text. */
+            public text: string;
+
+            /** StoredMessage ts. */
+            public ts: (number|Long);
+
+            /** StoredMessage uid. */
+            public uid: string;
+
+            /**
+             * Creates a new StoredMessage instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns StoredMessage instance
+             */
+            public static create(properties?: roomcast.protocol.IStoredMessage): roomcast.protocol.StoredMessage;
+
+            /**
+             * Encodes the specified StoredMessage message. Does not implicitly {@link roomcast.protocol.StoredMessage.verify|verify} messages.
+             * @param message StoredMessage message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: roomcast.protocol.IStoredMessage, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a StoredMessage message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns StoredMessage
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): roomcast.protocol.StoredMessage;
+
+            /**
+             * Gets the default type url for StoredMessage
+             * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns The default type url
+             */
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        /** Properties of a Recall. */
+        interface IRecall {
+
+            /** Recall roomID */
+            roomID?: (string|null);
+
+            /** Recall id */
+            id?: (string|null);
+        }
+
+        /** Represents a Recall. */
+        class Recall implements IRecall {
+
+            /**
+             * Constructs a new Recall.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: roomcast.protocol.IRecall);
+
+            /** Recall roomID. */
+            public roomID: string;
+
+            /** Recall id. */
+            public id: string;
+
+            /**
+             * Creates a new Recall instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Recall instance
+             */
+            public static create(properties?: roomcast.protocol.IRecall): roomcast.protocol.Recall;
+
+            /**
+             * Encodes the specified Recall message. Does not implicitly {@link roomcast.protocol.Recall.verify|verify} messages.
+             * @param message Recall message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: roomcast.protocol.IRecall, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Recall message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Recall
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): roomcast.protocol.Recall;
+
+            /**
+             * Gets the default type url for Recall
+             * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns The default type url
+             */
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        /** Properties of an Ack. */
+        interface IAck {
+
+            /** Ack ids */
+            ids?: (string[]|null);
+        }
+
+        /** Represents an Ack. */
+        class Ack implements IAck {
+
+            /**
+             * Constructs a new Ack.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: roomcast.protocol.IAck);
+
+            /** Ack ids. */
+            public ids: string[];
+
+            /**
+             * Creates a new Ack instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Ack instance
+             */
+            public static create(properties?: roomcast.protocol.IAck): roomcast.protocol.Ack;
+
+            /**
+             * Encodes the specified Ack message. Does not implicitly {@link roomcast.protocol.Ack.verify|verify} messages.
+             * @param message Ack message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: roomcast.protocol.IAck, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an Ack message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Ack
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): roomcast.protocol.Ack;
+
+            /**
+             * Gets the default type url for Ack
              * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
              * @returns The default type url
              */

@@ -39,6 +39,9 @@ $root.roomcast = (function() {
          * @property {number} SUBSCRIBE=5 SUBSCRIBE value
          * @property {number} UNSUBSCRIBE=6 UNSUBSCRIBE value
          * @property {number} PRESENCE=7 PRESENCE value
+         * @property {number} HISTORY=8 HISTORY value
+         * @property {number} RECALL=9 RECALL value
+         * @property {number} ACK=10 ACK value
          * @property {number} REFRESH=16 REFRESH value
          */
         protocol.PackageType = (function() {
@@ -51,6 +54,9 @@ $root.roomcast = (function() {
             values[valuesById[5] = "SUBSCRIBE"] = 5;
             values[valuesById[6] = "UNSUBSCRIBE"] = 6;
             values[valuesById[7] = "PRESENCE"] = 7;
+            values[valuesById[8] = "HISTORY"] = 8;
+            values[valuesById[9] = "RECALL"] = 9;
+            values[valuesById[10] = "ACK"] = 10;
             values[valuesById[16] = "REFRESH"] = 16;
             return values;
         })();
@@ -406,6 +412,8 @@ $root.roomcast = (function() {
              * @property {number|null} [code] Err code
              * @property {string|null} [msg] Err msg
              * @property {string|null} [connID] Err connID
+             * @property {string|null} [messageID] Err messageID
+             * @property {roomcast.protocol.IRecovery|null} [recovery] Err recovery
              */
 
             /**
@@ -448,6 +456,22 @@ $root.roomcast = (function() {
             Err.prototype.connID = "";
 
             /**
+             * Err messageID.
+             * @member {string} messageID
+             * @memberof roomcast.protocol.Err
+             * @instance
+             */
+            Err.prototype.messageID = "";
+
+            /**
+             * Err recovery.
+             * @member {roomcast.protocol.IRecovery|null|undefined} recovery
+             * @memberof roomcast.protocol.Err
+             * @instance
+             */
+            Err.prototype.recovery = null;
+
+            /**
              * Creates a new Err instance using the specified properties.
              * @function create
              * @memberof roomcast.protocol.Err
@@ -481,6 +505,10 @@ $root.roomcast = (function() {
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.msg);
                 if (message.connID != null && Object.hasOwnProperty.call(message, "connID"))
                     writer.uint32(/* id 3, wireType 2 =*/26).string(message.connID);
+                if (message.messageID != null && Object.hasOwnProperty.call(message, "messageID"))
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.messageID);
+                if (message.recovery != null && Object.hasOwnProperty.call(message, "recovery"))
+                    $root.roomcast.protocol.Recovery.encode(message.recovery, writer.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -530,6 +558,14 @@ $root.roomcast = (function() {
                             message.connID = reader.string();
                             break;
                         }
+                    case 4: {
+                            message.messageID = reader.string();
+                            break;
+                        }
+                    case 5: {
+                            message.recovery = $root.roomcast.protocol.Recovery.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -561,6 +597,349 @@ $root.roomcast = (function() {
             return Err;
         })();
 
+        protocol.Position = (function() {
+
+            /**
+             * Properties of a Position.
+             * @memberof roomcast.protocol
+             * @interface IPosition
+             * @property {string|null} [epoch] Position epoch
+             * @property {number|Long|null} [offset] Position offset
+             */
+
+            /**
+             * Constructs a new Position.
+             * @memberof roomcast.protocol
+             * @classdesc Represents a Position.
+             * @implements IPosition
+             * @constructor
+             * @param {roomcast.protocol.IPosition=} [properties] Properties to set
+             */
+            function Position(properties) {
+                if (properties)
+                    for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * Position epoch.
+             * @member {string} epoch
+             * @memberof roomcast.protocol.Position
+             * @instance
+             */
+            Position.prototype.epoch = "";
+
+            /**
+             * Position offset.
+             * @member {number|Long} offset
+             * @memberof roomcast.protocol.Position
+             * @instance
+             */
+            Position.prototype.offset = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new Position instance using the specified properties.
+             * @function create
+             * @memberof roomcast.protocol.Position
+             * @static
+             * @param {roomcast.protocol.IPosition=} [properties] Properties to set
+             * @returns {roomcast.protocol.Position} Position instance
+             */
+            Position.create = function create(properties) {
+                return new Position(properties);
+            };
+
+            /**
+             * Encodes the specified Position message. Does not implicitly {@link roomcast.protocol.Position.verify|verify} messages.
+             * @function encode
+             * @memberof roomcast.protocol.Position
+             * @static
+             * @param {roomcast.protocol.IPosition} message Position message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Position.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.epoch != null && Object.hasOwnProperty.call(message, "epoch"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.epoch);
+                if (message.offset != null && Object.hasOwnProperty.call(message, "offset"))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.offset);
+                return writer;
+            };
+
+            /**
+             * Decodes a Position message from the specified reader or buffer.
+             * @function decode
+             * @memberof roomcast.protocol.Position
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {roomcast.protocol.Position} Position
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Position.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.roomcast.protocol.Position();
+                while (reader.pos < end) {
+                    var tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.epoch = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.offset = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Gets the default type url for Position
+             * @function getTypeUrl
+             * @memberof roomcast.protocol.Position
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Position.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/roomcast.protocol.Position";
+            };
+
+            return Position;
+        })();
+
+        protocol.Recovery = (function() {
+
+            /**
+             * Properties of a Recovery.
+             * @memberof roomcast.protocol
+             * @interface IRecovery
+             * @property {boolean|null} [recovered] Recovery recovered
+             * @property {string|null} [epoch] Recovery epoch
+             * @property {number|Long|null} [offset] Recovery offset
+             * @property {string|null} [reason] Recovery reason
+             * @property {number|null} [count] Recovery count
+             */
+
+            /**
+             * Constructs a new Recovery.
+             * @memberof roomcast.protocol
+             * @classdesc Represents a Recovery.
+             * @implements IRecovery
+             * @constructor
+             * @param {roomcast.protocol.IRecovery=} [properties] Properties to set
+             */
+            function Recovery(properties) {
+                if (properties)
+                    for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * Recovery recovered.
+             * @member {boolean} recovered
+             * @memberof roomcast.protocol.Recovery
+             * @instance
+             */
+            Recovery.prototype.recovered = false;
+
+            /**
+             * Recovery epoch.
+             * @member {string} epoch
+             * @memberof roomcast.protocol.Recovery
+             * @instance
+             */
+            Recovery.prototype.epoch = "";
+
+            /**
+             * Recovery offset.
+             * @member {number|Long} offset
+             * @memberof roomcast.protocol.Recovery
+             * @instance
+             */
+            Recovery.prototype.offset = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Recovery reason.
+             * @member {string} reason
+             * @memberof roomcast.protocol.Recovery
+             * @instance
+             */
+            Recovery.prototype.reason = "";
+
+            /**
+             * Recovery count.
+             * @member {number} count
+             * @memberof roomcast.protocol.Recovery
+             * @instance
+             */
+            Recovery.prototype.count = 0;
+
+            /**
+             * Creates a new Recovery instance using the specified properties.
+             * @function create
+             * @memberof roomcast.protocol.Recovery
+             * @static
+             * @param {roomcast.protocol.IRecovery=} [properties] Properties to set
+             * @returns {roomcast.protocol.Recovery} Recovery instance
+             */
+            Recovery.create = function create(properties) {
+                return new Recovery(properties);
+            };
+
+            /**
+             * Encodes the specified Recovery message. Does not implicitly {@link roomcast.protocol.Recovery.verify|verify} messages.
+             * @function encode
+             * @memberof roomcast.protocol.Recovery
+             * @static
+             * @param {roomcast.protocol.IRecovery} message Recovery message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Recovery.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.recovered != null && Object.hasOwnProperty.call(message, "recovered"))
+                    writer.uint32(/* id 1, wireType 0 =*/8).bool(message.recovered);
+                if (message.epoch != null && Object.hasOwnProperty.call(message, "epoch"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.epoch);
+                if (message.offset != null && Object.hasOwnProperty.call(message, "offset"))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.offset);
+                if (message.reason != null && Object.hasOwnProperty.call(message, "reason"))
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.reason);
+                if (message.count != null && Object.hasOwnProperty.call(message, "count"))
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.count);
+                return writer;
+            };
+
+            /**
+             * Decodes a Recovery message from the specified reader or buffer.
+             * @function decode
+             * @memberof roomcast.protocol.Recovery
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {roomcast.protocol.Recovery} Recovery
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Recovery.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.roomcast.protocol.Recovery();
+                while (reader.pos < end) {
+                    var tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.recovered = reader.bool();
+                            break;
+                        }
+                    case 2: {
+                            message.epoch = reader.string();
+                            break;
+                        }
+                    case 3: {
+                            message.offset = reader.uint64();
+                            break;
+                        }
+                    case 4: {
+                            message.reason = reader.string();
+                            break;
+                        }
+                    case 5: {
+                            message.count = reader.uint32();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Gets the default type url for Recovery
+             * @function getTypeUrl
+             * @memberof roomcast.protocol.Recovery
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Recovery.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/roomcast.protocol.Recovery";
+            };
+
+            return Recovery;
+        })();
+
         protocol.SignIn = (function() {
 
             /**
@@ -569,6 +948,7 @@ $root.roomcast = (function() {
              * @interface ISignIn
              * @property {string|null} [token] SignIn token
              * @property {string|null} [roomID] SignIn roomID
+             * @property {roomcast.protocol.IPosition|null} [recover] SignIn recover
              */
 
             /**
@@ -603,6 +983,14 @@ $root.roomcast = (function() {
             SignIn.prototype.roomID = "";
 
             /**
+             * SignIn recover.
+             * @member {roomcast.protocol.IPosition|null|undefined} recover
+             * @memberof roomcast.protocol.SignIn
+             * @instance
+             */
+            SignIn.prototype.recover = null;
+
+            /**
              * Creates a new SignIn instance using the specified properties.
              * @function create
              * @memberof roomcast.protocol.SignIn
@@ -634,6 +1022,8 @@ $root.roomcast = (function() {
                     writer.uint32(/* id 1, wireType 2 =*/10).string(message.token);
                 if (message.roomID != null && Object.hasOwnProperty.call(message, "roomID"))
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.roomID);
+                if (message.recover != null && Object.hasOwnProperty.call(message, "recover"))
+                    $root.roomcast.protocol.Position.encode(message.recover, writer.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -679,6 +1069,10 @@ $root.roomcast = (function() {
                             message.roomID = reader.string();
                             break;
                         }
+                    case 3: {
+                            message.recover = $root.roomcast.protocol.Position.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -717,6 +1111,7 @@ $root.roomcast = (function() {
              * @memberof roomcast.protocol
              * @interface IRoom
              * @property {string|null} [roomID] Room roomID
+             * @property {roomcast.protocol.IPosition|null} [recover] Room recover
              */
 
             /**
@@ -741,6 +1136,14 @@ $root.roomcast = (function() {
              * @instance
              */
             Room.prototype.roomID = "";
+
+            /**
+             * Room recover.
+             * @member {roomcast.protocol.IPosition|null|undefined} recover
+             * @memberof roomcast.protocol.Room
+             * @instance
+             */
+            Room.prototype.recover = null;
 
             /**
              * Creates a new Room instance using the specified properties.
@@ -772,6 +1175,8 @@ $root.roomcast = (function() {
                     throw Error("max depth exceeded");
                 if (message.roomID != null && Object.hasOwnProperty.call(message, "roomID"))
                     writer.uint32(/* id 1, wireType 2 =*/10).string(message.roomID);
+                if (message.recover != null && Object.hasOwnProperty.call(message, "recover"))
+                    $root.roomcast.protocol.Position.encode(message.recover, writer.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -811,6 +1216,10 @@ $root.roomcast = (function() {
                     switch (tag >>> 3) {
                     case 1: {
                             message.roomID = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.recover = $root.roomcast.protocol.Position.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
                     default:
@@ -990,6 +1399,9 @@ $root.roomcast = (function() {
              * @property {Array.<string>|null} [types] BroadcastRoomReq types
              * @property {string|null} [type] BroadcastRoomReq type
              * @property {string|null} [text] BroadcastRoomReq text
+             * @property {string|null} [epoch] BroadcastRoomReq epoch
+             * @property {number|Long|null} [offset] BroadcastRoomReq offset
+             * @property {Array.<string>|null} [ids] BroadcastRoomReq ids
              */
 
             /**
@@ -1002,6 +1414,7 @@ $root.roomcast = (function() {
              */
             function BroadcastRoomReq(properties) {
                 this.types = [];
+                this.ids = [];
                 if (properties)
                     for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1057,6 +1470,30 @@ $root.roomcast = (function() {
             BroadcastRoomReq.prototype.text = "";
 
             /**
+             * BroadcastRoomReq epoch.
+             * @member {string} epoch
+             * @memberof roomcast.protocol.BroadcastRoomReq
+             * @instance
+             */
+            BroadcastRoomReq.prototype.epoch = "";
+
+            /**
+             * BroadcastRoomReq offset.
+             * @member {number|Long} offset
+             * @memberof roomcast.protocol.BroadcastRoomReq
+             * @instance
+             */
+            BroadcastRoomReq.prototype.offset = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * BroadcastRoomReq ids.
+             * @member {Array.<string>} ids
+             * @memberof roomcast.protocol.BroadcastRoomReq
+             * @instance
+             */
+            BroadcastRoomReq.prototype.ids = $util.emptyArray;
+
+            /**
              * Creates a new BroadcastRoomReq instance using the specified properties.
              * @function create
              * @memberof roomcast.protocol.BroadcastRoomReq
@@ -1097,6 +1534,13 @@ $root.roomcast = (function() {
                     writer.uint32(/* id 5, wireType 2 =*/42).string(message.type);
                 if (message.text != null && Object.hasOwnProperty.call(message, "text"))
                     writer.uint32(/* id 6, wireType 2 =*/50).string(message.text);
+                if (message.epoch != null && Object.hasOwnProperty.call(message, "epoch"))
+                    writer.uint32(/* id 7, wireType 2 =*/58).string(message.epoch);
+                if (message.offset != null && Object.hasOwnProperty.call(message, "offset"))
+                    writer.uint32(/* id 8, wireType 0 =*/64).uint64(message.offset);
+                if (message.ids != null && message.ids.length)
+                    for (var i = 0; i < message.ids.length; ++i)
+                        writer.uint32(/* id 9, wireType 2 =*/74).string(message.ids[i]);
                 return writer;
             };
 
@@ -1158,6 +1602,20 @@ $root.roomcast = (function() {
                         }
                     case 6: {
                             message.text = reader.string();
+                            break;
+                        }
+                    case 7: {
+                            message.epoch = reader.string();
+                            break;
+                        }
+                    case 8: {
+                            message.offset = reader.uint64();
+                            break;
+                        }
+                    case 9: {
+                            if (!(message.ids && message.ids.length))
+                                message.ids = [];
+                            message.ids.push(reader.string());
                             break;
                         }
                     default:
@@ -1353,6 +1811,7 @@ $root.roomcast = (function() {
              * @property {string|null} [roomID] Delivery roomID
              * @property {roomcast.protocol.MsgLevel|null} [msgLv] Delivery msgLv
              * @property {Array.<roomcast.protocol.IDelivered>|null} [messages] Delivery messages
+             * @property {string|null} [epoch] Delivery epoch
              */
 
             /**
@@ -1396,6 +1855,14 @@ $root.roomcast = (function() {
             Delivery.prototype.messages = $util.emptyArray;
 
             /**
+             * Delivery epoch.
+             * @member {string} epoch
+             * @memberof roomcast.protocol.Delivery
+             * @instance
+             */
+            Delivery.prototype.epoch = "";
+
+            /**
              * Creates a new Delivery instance using the specified properties.
              * @function create
              * @memberof roomcast.protocol.Delivery
@@ -1430,6 +1897,8 @@ $root.roomcast = (function() {
                 if (message.messages != null && message.messages.length)
                     for (var i = 0; i < message.messages.length; ++i)
                         $root.roomcast.protocol.Delivered.encode(message.messages[i], writer.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+                if (message.epoch != null && Object.hasOwnProperty.call(message, "epoch"))
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.epoch);
                 return writer;
             };
 
@@ -1481,6 +1950,10 @@ $root.roomcast = (function() {
                             message.messages.push($root.roomcast.protocol.Delivered.decode(reader, reader.uint32(), undefined, long + 1));
                             break;
                         }
+                    case 4: {
+                            message.epoch = reader.string();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -1521,6 +1994,8 @@ $root.roomcast = (function() {
              * @property {string|null} [text] Delivered text
              * @property {Uint8Array|null} [data] Delivered data
              * @property {string|null} [type] Delivered type
+             * @property {string|null} [id] Delivered id
+             * @property {number|Long|null} [offset] Delivered offset
              */
 
             /**
@@ -1563,6 +2038,22 @@ $root.roomcast = (function() {
             Delivered.prototype.type = "";
 
             /**
+             * Delivered id.
+             * @member {string} id
+             * @memberof roomcast.protocol.Delivered
+             * @instance
+             */
+            Delivered.prototype.id = "";
+
+            /**
+             * Delivered offset.
+             * @member {number|Long} offset
+             * @memberof roomcast.protocol.Delivered
+             * @instance
+             */
+            Delivered.prototype.offset = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * Creates a new Delivered instance using the specified properties.
              * @function create
              * @memberof roomcast.protocol.Delivered
@@ -1596,6 +2087,10 @@ $root.roomcast = (function() {
                     writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.data);
                 if (message.type != null && Object.hasOwnProperty.call(message, "type"))
                     writer.uint32(/* id 3, wireType 2 =*/26).string(message.type);
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.id);
+                if (message.offset != null && Object.hasOwnProperty.call(message, "offset"))
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.offset);
                 return writer;
             };
 
@@ -1645,6 +2140,14 @@ $root.roomcast = (function() {
                             message.type = reader.string();
                             break;
                         }
+                    case 4: {
+                            message.id = reader.string();
+                            break;
+                        }
+                    case 5: {
+                            message.offset = reader.uint64();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -1674,6 +2177,909 @@ $root.roomcast = (function() {
             };
 
             return Delivered;
+        })();
+
+        protocol.HistoryReq = (function() {
+
+            /**
+             * Properties of a HistoryReq.
+             * @memberof roomcast.protocol
+             * @interface IHistoryReq
+             * @property {string|null} [roomID] HistoryReq roomID
+             * @property {roomcast.protocol.IPosition|null} [since] HistoryReq since
+             * @property {number|null} [limit] HistoryReq limit
+             */
+
+            /**
+             * Constructs a new HistoryReq.
+             * @memberof roomcast.protocol
+             * @classdesc Represents a HistoryReq.
+             * @implements IHistoryReq
+             * @constructor
+             * @param {roomcast.protocol.IHistoryReq=} [properties] Properties to set
+             */
+            function HistoryReq(properties) {
+                if (properties)
+                    for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * HistoryReq roomID.
+             * @member {string} roomID
+             * @memberof roomcast.protocol.HistoryReq
+             * @instance
+             */
+            HistoryReq.prototype.roomID = "";
+
+            /**
+             * HistoryReq since.
+             * @member {roomcast.protocol.IPosition|null|undefined} since
+             * @memberof roomcast.protocol.HistoryReq
+             * @instance
+             */
+            HistoryReq.prototype.since = null;
+
+            /**
+             * HistoryReq limit.
+             * @member {number} limit
+             * @memberof roomcast.protocol.HistoryReq
+             * @instance
+             */
+            HistoryReq.prototype.limit = 0;
+
+            /**
+             * Creates a new HistoryReq instance using the specified properties.
+             * @function create
+             * @memberof roomcast.protocol.HistoryReq
+             * @static
+             * @param {roomcast.protocol.IHistoryReq=} [properties] Properties to set
+             * @returns {roomcast.protocol.HistoryReq} HistoryReq instance
+             */
+            HistoryReq.create = function create(properties) {
+                return new HistoryReq(properties);
+            };
+
+            /**
+             * Encodes the specified HistoryReq message. Does not implicitly {@link roomcast.protocol.HistoryReq.verify|verify} messages.
+             * @function encode
+             * @memberof roomcast.protocol.HistoryReq
+             * @static
+             * @param {roomcast.protocol.IHistoryReq} message HistoryReq message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            HistoryReq.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.roomID != null && Object.hasOwnProperty.call(message, "roomID"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.roomID);
+                if (message.since != null && Object.hasOwnProperty.call(message, "since"))
+                    $root.roomcast.protocol.Position.encode(message.since, writer.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
+                if (message.limit != null && Object.hasOwnProperty.call(message, "limit"))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.limit);
+                return writer;
+            };
+
+            /**
+             * Decodes a HistoryReq message from the specified reader or buffer.
+             * @function decode
+             * @memberof roomcast.protocol.HistoryReq
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {roomcast.protocol.HistoryReq} HistoryReq
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            HistoryReq.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.roomcast.protocol.HistoryReq();
+                while (reader.pos < end) {
+                    var tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.roomID = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.since = $root.roomcast.protocol.Position.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 3: {
+                            message.limit = reader.uint32();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Gets the default type url for HistoryReq
+             * @function getTypeUrl
+             * @memberof roomcast.protocol.HistoryReq
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            HistoryReq.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/roomcast.protocol.HistoryReq";
+            };
+
+            return HistoryReq;
+        })();
+
+        protocol.HistoryReply = (function() {
+
+            /**
+             * Properties of a HistoryReply.
+             * @memberof roomcast.protocol
+             * @interface IHistoryReply
+             * @property {string|null} [roomID] HistoryReply roomID
+             * @property {string|null} [epoch] HistoryReply epoch
+             * @property {number|Long|null} [offset] HistoryReply offset
+             * @property {Array.<roomcast.protocol.IStoredMessage>|null} [messages] HistoryReply messages
+             * @property {boolean|null} [more] HistoryReply more
+             * @property {string|null} [reason] HistoryReply reason
+             */
+
+            /**
+             * Constructs a new HistoryReply.
+             * @memberof roomcast.protocol
+             * @classdesc Represents a HistoryReply.
+             * @implements IHistoryReply
+             * @constructor
+             * @param {roomcast.protocol.IHistoryReply=} [properties] Properties to set
+             */
+            function HistoryReply(properties) {
+                this.messages = [];
+                if (properties)
+                    for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * HistoryReply roomID.
+             * @member {string} roomID
+             * @memberof roomcast.protocol.HistoryReply
+             * @instance
+             */
+            HistoryReply.prototype.roomID = "";
+
+            /**
+             * HistoryReply epoch.
+             * @member {string} epoch
+             * @memberof roomcast.protocol.HistoryReply
+             * @instance
+             */
+            HistoryReply.prototype.epoch = "";
+
+            /**
+             * HistoryReply offset.
+             * @member {number|Long} offset
+             * @memberof roomcast.protocol.HistoryReply
+             * @instance
+             */
+            HistoryReply.prototype.offset = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * HistoryReply messages.
+             * @member {Array.<roomcast.protocol.IStoredMessage>} messages
+             * @memberof roomcast.protocol.HistoryReply
+             * @instance
+             */
+            HistoryReply.prototype.messages = $util.emptyArray;
+
+            /**
+             * HistoryReply more.
+             * @member {boolean} more
+             * @memberof roomcast.protocol.HistoryReply
+             * @instance
+             */
+            HistoryReply.prototype.more = false;
+
+            /**
+             * HistoryReply reason.
+             * @member {string} reason
+             * @memberof roomcast.protocol.HistoryReply
+             * @instance
+             */
+            HistoryReply.prototype.reason = "";
+
+            /**
+             * Creates a new HistoryReply instance using the specified properties.
+             * @function create
+             * @memberof roomcast.protocol.HistoryReply
+             * @static
+             * @param {roomcast.protocol.IHistoryReply=} [properties] Properties to set
+             * @returns {roomcast.protocol.HistoryReply} HistoryReply instance
+             */
+            HistoryReply.create = function create(properties) {
+                return new HistoryReply(properties);
+            };
+
+            /**
+             * Encodes the specified HistoryReply message. Does not implicitly {@link roomcast.protocol.HistoryReply.verify|verify} messages.
+             * @function encode
+             * @memberof roomcast.protocol.HistoryReply
+             * @static
+             * @param {roomcast.protocol.IHistoryReply} message HistoryReply message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            HistoryReply.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.roomID != null && Object.hasOwnProperty.call(message, "roomID"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.roomID);
+                if (message.epoch != null && Object.hasOwnProperty.call(message, "epoch"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.epoch);
+                if (message.offset != null && Object.hasOwnProperty.call(message, "offset"))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.offset);
+                if (message.messages != null && message.messages.length)
+                    for (var i = 0; i < message.messages.length; ++i)
+                        $root.roomcast.protocol.StoredMessage.encode(message.messages[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                if (message.more != null && Object.hasOwnProperty.call(message, "more"))
+                    writer.uint32(/* id 5, wireType 0 =*/40).bool(message.more);
+                if (message.reason != null && Object.hasOwnProperty.call(message, "reason"))
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.reason);
+                return writer;
+            };
+
+            /**
+             * Decodes a HistoryReply message from the specified reader or buffer.
+             * @function decode
+             * @memberof roomcast.protocol.HistoryReply
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {roomcast.protocol.HistoryReply} HistoryReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            HistoryReply.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.roomcast.protocol.HistoryReply();
+                while (reader.pos < end) {
+                    var tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.roomID = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.epoch = reader.string();
+                            break;
+                        }
+                    case 3: {
+                            message.offset = reader.uint64();
+                            break;
+                        }
+                    case 4: {
+                            if (!(message.messages && message.messages.length))
+                                message.messages = [];
+                            message.messages.push($root.roomcast.protocol.StoredMessage.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 5: {
+                            message.more = reader.bool();
+                            break;
+                        }
+                    case 6: {
+                            message.reason = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Gets the default type url for HistoryReply
+             * @function getTypeUrl
+             * @memberof roomcast.protocol.HistoryReply
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            HistoryReply.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/roomcast.protocol.HistoryReply";
+            };
+
+            return HistoryReply;
+        })();
+
+        protocol.StoredMessage = (function() {
+
+            /**
+             * Properties of a StoredMessage.
+             * @memberof roomcast.protocol
+             * @interface IStoredMessage
+             * @property {number|Long|null} [offset] StoredMessage offset
+             * @property {string|null} [id] StoredMessage id
+             * @property {string|null} [type] StoredMessage type
+             * @property {roomcast.protocol.MsgLevel|null} [msgLv] StoredMessage msgLv
+             * @property {Uint8Array|null} [data] StoredMessage data
+             * @property {string|null} [text] StoredMessage text
+             * @property {number|Long|null} [ts] StoredMessage ts
+             * @property {string|null} [uid] StoredMessage uid
+             */
+
+            /**
+             * Constructs a new StoredMessage.
+             * @memberof roomcast.protocol
+             * @classdesc Represents a StoredMessage.
+             * @implements IStoredMessage
+             * @constructor
+             * @param {roomcast.protocol.IStoredMessage=} [properties] Properties to set
+             */
+            function StoredMessage(properties) {
+                if (properties)
+                    for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * StoredMessage offset.
+             * @member {number|Long} offset
+             * @memberof roomcast.protocol.StoredMessage
+             * @instance
+             */
+            StoredMessage.prototype.offset = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * StoredMessage id.
+             * @member {string} id
+             * @memberof roomcast.protocol.StoredMessage
+             * @instance
+             */
+            StoredMessage.prototype.id = "";
+
+            /**
+             * StoredMessage type.
+             * @member {string} type
+             * @memberof roomcast.protocol.StoredMessage
+             * @instance
+             */
+            StoredMessage.prototype.type = "";
+
+            /**
+             * StoredMessage msgLv.
+             * @member {roomcast.protocol.MsgLevel} msgLv
+             * @memberof roomcast.protocol.StoredMessage
+             * @instance
+             */
+            StoredMessage.prototype.msgLv = 0;
+
+            /**
+             * StoredMessage data.
+             * @member {Uint8Array} data
+             * @memberof roomcast.protocol.StoredMessage
+             * @instance
+             */
+            StoredMessage.prototype.data = $util.newBuffer([]);
+
+            /**
+             * StoredMessage text.
+             * @member {string} text
+             * @memberof roomcast.protocol.StoredMessage
+             * @instance
+             */
+            StoredMessage.prototype.text = "";
+
+            /**
+             * StoredMessage ts.
+             * @member {number|Long} ts
+             * @memberof roomcast.protocol.StoredMessage
+             * @instance
+             */
+            StoredMessage.prototype.ts = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * StoredMessage uid.
+             * @member {string} uid
+             * @memberof roomcast.protocol.StoredMessage
+             * @instance
+             */
+            StoredMessage.prototype.uid = "";
+
+            /**
+             * Creates a new StoredMessage instance using the specified properties.
+             * @function create
+             * @memberof roomcast.protocol.StoredMessage
+             * @static
+             * @param {roomcast.protocol.IStoredMessage=} [properties] Properties to set
+             * @returns {roomcast.protocol.StoredMessage} StoredMessage instance
+             */
+            StoredMessage.create = function create(properties) {
+                return new StoredMessage(properties);
+            };
+
+            /**
+             * Encodes the specified StoredMessage message. Does not implicitly {@link roomcast.protocol.StoredMessage.verify|verify} messages.
+             * @function encode
+             * @memberof roomcast.protocol.StoredMessage
+             * @static
+             * @param {roomcast.protocol.IStoredMessage} message StoredMessage message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StoredMessage.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.offset != null && Object.hasOwnProperty.call(message, "offset"))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.offset);
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.id);
+                if (message.type != null && Object.hasOwnProperty.call(message, "type"))
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.type);
+                if (message.msgLv != null && Object.hasOwnProperty.call(message, "msgLv"))
+                    writer.uint32(/* id 4, wireType 0 =*/32).int32(message.msgLv);
+                if (message.data != null && Object.hasOwnProperty.call(message, "data"))
+                    writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.data);
+                if (message.text != null && Object.hasOwnProperty.call(message, "text"))
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.text);
+                if (message.ts != null && Object.hasOwnProperty.call(message, "ts"))
+                    writer.uint32(/* id 7, wireType 0 =*/56).int64(message.ts);
+                if (message.uid != null && Object.hasOwnProperty.call(message, "uid"))
+                    writer.uint32(/* id 8, wireType 2 =*/66).string(message.uid);
+                return writer;
+            };
+
+            /**
+             * Decodes a StoredMessage message from the specified reader or buffer.
+             * @function decode
+             * @memberof roomcast.protocol.StoredMessage
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {roomcast.protocol.StoredMessage} StoredMessage
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StoredMessage.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.roomcast.protocol.StoredMessage();
+                while (reader.pos < end) {
+                    var tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.offset = reader.uint64();
+                            break;
+                        }
+                    case 2: {
+                            message.id = reader.string();
+                            break;
+                        }
+                    case 3: {
+                            message.type = reader.string();
+                            break;
+                        }
+                    case 4: {
+                            message.msgLv = reader.int32();
+                            break;
+                        }
+                    case 5: {
+                            message.data = reader.bytes();
+                            break;
+                        }
+                    case 6: {
+                            message.text = reader.string();
+                            break;
+                        }
+                    case 7: {
+                            message.ts = reader.int64();
+                            break;
+                        }
+                    case 8: {
+                            message.uid = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Gets the default type url for StoredMessage
+             * @function getTypeUrl
+             * @memberof roomcast.protocol.StoredMessage
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            StoredMessage.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/roomcast.protocol.StoredMessage";
+            };
+
+            return StoredMessage;
+        })();
+
+        protocol.Recall = (function() {
+
+            /**
+             * Properties of a Recall.
+             * @memberof roomcast.protocol
+             * @interface IRecall
+             * @property {string|null} [roomID] Recall roomID
+             * @property {string|null} [id] Recall id
+             */
+
+            /**
+             * Constructs a new Recall.
+             * @memberof roomcast.protocol
+             * @classdesc Represents a Recall.
+             * @implements IRecall
+             * @constructor
+             * @param {roomcast.protocol.IRecall=} [properties] Properties to set
+             */
+            function Recall(properties) {
+                if (properties)
+                    for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * Recall roomID.
+             * @member {string} roomID
+             * @memberof roomcast.protocol.Recall
+             * @instance
+             */
+            Recall.prototype.roomID = "";
+
+            /**
+             * Recall id.
+             * @member {string} id
+             * @memberof roomcast.protocol.Recall
+             * @instance
+             */
+            Recall.prototype.id = "";
+
+            /**
+             * Creates a new Recall instance using the specified properties.
+             * @function create
+             * @memberof roomcast.protocol.Recall
+             * @static
+             * @param {roomcast.protocol.IRecall=} [properties] Properties to set
+             * @returns {roomcast.protocol.Recall} Recall instance
+             */
+            Recall.create = function create(properties) {
+                return new Recall(properties);
+            };
+
+            /**
+             * Encodes the specified Recall message. Does not implicitly {@link roomcast.protocol.Recall.verify|verify} messages.
+             * @function encode
+             * @memberof roomcast.protocol.Recall
+             * @static
+             * @param {roomcast.protocol.IRecall} message Recall message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Recall.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.roomID != null && Object.hasOwnProperty.call(message, "roomID"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.roomID);
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.id);
+                return writer;
+            };
+
+            /**
+             * Decodes a Recall message from the specified reader or buffer.
+             * @function decode
+             * @memberof roomcast.protocol.Recall
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {roomcast.protocol.Recall} Recall
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Recall.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.roomcast.protocol.Recall();
+                while (reader.pos < end) {
+                    var tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.roomID = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.id = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Gets the default type url for Recall
+             * @function getTypeUrl
+             * @memberof roomcast.protocol.Recall
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Recall.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/roomcast.protocol.Recall";
+            };
+
+            return Recall;
+        })();
+
+        protocol.Ack = (function() {
+
+            /**
+             * Properties of an Ack.
+             * @memberof roomcast.protocol
+             * @interface IAck
+             * @property {Array.<string>|null} [ids] Ack ids
+             */
+
+            /**
+             * Constructs a new Ack.
+             * @memberof roomcast.protocol
+             * @classdesc Represents an Ack.
+             * @implements IAck
+             * @constructor
+             * @param {roomcast.protocol.IAck=} [properties] Properties to set
+             */
+            function Ack(properties) {
+                this.ids = [];
+                if (properties)
+                    for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * Ack ids.
+             * @member {Array.<string>} ids
+             * @memberof roomcast.protocol.Ack
+             * @instance
+             */
+            Ack.prototype.ids = $util.emptyArray;
+
+            /**
+             * Creates a new Ack instance using the specified properties.
+             * @function create
+             * @memberof roomcast.protocol.Ack
+             * @static
+             * @param {roomcast.protocol.IAck=} [properties] Properties to set
+             * @returns {roomcast.protocol.Ack} Ack instance
+             */
+            Ack.create = function create(properties) {
+                return new Ack(properties);
+            };
+
+            /**
+             * Encodes the specified Ack message. Does not implicitly {@link roomcast.protocol.Ack.verify|verify} messages.
+             * @function encode
+             * @memberof roomcast.protocol.Ack
+             * @static
+             * @param {roomcast.protocol.IAck} message Ack message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Ack.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.ids != null && message.ids.length)
+                    for (var i = 0; i < message.ids.length; ++i)
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.ids[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes an Ack message from the specified reader or buffer.
+             * @function decode
+             * @memberof roomcast.protocol.Ack
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {roomcast.protocol.Ack} Ack
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Ack.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.roomcast.protocol.Ack();
+                while (reader.pos < end) {
+                    var tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            if (!(message.ids && message.ids.length))
+                                message.ids = [];
+                            message.ids.push(reader.string());
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Gets the default type url for Ack
+             * @function getTypeUrl
+             * @memberof roomcast.protocol.Ack
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Ack.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/roomcast.protocol.Ack";
+            };
+
+            return Ack;
         })();
 
         return protocol;

@@ -12,6 +12,7 @@ import {
   GrpcPresencePeers,
   loadNativeUws,
 } from "@roomcast/internal/conn";
+import { historyFromConfig } from "@roomcast/pkg/history";
 import { roomcastEnv } from "../settings";
 
 async function main() {
@@ -27,7 +28,9 @@ async function main() {
   const discovery = createDiscovery(cfg.discovery, cfg.node.cluster, log, tls.etcd, readiness);
   const logic = await GrpcLogicLink.start(discovery, cfg.logic.timeoutMs, log, tls.grpc);
   const presencePeers = await GrpcPresencePeers.start(cfg.node.id, discovery, cfg.logic.timeoutMs, log, tls.grpc);
-  const node = new ConnNode({ config: cfg, logic, log, registry, uws, presencePeers });
+  // Recovery and HISTORY read the store job writes; while it is away they answer "unavailable".
+  const history = historyFromConfig(cfg.history, cfg.node.cluster, false);
+  const node = new ConnNode({ config: cfg, logic, log, registry, uws, presencePeers, history });
   await node.start();
   const ops = await serveOps({ ...cfg.ops, metrics: () => registry.metrics(), health: () => readiness.health(node.ws.health()) });
   const grpcServer = connGrpcServer(node);
@@ -52,6 +55,7 @@ async function main() {
       { name: "ops", run: () => ops.close() },
       { name: "logic", run: () => logic.close() },
       { name: "conn peers", run: () => presencePeers.close() },
+      { name: "history", run: async () => history?.close() },
       { name: "discovery", run: () => discovery.close() },
     ],
     Math.max(20_000, node.drain.periodMs + 15_000),

@@ -5,6 +5,7 @@ import { createDiscovery } from "@roomcast/pkg/discovery";
 import { checkInternalLinks, linkTls } from "@roomcast/pkg/config";
 import { NsqQueue } from "@roomcast/pkg/queue";
 import { defaultJobConfig, jobFromConfig, GrpcConnLink, type JobService } from "@roomcast/internal/job";
+import { historyFromConfig } from "@roomcast/pkg/history";
 import { roomcastEnv } from "../settings";
 
 async function main() {
@@ -27,6 +28,8 @@ async function main() {
     tls: tls.nsq,
     waits: readiness,
   });
+  // Batches of rooms that keep history are stored before they are pushed; while the store is away they go without.
+  const history = historyFromConfig(cfg.history, cfg.node.cluster, false);
   // Room partitions go to the live job nodes; a change in the set moves some at once.
   let job: JobService | undefined;
   const jobs = await discovery.watch("job", () => job?.owner.nudge());
@@ -37,6 +40,7 @@ async function main() {
     registry,
     claims: discovery.claims("partitions", cfg.node.id),
     jobs: () => jobs.nodes.map((n) => n.id),
+    history,
   });
   await job.start();
   const ops = await serveOps({ ...cfg.ops, metrics: () => registry.metrics(), health: () => readiness.health() });
@@ -48,6 +52,7 @@ async function main() {
     { name: "watch", run: () => jobs.close() },
     { name: "queue", run: () => queue.close() },
     { name: "conns", run: () => conns.close() },
+    { name: "history", run: async () => history?.close() },
     { name: "ops", run: () => ops.close() },
     { name: "discovery", run: () => discovery.close() },
   ]);

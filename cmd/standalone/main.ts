@@ -1,6 +1,7 @@
 // standalone: conn, logic and job in one process with the in-memory queue and static discovery.
 // The zero-dependency default: same protocol and HTTP API as a cluster, no NSQ, no etcd, no loopback gRPC.
-import { defaultLog, defaultMode } from "@roomcast/pkg/config";
+import { defaultHistory, defaultLog, defaultMode } from "@roomcast/pkg/config";
+import { historyFromConfig } from "@roomcast/pkg/history";
 import { boot, onShutdown, serveOps, startFailure } from "@roomcast/pkg/lifecycle";
 import { createRegistry } from "@roomcast/pkg/metrics";
 import { StaticDiscovery } from "@roomcast/pkg/discovery";
@@ -12,11 +13,11 @@ import { DirectConnLink, DirectLogicLink } from "./links";
 import { roomcastEnv } from "../settings";
 
 /**
- * A tier's settings without its [log] and mode: standalone is one process with one log and one mode, its top-level
- * [log] (ROOMCAST_LOG_*) and `mode` (ROOMCAST_MODE).
+ * A tier's settings without its [log], mode and [history]: standalone is one process with one log, one mode and one
+ * history store, its top-level [log] (ROOMCAST_LOG_*), `mode` (ROOMCAST_MODE) and [history] (ROOMCAST_HISTORY_*).
  */
-function withoutLog<T extends { log: unknown; mode: unknown }>(tierConfig: T): Omit<T, "log" | "mode"> {
-  const { log: _log, mode: _mode, ...rest } = tierConfig;
+function withoutLog<T extends { log: unknown; mode: unknown; history: unknown }>(tierConfig: T): Omit<T, "log" | "mode" | "history"> {
+  const { log: _log, mode: _mode, history: _history, ...rest } = tierConfig;
   return rest;
 }
 
@@ -27,18 +28,21 @@ const defaults = () => ({
   logic: withoutLog(defaultLogicConfig()),
   job: withoutLog(defaultJobConfig()),
   log: defaultLog(),
+  history: defaultHistory(),
 });
 
 async function main() {
   const { cfg: loaded, file, log, fileSets } = boot("standalone", defaults(), __dirname, { env: roomcastEnv() });
   // Each tier's config type carries a [log] and a mode; here they are the process's.
-  const { mode } = loaded;
+  const { mode, history: historySection } = loaded;
   const cfg = {
     ...loaded,
-    conn: { ...loaded.conn, log: loaded.log, mode },
-    logic: { ...loaded.logic, log: loaded.log, mode },
-    job: { ...loaded.job, log: loaded.log, mode },
+    conn: { ...loaded.conn, log: loaded.log, mode, history: historySection },
+    logic: { ...loaded.logic, log: loaded.log, mode, history: historySection },
+    job: { ...loaded.job, log: loaded.log, mode, history: historySection },
   };
+  // One store for the three tiers: memory unless [history] names Redis.
+  const history = historyFromConfig(historySection, cfg.conn.node.cluster, true);
   applyLogicMode(cfg.logic, { file, fileSets, keyPrefix: "logic." });
   const uws = loadNativeUws();
   log.info({ uws: uws.implementation }, "uWebSockets.js implementation");
@@ -54,7 +58,7 @@ async function main() {
   const logic = logicFromConfig(cfg.logic, { queue, log, registry, connUrls: () => [wsUrl] });
   const connWatch = await discovery.watch("conn", (nodes) => logic.online.setNodes(nodes.map((n) => n.id)));
 
-  const conn = new ConnNode({ config: cfg.conn, logic: new DirectLogicLink(logic.service), log, registry, uws });
+  const conn = new ConnNode({ config: cfg.conn, logic: new DirectLogicLink(logic.service), log, registry, uws, history });
   await conn.start();
   wsUrl = conn.wsUrl;
   const registration = await discovery.register("conn", {
@@ -70,6 +74,7 @@ async function main() {
     registry,
     claims: discovery.claims("partitions", cfg.job.node.id),
     jobs: () => [],
+    history,
   });
   await job.start();
 
@@ -94,6 +99,7 @@ async function main() {
     { name: "job", run: () => job.stop() },
     { name: "watch", run: () => connWatch.close() },
     { name: "queue", run: () => queue.close() },
+    { name: "history", run: async () => history?.close() },
   ]);
   // Only now: whoever waits for this line may stop the node at once, and the signal handlers are in place.
   const http = `http://${cfg.conn.node.host}:${httpPort}`;

@@ -5,6 +5,8 @@ import {
   type OpsSection,
   defaultDiscovery,
   defaultLog,
+  defaultHistory,
+  type HistorySection,
   type TlsSection,
   defaultMode,
   defaultTls,
@@ -96,6 +98,8 @@ export interface ConnConfig {
   /** "dev" or "production": the process's, like [log] (a node's top-level `mode`, ROOMCAST_MODE). */
   mode: string;
   log: LogSection;
+  /** Room history (protocol 2): the process's, like [log] (ROOMCAST_HISTORY_*). */
+  history: HistorySection;
 }
 
 export const defaultConnConfig = (): ConnConfig => ({
@@ -137,4 +141,5 @@ export const defaultConnConfig = (): ConnConfig => ({
   tls: defaultTls(),
   mode: defaultMode(),
   log: defaultLog(),
+  history: defaultHistory(),
 });

@@ -11,6 +11,8 @@ import { Rooms } from "./room";
 import { WsServer } from "./server";
 import type { SessionCounters } from "./session";
 import type { LoadedUws } from "./uws";
+import type { History } from "@roomcast/pkg/history";
+import { RoomHistory } from "./recovery";
 
 /** ws.publicUrl: empty, or an absolute ws:// or wss:// URL with a host (clients and the chat page dial it as it is). */
 export function checkPublicUrl(url: string): void {
@@ -33,6 +35,8 @@ export interface ConnNodeDeps {
   uws: LoadedUws;
   /** The other conn nodes, for PRESENCE across the cluster (none in standalone). */
   presencePeers?: PresencePeers;
+  /** The process's history store ([history]): recovery and HISTORY pages. Absent: no room keeps history. */
+  history?: History;
 }
 
 export class ConnNode implements Deliverer {
@@ -103,6 +107,7 @@ export class ConnNode implements Deliverer {
         connNode: c.node.id,
         presence: new ClusterPresence(this.rooms, c.ws.presenceMaxUids, deps.presencePeers),
         presenceEvents: c.ws.presenceEvents,
+        history: new RoomHistory(deps.history, this.rooms, c.history, log, deps.registry),
       },
       deps.registry,
       log,

@@ -15,7 +15,7 @@ export function connGrpcServer(node: ConnServed): RpcServer {
   return new RpcServer(connService().service, (streams): ConnHandlers => ({
     // A batch that cannot be delivered fails its own request, not the stream.
     PushStream: streams.handler<PushReq, PushAck & { id: number; error: string }>(
-      (r) => ({ delivered: r.rooms.reduce((n, b) => n + node.deliver({ ...b, msgLv: b.msgLv as MsgLevel }), 0) }),
+      (r) => ({ delivered: r.rooms.reduce((n, b) => n + node.deliver({ ...b, msgLv: b.msgLv as MsgLevel, first: Number(b.first) }), 0) }),
       { delivered: 0 },
     ),
     Presence: unary<PresenceReq, PresenceReply>((r) => node.presence(r.roomID, r.limit)),

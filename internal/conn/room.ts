@@ -41,6 +41,8 @@ export class Rooms implements Deliverer {
   readonly stats: RoomStats = { framesPublished: 0, messagesDelivered: 0, normalDropped: 0, importantRepeats: 0 };
   /** Told of every join and leave, with the room (the online reporter's delta). */
   onChange?: (room: string) => void;
+  /** Members recovering a room (protocol 2) see its batches here until they listen to its topics. */
+  private readonly watchers = new Map<string, Set<(b: RoomBatch) => void>>();
 
   constructor(
     private readonly fanOut: FanOut,
@@ -79,6 +81,20 @@ export class Rooms implements Deliverer {
     return { uids: out, total: uids.size };
   }
 
+  /**
+   * Hands every batch of the room delivered from now on to `see` as well, until the answer is called: a member
+   * recovering the room keeps them while it reads history, so nothing falls between the two.
+   */
+  watch(room: string, see: (b: RoomBatch) => void): () => void {
+    let set = this.watchers.get(room);
+    if (!set) this.watchers.set(room, (set = new Set()));
+    set.add(see);
+    return () => {
+      set.delete(see);
+      if (set.size === 0 && this.watchers.get(room) === set) this.watchers.delete(room);
+    };
+  }
+
   markSlow(room: string, slow: boolean): void {
     add(this.slow, room, slow ? 1 : -1);
   }
@@ -107,20 +123,23 @@ export class Rooms implements Deliverer {
   }
 
   /** Encodes the batch once per codec in use and fans it out to the room's members; returns how many it reached. */
-  deliver({ roomID: room, msgLv, packed, count, ids, types }: RoomBatch): number {
+  deliver(batch: RoomBatch): number {
+    const { roomID: room, msgLv, packed, count, ids } = batch;
     // Remembered even when no member is here: the first copy reached everyone who was.
     if (msgLv === MsgLevel.IMPORTANT && ids && ids.length > 0 && this.seen.allSeen(ids)) {
       this.stats.importantRepeats++;
       return 0;
     }
-    if (room.startsWith(CONN_ROOM_PREFIX)) return this.deliverToConnection(room, msgLv, packed, count, types);
+    if (room.startsWith(CONN_ROOM_PREFIX)) return this.deliverToConnection(batch);
+    const watchers = this.watchers.get(room);
+    if (watchers) for (const see of watchers) see(batch);
     const members = this.members.get(room) ?? 0;
     if (members === 0) return 0;
     const json = this.jsonMembers.get(room) ?? 0;
     const important = msgLv === MsgLevel.IMPORTANT;
     const topic = important ? importantTopic : normalTopic;
-    if (json < members) this.fanOut(topic(room), protoWire.delivery(room, msgLv, packed, types));
-    if (json > 0) this.fanOut(topic(room, true), jsonWire.delivery(room, msgLv, packed, types));
+    if (json < members) this.fanOut(topic(room), protoWire.delivery(room, msgLv, packed, batch));
+    if (json > 0) this.fanOut(topic(room, true), jsonWire.delivery(room, msgLv, packed, batch));
     let reached = members;
     if (!important) {
       const slow = this.slow.get(room) ?? 0;
@@ -132,12 +151,12 @@ export class Rooms implements Deliverer {
     return reached;
   }
 
-  private deliverToConnection(room: string, msgLv: MsgLevel, packed: Uint8Array, count: number, types?: readonly string[]): number {
-    const a = this.connections.get(room.slice(CONN_ROOM_PREFIX.length));
+  private deliverToConnection(b: RoomBatch): number {
+    const a = this.connections.get(b.roomID.slice(CONN_ROOM_PREFIX.length));
     if (!a) return 0;
-    a.send(a.wire.delivery(room, msgLv, packed, types));
+    a.send(a.wire.delivery(b.roomID, b.msgLv, b.packed, b));
     this.stats.framesPublished++;
-    this.stats.messagesDelivered += count;
+    this.stats.messagesDelivered += b.count;
     return 1;
   }
 }

@@ -12,6 +12,9 @@ import {
   connID,
   protoWire,
   utf8Encode,
+  type AnswerExtra,
+  type Position,
+  type Recovery,
   type Wire,
 } from "@roomcast/pkg/protocol";
 import type { Logger } from "@roomcast/pkg/log";
@@ -22,6 +25,7 @@ import { Bucket } from "./bucket";
 import { Memberships } from "./memberships";
 import type { OnlineReporter } from "./online";
 import type { ClusterPresence } from "./presence";
+import type { RoomHistory } from "./recovery";
 import type { Rooms } from "./room";
 import type { Transport } from "./transport";
 
@@ -58,6 +62,8 @@ export interface SessionDeps {
   presence?: ClusterPresence;
   /** Rooms (names, or prefixes ending in "*") whose members get "$join" / "$leave" events. */
   presenceEvents?: readonly string[];
+  /** Room history (protocol 2): recovery on SIGN_IN and SUBSCRIBE, HISTORY pages. Absent: no room keeps any. */
+  history?: RoomHistory;
 }
 
 type State = "new" | "signing" | "in" | "closed";
@@ -87,6 +93,8 @@ export class Session {
   /** Which rooms the token may SUBSCRIBE to, as logic answered at sign-in (and REFRESH). */
   private access: RoomAccess = { openRooms: false };
   private readonly rooms: Memberships;
+  /** SUBSCRIBEs waiting for logic (or recovering), by room: a second SUBSCRIBE to the room is answered after. */
+  private readonly entering = new Map<string, Promise<unknown>>();
 
   constructor(
     readonly key: string,
@@ -139,6 +147,8 @@ export class Session {
       case PackageType.PRESENCE:
         if (this.deps.presence) return void this.presence(this.deps.presence, body, id);
         break;
+      case PackageType.HISTORY:
+        return void this.historyPage(body, now, id);
     }
     return this.bad(new RoomcastError(ErrCode.MALFORMED, `malformed frame: unknown type ${frame.type}`), id);
   }
@@ -207,21 +217,50 @@ export class Session {
     this.rooms.enter(BROADCAST_ROOM);
     this.rooms.enter(userRoom(uid));
     this.state = "in";
+    let recovery: Recovery | undefined;
     if (req.roomID !== "" && !this.rooms.has(req.roomID)) {
-      const first = this.rooms.enter(req.roomID);
       try {
-        await this.deps.online.joined(req.roomID, first, this.deps.announceTimeoutMs);
+        const entered = await this.enterRoom(req.roomID, req.recover);
+        if (!entered) return;
+        recovery = entered.recovery;
       } catch (err) {
         // A member that logic does not route to would miss the room's messages until the next report: refuse the sign-in.
         if (this.isClosed()) return;
         return this.unannounced(err, id);
       }
-      if (this.isClosed()) return;
     }
     this.badFrames = 0;
     this.deps.counters.signIns++;
     if (req.roomID) this.tell(req.roomID, PresenceEvent.JOIN);
-    this.transport.send(this.wire.answer(PackageType.UNKNOWN, ErrCode.OK, "ok", id, this.connID));
+    const extra = recovery ? { connID: this.connID, recovery } : { connID: this.connID };
+    this.transport.send(this.wire.answer(PackageType.UNKNOWN, ErrCode.OK, "ok", id, extra));
+  }
+
+  /**
+   * Enters a room and waits until logic routes its messages here (throws when logic could not be told). With a
+   * position, the room is recovered first: the missed messages are sent before this resolves. Undefined when the
+   * connection went away meanwhile.
+   */
+  private async enterRoom(room: string, from?: Position): Promise<{ recovery?: Recovery } | undefined> {
+    const history = this.deps.history;
+    const first = this.rooms.enter(room, !(from && history));
+    const announce = async () => {
+      await this.deps.online.joined(room, first, this.deps.announceTimeoutMs);
+      return this.state === "in";
+    };
+    if (!from) return (await announce()) ? {} : undefined;
+    if (!history)
+      return (await announce()) ? { recovery: { recovered: false, reason: "none", epoch: "", offset: 0, count: 0 } } : undefined;
+    const sink = { wire: this.wire, send: (f: Uint8Array | string) => this.transport.send(f) };
+    const recovery = await history.recover(
+      room,
+      from,
+      sink,
+      announce,
+      () => this.state === "in" && this.rooms.has(room),
+      () => this.rooms.listen(room),
+    );
+    return recovery ? { recovery } : undefined;
   }
 
   /**
@@ -296,11 +335,18 @@ export class Session {
    */
   private async subscribe(body: unknown, now: number, id: number): Promise<void> {
     const S = PackageType.SUBSCRIBE;
-    const room = this.roomOf(body, id);
-    if (room === undefined) return;
+    let sub;
+    try {
+      sub = this.wire.subscription(body);
+    } catch (err) {
+      return this.bad(err, id);
+    }
+    this.badFrames = 0;
+    const room = sub.roomID;
     if (this.rooms.has(room)) {
-      // In it already, though logic may not have confirmed it yet: answer when it has, as the first SUBSCRIBE is.
-      return void this.deps.online.joined(room, false, this.deps.announceTimeoutMs).then(
+      // In it already, though logic may not have confirmed it yet (or a recovery runs): answer after the first.
+      const first = this.entering.get(room) ?? this.deps.online.joined(room, false, this.deps.announceTimeoutMs);
+      return void first.then(
         () => this.state === "in" && this.answer(id, ErrCode.OK, "ok", S),
         () => this.state === "in" && this.answer(id, ErrCode.INTERNAL, "subscribe unavailable, try again", S),
       );
@@ -318,18 +364,48 @@ export class Session {
       return this.answer(id, ErrCode.TOO_MANY_ROOMS, `too many rooms: a connection may be in ${this.deps.limits.maxRooms}`, S);
     // Each new room may cost logic an announce: joins have a rate of their own.
     if (!this.joins.take(now)) return this.answer(id, ErrCode.RATE_LIMITED, undefined, S);
-    const first = this.rooms.enter(room);
+    let entered;
+    const entering = this.enterRoom(room, sub.recover);
+    this.entering.set(room, entering);
     try {
-      await this.deps.online.joined(room, first, this.deps.announceTimeoutMs);
+      entered = await entering;
     } catch (err) {
       if (this.state !== "in") return;
       this.rooms.exit(room);
       this.deps.log.error({ err, key: this.key, uid: this.uid, roomID: room }, "online.joined failed: subscribe refused (500)");
       return this.answer(id, ErrCode.INTERNAL, "subscribe unavailable: logic could not be told about the room, try again", S);
+    } finally {
+      this.entering.delete(room);
     }
-    if (this.state !== "in") return;
-    this.answer(id, ErrCode.OK, "ok", S);
+    if (this.state !== "in" || !entered) return;
+    this.answer(id, ErrCode.OK, "ok", S, entered.recovery ? { recovery: entered.recovery } : undefined);
     if (this.rooms.has(room)) this.tell(room, PresenceEvent.JOIN);
+  }
+
+  /**
+   * Req{HISTORY} (protocol 2): a page of a room's history, for a room the token may join (in it or not). Pages
+   * share the SUBSCRIBE rate: each costs the store a read.
+   */
+  private async historyPage(body: unknown, now: number, id: number): Promise<void> {
+    let q;
+    try {
+      q = this.wire.historyQuery(body);
+    } catch (err) {
+      return this.bad(err, id);
+    }
+    this.badFrames = 0;
+    if (q.roomID.startsWith(CONN_ROOM_PREFIX))
+      return this.answer(id, ErrCode.ROOM_NOT_ALLOWED, `room not allowed: "${q.roomID}" is a connection's`);
+    try {
+      this.authorize(q.roomID, this.access);
+    } catch (err) {
+      return this.answer(id, (err as RoomcastError).code, (err as RoomcastError).message);
+    }
+    if (!this.joins.take(now)) return this.answer(id, ErrCode.RATE_LIMITED);
+    const page = this.deps.history
+      ? await this.deps.history.page(q)
+      : { roomID: q.roomID, epoch: "", offset: 0, messages: [], more: false, reason: "none" as const };
+    if (this.state === "in") this.transport.send(this.wire.history(page, id));
   }
 
   /**
@@ -452,8 +528,8 @@ export class Session {
    * Answers request `id` (none when 0) with Reply{type, Err{code, msg}}: UNKNOWN for sign-in and errors (seed 001),
    * the request's own type for REFRESH, SUBSCRIBE and UNSUBSCRIBE, whose answers a client waits for by type.
    */
-  private answer(id: number, code: number, msg?: string, type: PackageType = PackageType.UNKNOWN): void {
-    this.transport.send(this.wire.answer(type, code, msg, id));
+  private answer(id: number, code: number, msg?: string, type: PackageType = PackageType.UNKNOWN, extra?: AnswerExtra): void {
+    this.transport.send(this.wire.answer(type, code, msg, id, extra));
   }
 
   /** A malformed frame: answered with its Err (with the request's id, when it had one); too many in a row close the connection. */

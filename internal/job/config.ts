@@ -5,6 +5,8 @@ import {
   type OpsSection,
   defaultDiscovery,
   defaultLog,
+  defaultHistory,
+  type HistorySection,
   type TlsSection,
   defaultMode,
   defaultTls,
@@ -55,6 +57,8 @@ export interface JobConfig {
   /** "dev" or "production": the process's, like [log] (a node's top-level `mode`, ROOMCAST_MODE). */
   mode: string;
   log: LogSection;
+  /** Room history (protocol 2): the process's, like [log] (ROOMCAST_HISTORY_*). */
+  history: HistorySection;
 }
 
 export const defaultJobConfig = (): JobConfig => ({
@@ -80,4 +84,5 @@ export const defaultJobConfig = (): JobConfig => ({
   tls: defaultTls(),
   mode: defaultMode(),
   log: defaultLog(),
+  history: defaultHistory(),
 });

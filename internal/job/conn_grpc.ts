@@ -34,6 +34,8 @@ export class GrpcConnLink implements ConnLink {
       packed: Buffer.from(b.packed.buffer, b.packed.byteOffset, b.packed.byteLength),
       ids: (b.ids ?? noIds) as string[],
       types: (b.types ?? noIds) as string[],
+      epoch: b.epoch ?? "",
+      first: String(b.first ?? 0),
     }));
     try {
       await p.client.stream.send({ rooms });

@@ -8,6 +8,8 @@ import { checkPartitions } from "@roomcast/pkg/queue";
 import { ConfigError } from "@roomcast/pkg/config";
 import type { JobConfig } from "./config";
 import { JobService } from "./job";
+import { HistoryWriter } from "./history_writer";
+import type { History } from "@roomcast/pkg/history";
 
 export interface JobWiring {
   queue: Queue;
@@ -17,6 +19,8 @@ export interface JobWiring {
   /** This node's claims on room partitions, and the job nodes alive now. */
   claims: Claims;
   jobs: () => readonly string[];
+  /** The process's history store ([history]); absent: no room keeps history. */
+  history?: History;
 }
 
 export function jobFromConfig(cfg: JobConfig, w: JobWiring): JobService {
@@ -26,9 +30,10 @@ export function jobFromConfig(cfg: JobConfig, w: JobWiring): JobService {
   if (!Number.isInteger(q.msgTimeoutMs) || q.msgTimeoutMs < 1_000) {
     throw new ConfigError(`queue.msgTimeoutMs must be an integer of at least 1000, got ${q.msgTimeoutMs}`);
   }
-  const { claims, jobs, ...wiring } = w;
+  const { claims, jobs, history, ...wiring } = w;
   return new JobService({
     ...wiring,
+    ...(history ? { history: new HistoryWriter(history, w.log, w.registry) } : {}),
     topics: { normal: q.topicNormal, important: q.topicImportant },
     channel: q.channel,
     maxInFlight: q.maxInFlight,

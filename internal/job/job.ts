@@ -13,6 +13,7 @@ import { batchRequestLimits } from "@roomcast/pkg/rpc";
 import { RoomWindow, type PendingRoom, type WindowLimits } from "./room_window";
 import { PartitionOwner } from "./partitions";
 import { ConnHealth } from "./conn_health";
+import type { HistoryWriter } from "./history_writer";
 
 /** Which job node consumes which room partitions. */
 export interface Ownership {
@@ -41,6 +42,8 @@ export interface JobDeps {
    * does not list (not registered yet, or the view lags) is retried until the message is this old, then counted as gone.
    */
   unknownTargetGraceMs: number;
+  /** Room history (protocol 2): batches of rooms that keep it are stored before they are pushed. Absent: none kept. */
+  history?: HistoryWriter;
 }
 
 interface RoomMsg {
@@ -53,6 +56,7 @@ interface RoomMsg {
   id: string;
   type: string;
   broadcast: boolean;
+  uid: string;
 }
 
 /** A push request stays well under the gRPC message cap however large the batches. */
@@ -65,7 +69,7 @@ export class JobService {
   private readonly window: RoomWindow;
   /** conn nodes that already took an IMPORTANT message, by queue message id, so a redelivery skips them. */
   private readonly importantDone = new Map<string, Set<string>>();
-  private readonly inflightPushes = new Set<Promise<void>>();
+  private readonly inflightPushes = new Set<Promise<unknown>>();
   private readonly pushes: Counter<"conn" | "level" | "result">;
   private readonly messages: Counter<"level" | "result">;
   private readonly dropped: Counter<"level" | "cause">;
@@ -165,7 +169,7 @@ export class JobService {
     const m = this.decode(msg, "normal");
     if (!m) return;
     this.messages.inc({ level: "normal", result: "ok" });
-    this.window.add(m.roomID, MsgLevel.NORMAL, m.data, m.targetsKnown ? m.targets : null, m.type);
+    this.window.add(m.roomID, MsgLevel.NORMAL, m.data, m.targetsKnown ? m.targets : null, m.type, m.id, m.uid);
   }
 
   /**
@@ -176,15 +180,19 @@ export class JobService {
   private async onImportant(msg: QueueMessage): Promise<void> {
     const m = this.decode(msg, "important");
     if (!m) return;
+    // Every copy of a message carries logic's id; one from an older logic has none, and its queue id stands in.
+    const ids = [m.id || msg.id];
+    let batch: RoomBatch = { roomID: m.roomID, msgLv: MsgLevel.IMPORTANT, packed: packMessages([m.data]), count: 1, ids };
+    if (m.type) batch.types = [m.type];
+    // Stored first, whoever is online: members who are away (their conn node died) recover it. Stored again on a
+    // redelivery, it keeps its offset.
+    const history = this.deps.history;
+    if (history?.keeps(m.roomID)) batch = await history.store(batch, [m.data], ids, [m.uid]);
     const done = this.importantDone.get(msg.id) ?? new Set<string>();
     const alive = this.deps.conns.nodeIds();
     const targets = alive.filter((id) => !done.has(id));
     const unseen = m.targetsKnown ? m.targets.filter((id) => !done.has(id) && !alive.includes(id)) : [];
-    const packed = packMessages([m.data]);
-    // Every copy of a message carries logic's id; one from an older logic has none, and its queue id stands in.
-    const ids = [m.id || msg.id];
-    const types = m.type ? [m.type] : undefined;
-    const results = await Promise.allSettled(targets.map((id) => this.pushImportant(id, m.roomID, packed, ids, types)));
+    const results = await Promise.allSettled(targets.map((id) => this.pushImportant(id, batch)));
     const failed: string[] = [];
     results.forEach((r, i) => (r.status === "fulfilled" ? done.add(targets[i]!) : failed.push(targets[i]!)));
     if (unseen.length > 0) {
@@ -212,18 +220,29 @@ export class JobService {
     return known ? alive.filter((id) => known.has(id)) : alive;
   }
 
+  /** A room's NORMAL batch at the end of its window: stored when the room keeps history (members or not), then pushed. */
   private flush(p: PendingRoom): void {
-    const targets = this.targets(p.targets);
-    if (targets.length === 0) return;
     const batch: RoomBatch = { roomID: p.roomID, msgLv: p.msgLv, packed: packMessages(p.messages), count: p.messages.length };
     if (p.types) batch.types = p.types;
-    // NORMAL pushes hold no queue slot (their messages are finished on arrival), so they go to every target even while
-    // its health says otherwise: a node that is only slow still gets its messages.
-    for (const id of targets) {
-      const pushed = this.normalPushes.add(id, batch);
-      this.inflightPushes.add(pushed);
-      void pushed.finally(() => this.inflightPushes.delete(pushed));
-    }
+    const history = this.deps.history;
+    if (!history?.keeps(p.roomID)) return void this.pushNormal(batch, p.targets);
+    // Stores resolve in the order they were made, so a room's batches are still pushed in order.
+    this.track(history.store(batch, p.messages, p.ids, p.uids).then((stored) => this.pushNormal(stored, p.targets)));
+  }
+
+  /**
+   * NORMAL pushes hold no queue slot (their messages are finished on arrival), so they go to every target even while
+   * its health says otherwise: a node that is only slow still gets its messages.
+   */
+  private pushNormal(batch: RoomBatch, known: Set<string> | null): Promise<unknown> {
+    return this.track(Promise.all(this.targets(known).map((id) => this.normalPushes.add(id, batch))));
+  }
+
+  /** Remembers a push until it settles, so stop() waits for it. */
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.inflightPushes.add(p);
+    void p.finally(() => this.inflightPushes.delete(p));
+    return p;
   }
 
   /** Pushes room batches to one conn node in one call, counted by level and result; rejects if the node did not take them. */
@@ -263,15 +282,9 @@ export class JobService {
     return batches.map(() => undefined);
   }, pushLimits);
 
-  private pushImportant(
-    conn: string,
-    roomID: string,
-    packed: Uint8Array,
-    ids: readonly string[],
-    types?: readonly string[],
-  ): Promise<void> {
+  private pushImportant(conn: string, batch: RoomBatch): Promise<void> {
     if (!this.health.allow(conn)) return Promise.reject(new Error(`conn node ${conn} failed a push lately`));
-    return this.importantPushes.add(conn, { roomID, msgLv: MsgLevel.IMPORTANT, packed, count: 1, ids, ...(types ? { types } : {}) });
+    return this.importantPushes.add(conn, batch);
   }
 }
 

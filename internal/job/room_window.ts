@@ -8,6 +8,9 @@ export interface PendingRoom {
   roomID: string;
   msgLv: MsgLevel;
   messages: Uint8Array[];
+  /** Each message's id and sender (history keeps both), in order. */
+  ids: string[];
+  uids: string[];
   /** protocol 2: each message's type, in order; absent until a message with a type arrives. */
   types?: string[];
   bytes: number;
@@ -31,7 +34,7 @@ export class RoomWindow {
   ) {}
 
   /** Adds a message; the room's batch flushes when the window ends or it reaches a size cap. */
-  add(roomID: string, msgLv: MsgLevel, data: Uint8Array, targets: readonly string[] | null, type = ""): void {
+  add(roomID: string, msgLv: MsgLevel, data: Uint8Array, targets: readonly string[] | null, type = "", id = "", uid = ""): void {
     const key = `${msgLv}:${roomID}`;
     let b = this.pending.get(key);
     if (b && b.bytes + data.byteLength + 4 > this.limits.maxBytes) {
@@ -43,6 +46,8 @@ export class RoomWindow {
         roomID,
         msgLv,
         messages: [],
+        ids: [],
+        uids: [],
         bytes: 0,
         targets: targets ? new Set(targets) : null,
       };
@@ -56,7 +61,9 @@ export class RoomWindow {
     if (type && !b.types) b.types = b.messages.map(() => "");
     b.types?.push(type);
     b.messages.push(data);
-    b.bytes += data.byteLength + 4 + type.length;
+    b.ids.push(id);
+    b.uids.push(uid);
+    b.bytes += data.byteLength + 4 + type.length + id.length;
     if (b.messages.length >= this.limits.maxMessages) this.flushKey(key);
   }
 

@@ -5,6 +5,8 @@ import {
   type OpsSection,
   defaultDiscovery,
   defaultLog,
+  defaultHistory,
+  type HistorySection,
   type TlsSection,
   defaultMode,
   defaultTls,
@@ -85,6 +87,8 @@ export interface LogicConfig {
   /** "dev" or "production": the process's, like [log] (a node's top-level `mode`, ROOMCAST_MODE). */
   mode: string;
   log: LogSection;
+  /** Room history (protocol 2): the process's, like [log] (ROOMCAST_HISTORY_*). */
+  history: HistorySection;
 }
 
 export const defaultLogicConfig = (): LogicConfig => ({
@@ -123,4 +127,5 @@ export const defaultLogicConfig = (): LogicConfig => ({
   tls: defaultTls(),
   mode: defaultMode(),
   log: defaultLog(),
+  history: defaultHistory(),
 });

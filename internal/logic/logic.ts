@@ -130,8 +130,9 @@ export class LogicService implements LogicHandler {
       targets: targets ?? [],
       targetsKnown: targets !== null,
       broadcast,
-      // One id for every copy of an IMPORTANT message (queue.secondNsqdTcp), so conn delivers it once.
-      id: level === "important" ? randomUUID() : "",
+      // One id for every copy of an IMPORTANT message (queue.secondNsqdTcp), so conn delivers it once; history keeps
+      // every message by its id (recall names it).
+      id: randomUUID(),
       type,
     }).finish();
     try {

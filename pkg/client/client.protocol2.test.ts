@@ -24,7 +24,7 @@ async function acceptSignIn(connID = "conn-0.k1"): Promise<FakeSocket> {
   const ws = FakeSocket.last();
   ws.open();
   await Promise.resolve();
-  ws.answer(UNKNOWN, OK, ws.sentOf(SIGN_IN)[0]!.id, connID);
+  ws.answer(UNKNOWN, OK, ws.sentOf(SIGN_IN)[0]!.id, { connID });
   return ws;
 }
 
@@ -228,7 +228,7 @@ describe("messages", () => {
     const off = c.onRoom("lobby", (m) => seen.lobby!.push(m.text()));
     c.onRoom("user:alice", (m) => seen.user!.push(m.text()));
     c.onRoom("", (m) => seen.broadcast!.push(m.text()));
-    ws.reply(ws.wire.delivery("lobby", MsgLevel.NORMAL, packMessages([bytes("a"), bytes("b")]), ["chat", ""]));
+    ws.reply(ws.wire.delivery("lobby", MsgLevel.NORMAL, packMessages([bytes("a"), bytes("b")]), { types: ["chat", ""] }));
     ws.reply(ws.wire.delivery("user:alice", MsgLevel.IMPORTANT, packMessages([bytes("private")])));
     ws.reply(ws.wire.delivery("conn:conn-0.k1", MsgLevel.IMPORTANT, packMessages([bytes("to this tab")])));
     ws.reply(ws.wire.delivery("", MsgLevel.IMPORTANT, packMessages([bytes("to all")])));
@@ -269,7 +269,9 @@ describe("codec json", () => {
     ws.reply(ws.wire.count(2, ws.sentOf(MEMBERS)[0]!.id));
     await expect(n).resolves.toBe(2);
 
-    ws.reply(ws.wire.delivery("news", MsgLevel.IMPORTANT, packMessages([bytes("héllo"), new Uint8Array([0xff, 0])]), ["chat", ""]));
+    ws.reply(
+      ws.wire.delivery("news", MsgLevel.IMPORTANT, packMessages([bytes("héllo"), new Uint8Array([0xff, 0])]), { types: ["chat", ""] }),
+    );
     expect(messages.map((m) => [m.room, m.level, m.type, Array.from(m.data)])).toEqual([
       ["news", MsgLevel.IMPORTANT, "chat", Array.from(bytes("héllo"))],
       ["news", MsgLevel.IMPORTANT, "", [0xff, 0]],

@@ -1,6 +1,6 @@
 // An in-memory WebSocket for the SDK's unit tests: the test plays the server, in either codec, with the server's own
 // encoders (pkg/protocol's protoWire and jsonWire), so what the SDK sends and reads is what a real conn node speaks.
-import { PackageType, jsonWire, protoWire, type Outgoing, type Wire } from "../protocol";
+import { PackageType, jsonWire, protoWire, type AnswerExtra, type Outgoing, type Wire } from "../protocol";
 import type { WebSocketLike } from "./types";
 
 export interface SentRequest {
@@ -45,9 +45,9 @@ export class FakeSocket implements WebSocketLike {
     if (typeof frame === "string") return this.onmessage?.({ data: frame });
     this.onmessage?.({ data: frame.buffer.slice(frame.byteOffset, frame.byteOffset + frame.byteLength) });
   }
-  /** Reply{type, Err{code}} answering request `id`. */
-  answer(type: PackageType, code: number, id: number, connID?: string): void {
-    this.reply(this.wire.answer(type, code, undefined, id, connID));
+  /** Reply{type, Err{code, ...extra}} answering request `id`. */
+  answer(type: PackageType, code: number, id: number, extra?: AnswerExtra): void {
+    this.reply(this.wire.answer(type, code, undefined, id, extra));
   }
   serverClose(code: number, reason = ""): void {
     this.onclose?.({ code, reason });

@@ -83,3 +83,34 @@ export interface OpsSection {
   listenHost: string;
   port: number;
 }
+
+/**
+ * Room history (protocol 2): the process's, like [log], ROOMCAST_HISTORY_*. Every node of a cluster must name the same
+ * store and rules: job writes what conn and logic read.
+ */
+export interface HistorySection {
+  /** "auto" (standalone: memory; a cluster node: redis), "memory" (standalone only), "redis", or "off" (none kept). */
+  store: string;
+  /** redis://[user:password@]host:port[/db] */
+  redisUrl: string;
+  /** Prefix of every Redis key ("" = "roomcast:<cluster>:"), so clusters can share one Redis. */
+  keyPrefix: string;
+  /**
+   * What rooms keep: "<room prefix>* <max messages> <max age>" (age in s, m, h or d), the longest matching prefix
+   * wins; a room no rule matches keeps nothing, and "0" keeps nothing. The broadcast room and conn:<id> keep nothing.
+   */
+  rules: string[];
+  /** Most messages one recovery delivers; a client that missed more is told "limit" and reloads. */
+  recoverMax: number;
+  /** Most messages one HISTORY answer (and GET /history) carries. */
+  maxPage: number;
+}
+
+export const defaultHistory = (): HistorySection => ({
+  store: "auto",
+  redisUrl: "redis://127.0.0.1:6379",
+  keyPrefix: "",
+  rules: ["* 100 5m", "user:* 1000 24h"],
+  recoverMax: 1000,
+  maxPage: 100,
+});

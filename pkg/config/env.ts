@@ -3,10 +3,10 @@
 // names that are not settings are listed by name. Every ROOMCAST_* variable is checked against that catalog at start-up,
 // so a typo, or a name of the old scheme (ROOMCAST_WS_PORT), stops the process instead of passing silently.
 import { ConfigError, envName, type ConfigObject } from "./load";
-import { defaultLog, defaultMode } from "./common";
+import { defaultHistory, defaultLog, defaultMode } from "./common";
 
-/** Settings that belong to the process, not to a tier: a process has one mode and one log, whichever tiers it runs. */
-export const PROCESS_SECTIONS = ["mode", "log"] as const;
+/** Settings that belong to the process, not to a tier: a process has one mode, one log and one history store, whichever tiers it runs. */
+export const PROCESS_SECTIONS = ["mode", "log", "history"] as const;
 
 export interface EnvVar {
   name: string;
@@ -51,7 +51,7 @@ export function envCatalog(tiers: Record<string, object>, known: Record<string, 
       renamed.set(old, [...(renamed.get(old) ?? []), name]);
     }
   }
-  for (const [path, value] of leaves({ mode: defaultMode(), log: defaultLog() } as unknown as ConfigObject))
+  for (const [path, value] of leaves({ mode: defaultMode(), log: defaultLog(), history: defaultHistory() } as unknown as ConfigObject))
     vars.push({ name: envName(path), tier: "process", key: path, default: value });
   for (const v of vars) renamed.delete(v.name);
   for (const k of Object.keys(known)) renamed.delete(k);

@@ -57,9 +57,13 @@ export interface Retention {
 }
 
 export interface History {
+  /** Whether the room's retention keeps anything (the broadcast room and conn:<id> rooms are for callers to leave out). */
+  keeps(room: string): boolean;
   /**
    * Appends each room's messages, in order, with consecutive offsets after the room's newest (several rooms in one
-   * round trip). Rooms whose retention keeps nothing are answered with their position and store nothing.
+   * round trip; a room may come more than once, answers go by position). Rooms whose retention keeps nothing are
+   * answered with an empty epoch and store nothing. An append of one IMPORTANT message (level 1) whose id the room
+   * holds already stores nothing and answers that message's offset: a queue may hand a message over twice.
    */
   append(rooms: readonly RoomAppend[]): Promise<Appended[]>;
   /** The messages after `offset` in `epoch`, oldest first, at most `limit` of them. */

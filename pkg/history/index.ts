@@ -2,3 +2,4 @@ export * from "./history";
 export * from "./retention";
 export * from "./memory";
 export * from "./redis";
+export * from "./from_config";

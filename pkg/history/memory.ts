@@ -13,6 +13,8 @@ interface RoomHistory {
   messages: StoredMessage[];
   /** When the last message came: a room silent for its whole retention is forgotten, epoch and all. */
   touched: number;
+  /** IMPORTANT messages' offsets by id, so one appended again keeps its offset. */
+  important: Map<string, number>;
 }
 
 export class MemoryHistory implements History {
@@ -28,11 +30,21 @@ export class MemoryHistory implements History {
     this.sweeper.unref();
   }
 
+  keeps(room: string): boolean {
+    return this.rules.of(room).maxMessages > 0;
+  }
+
   async append(batch: readonly RoomAppend[]): Promise<Appended[]> {
     return batch.map(({ room, messages }) => {
       const { maxMessages } = this.rules.of(room);
       const h = this.room(room, maxMessages > 0);
       if (!h) return { room, epoch: "", first: 0 };
+      const one = messages.length === 1 && messages[0]!.level === 1 ? messages[0]! : undefined;
+      if (one) {
+        const had = h.important.get(one.id);
+        if (had !== undefined && had >= h.floor) return { room, epoch: h.epoch, first: had };
+        h.important.set(one.id, h.last + 1);
+      }
       const first = h.last + 1;
       const ts = this.now();
       messages.forEach((m: NewMessage, i) => h.messages.push({ ...m, offset: first + i, ts }));
@@ -79,7 +91,7 @@ export class MemoryHistory implements History {
       h = undefined;
     }
     if (!h && create) {
-      h = { epoch: randomUUID().slice(0, 8), last: 0, floor: 1, messages: [], touched: this.now() };
+      h = { epoch: randomUUID().slice(0, 8), last: 0, floor: 1, messages: [], touched: this.now(), important: new Map() };
       this.rooms.set(room, h);
     }
     return h;
@@ -97,6 +109,7 @@ export class MemoryHistory implements History {
     if (floor === h.floor) return;
     h.floor = floor;
     h.messages = h.messages.filter((m) => m.offset >= floor);
+    for (const [id, offset] of h.important) if (offset < floor) h.important.delete(id);
   }
 
   private sweep(): void {

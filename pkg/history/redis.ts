@@ -15,13 +15,14 @@ export interface RedisHistoryOptions {
   prefix: string;
   rules: RetentionRules;
   now?: () => number;
+  commandTimeoutMs?: number;
 }
 
 /** A stream entry as the scripts answer it with Buffer replies: [id, [field, value, …]]. */
 type Entry = [Buffer, Buffer[]];
 
 interface Scripted extends Redis {
-  rcAppend(s: string, m: string, ...args: Array<string | number | Uint8Array>): Promise<[string, number]>;
+  rcAppend(s: string, m: string, ids: string, ...args: Array<string | number | Uint8Array>): Promise<[string, number]>;
   rcSinceBuffer(s: string, m: string, ...args: Array<string | number>): Promise<[Buffer, Buffer, number, Entry[]?]>;
   rcLatestBuffer(s: string, m: string, ...args: Array<string | number>): Promise<[Buffer, number, Entry[]]>;
   rcRemoveBuffer(s: string, id: string): Promise<Entry | null>;
@@ -55,10 +56,12 @@ export class RedisHistory implements History {
       retryStrategy: (times) => Math.min(100 * times, 2_000),
       // After a refused connection the socket is already closed, and ioredis would hold the process this long anyway.
       disconnectTimeout: 200,
+      // A Redis that stopped answering (a partition) fails calls after this long, so live delivery is held up no more.
+      commandTimeout: o.commandTimeoutMs ?? 1_000,
     });
     // ioredis emits "error" on every failed reconnect; the calls that fail meanwhile say so themselves.
     redis.on("error", () => undefined);
-    redis.defineCommand("rcAppend", { numberOfKeys: 2, lua: APPEND });
+    redis.defineCommand("rcAppend", { numberOfKeys: 3, lua: APPEND });
     redis.defineCommand("rcSince", { numberOfKeys: 2, lua: SINCE });
     redis.defineCommand("rcLatest", { numberOfKeys: 2, lua: LATEST });
     redis.defineCommand("rcRemove", { numberOfKeys: 1, lua: REMOVE });
@@ -77,6 +80,10 @@ export class RedisHistory implements History {
     });
   }
 
+  keeps(room: string): boolean {
+    return this.o.rules.of(room).maxMessages > 0;
+  }
+
   async append(batch: readonly RoomAppend[]): Promise<Appended[]> {
     const kept = batch.filter((b) => this.o.rules.of(b.room).maxMessages > 0 && b.messages.length > 0);
     if (kept.length === 0) return batch.map(({ room }) => ({ room, epoch: "", first: 0 }));
@@ -87,17 +94,18 @@ export class RedisHistory implements History {
       const args: Array<string | number | Uint8Array> = [randomUUID().slice(0, 8), now, maxMessages, maxAgeSec * 1000, messages.length];
       // A Buffer, not a Uint8Array: ioredis sends any other object as its toString().
       for (const m of messages) args.push(m.id, m.type, m.level, m.uid, Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength));
-      void p.rcAppend(...this.keys(room), ...args);
+      void p.rcAppend(...this.keys(room), `${this.o.prefix}{${room}}:i`, ...args);
     }
     const results = await this.run(() => p.exec());
-    const by = new Map<string, Appended>();
-    kept.forEach(({ room }, i) => {
+    // A room may come more than once (IMPORTANT messages are appended one by one): answers go by entry, not room.
+    const answers = new Map<RoomAppend, Appended>();
+    kept.forEach((b, i) => {
       const [err, res] = results?.[i] ?? [new Error("no reply"), undefined];
-      if (err) throw new HistoryUnavailable(`history append to "${room}" failed: ${err.message}`, { cause: err });
+      if (err) throw new HistoryUnavailable(`history append to "${b.room}" failed: ${err.message}`, { cause: err });
       const [epoch, first] = res as [string, number];
-      by.set(room, { room, epoch, first: Number(first) });
+      answers.set(b, { room: b.room, epoch, first: Number(first) });
     });
-    return batch.map(({ room }) => by.get(room) ?? { room, epoch: "", first: 0 });
+    return batch.map((b) => answers.get(b) ?? { room: b.room, epoch: "", first: 0 });
   }
 
   async since(room: string, epoch: string, offset: number, limit: number): Promise<Since> {

@@ -26,15 +26,32 @@ local function state(m)
 end
 `;
 
-/** KEYS stream, meta · ARGV newEpoch, now, maxMessages, maxAgeMs, n, then id, type, level, uid, data per message → {epoch, first}. */
+/**
+ * KEYS stream, meta, ids · ARGV newEpoch, now, maxMessages, maxAgeMs, n, then id, type, level, uid, data per message
+ * → {epoch, first}. One IMPORTANT message (level 1) whose id the room holds already is not stored again: its offset is
+ * answered (a queue that delivers a message twice must not give it two offsets). The ids hash maps such ids to their
+ * offsets; ids under the floor are dropped once it holds twice the room's count.
+ */
 export const APPEND = `${TRIM}
-local s, m = KEYS[1], KEYS[2]
+local s, m, ids = KEYS[1], KEYS[2], KEYS[3]
 local epoch, last, floor = state(m)
 if not epoch then
   epoch, last, floor = ARGV[1], 0, 1
-  redis.call('DEL', s)
+  redis.call('DEL', s, ids)
 end
 local now, maxN, maxAge, n = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
+if n == 1 and ARGV[8] == '1' then
+  local had = tonumber(redis.call('HGET', ids, ARGV[6]) or 0)
+  if had >= floor and had > 0 then return {epoch, had} end
+  redis.call('HSET', ids, ARGV[6], last + 1)
+  if redis.call('HLEN', ids) > 2 * maxN + 16 then
+    local all = redis.call('HGETALL', ids)
+    for j = 1, #all, 2 do
+      if tonumber(all[j + 1]) < floor then redis.call('HDEL', ids, all[j]) end
+    end
+  end
+  redis.call('PEXPIRE', ids, maxAge)
+end
 local first = last + 1
 for i = 0, n - 1 do
   local b = 6 + i * 5

@@ -10,12 +10,16 @@ export interface RoomBatch {
   /** Messages in `packed`. */
   count: number;
   /**
-   * IMPORTANT: each message's id, in order. A conn node delivers a batch whose every id it delivered lately only once
-   * (a message kept in two queues, or pushed again after a lost acknowledgement). job sends one IMPORTANT per batch.
+   * Each message's id, in order: IMPORTANT messages, and every message of a room that keeps history. A conn node
+   * delivers an IMPORTANT batch whose every id it delivered lately only once (a message kept in two queues, or pushed
+   * again after a lost acknowledgement). job sends one IMPORTANT per batch.
    */
   ids?: readonly string[];
   /** protocol 2: each message's type, in order; absent or empty when none has one. */
   types?: readonly string[];
+  /** protocol 2, a room that keeps history: the messages' epoch ("" or absent: not stored) and the first one's offset. */
+  epoch?: string;
+  first?: number;
 }
 
 /** A conn node's side: hands a batch to the room's members on the node; returns how many it reached. */

@@ -3,6 +3,7 @@
 import { protocol } from "@roomcast/api/messages";
 import { ErrCode, errText } from "./codes";
 import { RoomcastError } from "./errors";
+import type { AnswerExtra, Position, Recovery } from "./history_codec";
 
 export const PackageType = protocol.PackageType;
 export type PackageType = (typeof protocol.PackageType)[keyof typeof protocol.PackageType];
@@ -21,6 +22,8 @@ export interface Frame {
 export interface SignIn {
   token: string;
   roomID: string;
+  /** protocol 2: recover the sign-in room from this position. */
+  recover?: Position;
 }
 
 export interface Broadcast {
@@ -72,18 +75,50 @@ export function withId(reply: Uint8Array, id: number | undefined): Uint8Array {
 export const decodeReq = (bytes: Uint8Array): Frame => decodeFrame(bytes, "Req");
 export const decodeReply = (bytes: Uint8Array): Frame => decodeFrame(bytes, "Reply");
 
-/** An Err; `connID` only on the answer to a successful sign-in (protocol 2). */
-export function encodeErr(code: number, msg?: string, connID?: string): Uint8Array {
-  return protocol.Err.encode({ code, msg: msg ?? errText[code as ErrCode] ?? "", ...(connID ? { connID } : {}) }).finish();
+/** An Err; the extras (protocol 2) only where they apply: connID, messageID, recovery. */
+export function encodeErr(code: number, msg?: string, extra?: AnswerExtra): Uint8Array {
+  return protocol.Err.encode({ code, msg: msg ?? errText[code as ErrCode] ?? "", ...extra }).finish();
 }
 
-export function decodeErr(bytes: Uint8Array): { code: number; msg: string; connID?: string } {
+export function decodeErr(bytes: Uint8Array): { code: number; msg: string } & AnswerExtra {
+  let e;
   try {
-    const e = protocol.Err.decode(bytes);
-    return e.connID ? { code: e.code, msg: e.msg, connID: e.connID } : { code: e.code, msg: e.msg };
+    e = protocol.Err.decode(bytes);
   } catch (err) {
     throw malformed("not an Err", err);
   }
+  const out: { code: number; msg: string } & AnswerExtra = { code: e.code, msg: e.msg };
+  if (e.connID) out.connID = e.connID;
+  if (e.messageID) out.messageID = e.messageID;
+  const recovery = recoveryOf(e.recovery);
+  if (recovery) out.recovery = recovery;
+  return out;
+}
+
+/** protobufjs hands uint64 fields over as a number or a Long. */
+export function longToNumber(v: number | { toNumber(): number } | null | undefined): number {
+  if (v === null || v === undefined) return 0;
+  return typeof v === "number" ? v : v.toNumber();
+}
+
+type RecoveryFields = {
+  recovered?: boolean | null;
+  epoch?: string | null;
+  offset?: number | { toNumber(): number } | null;
+  reason?: string | null;
+  count?: number | null;
+};
+
+/** An Err's recovery, as a client reads it. */
+export function recoveryOf(r: RecoveryFields | null | undefined): Recovery | undefined {
+  if (!r) return undefined;
+  return {
+    recovered: !!r.recovered,
+    epoch: r.epoch ?? "",
+    offset: longToNumber(r.offset),
+    reason: (r.reason ?? "") as Recovery["reason"],
+    count: r.count ?? 0,
+  };
 }
 
 /** The Reply{UNKNOWN, Err} frame that answers sign-in and reports errors. */
@@ -96,20 +131,25 @@ export function encodeSignIn(s: SignIn): Uint8Array {
 }
 
 export function decodeSignIn(bytes: Uint8Array): SignIn {
-  let s: { token: string; roomID: string };
+  let s;
   try {
     s = protocol.SignIn.decode(bytes);
   } catch (err) {
     throw malformed("not a SignIn", err);
   }
-  return checkSignIn(s.token, s.roomID ?? "");
+  const recover = s.recover ? { epoch: s.recover.epoch ?? "", offset: longToNumber(s.recover.offset) } : undefined;
+  return checkSignIn(s.token, s.roomID ?? "", recover);
 }
 
-/** A sign-in needs a token; its room is empty (protocol 2: no room) or a valid room id. */
-export function checkSignIn(token: string, roomID: string): SignIn {
+/** A sign-in needs a token; its room is empty (protocol 2: no room) or a valid room id; it recovers only a room. */
+export function checkSignIn(token: string, roomID: string, recover?: Position): SignIn {
   if (roomID !== "") checkRoomID(roomID);
   if (!token) throw malformed("SignIn.token is empty");
-  return { token, roomID };
+  if (!recover) return { token, roomID };
+  if (!roomID) throw malformed("SignIn.recover needs a roomID");
+  if (!Number.isSafeInteger(recover.offset) || recover.offset < 0)
+    throw malformed(`offset must be a whole number from 0, got ${recover.offset}`);
+  return { token, roomID, recover };
 }
 
 /** Req{SUBSCRIBE}, Req{UNSUBSCRIBE} and Req{MEMBERS}'s data (protocol 2). */
@@ -152,7 +192,7 @@ export function refreshReply(code: number, msg?: string): Uint8Array {
   return encodeReply({ type: PackageType.REFRESH, data: encodeErr(code, msg) });
 }
 
-export function encodeBroadcast(b: Broadcast & { types?: readonly string[]; text?: string }): Uint8Array {
+export function encodeBroadcast(b: Broadcast & DeliveryMeta & { text?: string; offset?: number }): Uint8Array {
   return protocol.BroadcastRoomReq.encode(b as Parameters<typeof protocol.BroadcastRoomReq.encode>[0]).finish();
 }
 
@@ -221,16 +261,31 @@ export function checkRoomID(roomID: string): void {
   if (n < 1 || n > MAX_ROOM_ID_BYTES) throw malformed(`roomID must be 1-${MAX_ROOM_ID_BYTES} bytes, got ${n}`);
 }
 
+/** What a delivery carries besides its messages (protocol 2), each list in the messages' order. */
+export interface DeliveryMeta {
+  /** Each message's type; left off unless some message has one. */
+  types?: readonly string[];
+  /** Each message's id: IMPORTANT messages, and every message of a room that keeps history. */
+  ids?: readonly string[];
+  /** A room that keeps history: the epoch, and the first message's offset (the others follow it by one). */
+  epoch?: string;
+  first?: number;
+}
+
 /**
- * The delivery frame Reply{MESSAGE, BroadcastRoomReq{roomID, msgLv, batch, types}}: encoded once per room batch.
- * `types` (protocol 2) is left off unless some message has one, so seed-001 frames do not change.
+ * The delivery frame Reply{MESSAGE, BroadcastRoomReq{roomID, msgLv, batch, ...}}: encoded once per room batch. What
+ * protocol 2 adds is left off when empty, so a seed-001 room's frames do not change.
  */
-export function deliveryFrame(roomID: string, msgLv: MsgLevel, batch: Uint8Array, types?: readonly string[]): Uint8Array {
-  const typed = types && types.some((t) => t !== "");
-  return encodeReply({
-    type: PackageType.MESSAGE,
-    data: encodeBroadcast(typed ? { roomID, msgLv, data: batch, types } : { roomID, msgLv, data: batch }),
-  });
+export function deliveryFrame(roomID: string, msgLv: MsgLevel, batch: Uint8Array, meta: DeliveryMeta = {}): Uint8Array {
+  const b: Parameters<typeof encodeBroadcast>[0] = { roomID, msgLv, data: batch };
+  const { types, ids, epoch, first } = meta;
+  if (types && types.some((t) => t !== "")) b.types = types;
+  if (ids && ids.length > 0) b.ids = ids;
+  if (epoch) {
+    b.epoch = epoch;
+    b.offset = first ?? 0;
+  }
+  return encodeReply({ type: PackageType.MESSAGE, data: encodeBroadcast(b) });
 }
 
 export interface Delivery {
@@ -241,13 +296,26 @@ export interface Delivery {
   data: Uint8Array;
   /** protocol 2: each message's type, in order; empty when none has one. */
   types: string[];
+  /** protocol 2: each message's id, in order; empty when the messages have none. */
+  ids: string[];
+  /** protocol 2, a room that keeps history: its epoch ("" otherwise) and the first message's offset. */
+  epoch: string;
+  offset: number;
 }
 
 /** A delivery frame's BroadcastRoomReq, as a client reads it (the room is not checked: a broadcast has none). */
 export function decodeDelivery(bytes: Uint8Array): Delivery {
   try {
     const b = protocol.BroadcastRoomReq.decode(bytes);
-    return { roomID: b.roomID ?? "", msgLv: b.msgLv as MsgLevel, data: b.data ?? empty, types: b.types ?? [] };
+    return {
+      roomID: b.roomID ?? "",
+      msgLv: b.msgLv as MsgLevel,
+      data: b.data ?? empty,
+      types: b.types ?? [],
+      ids: b.ids ?? [],
+      epoch: b.epoch ?? "",
+      offset: longToNumber(b.offset),
+    };
   } catch (err) {
     throw malformed("not a BroadcastRoomReq", err);
   }

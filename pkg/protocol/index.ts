@@ -5,3 +5,4 @@ export * from "./codec";
 export * from "./wire";
 export * from "./json";
 export * from "./rooms";
+export * from "./history_codec";

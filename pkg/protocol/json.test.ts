@@ -56,7 +56,7 @@ describe("JSON codec (roomcast.json)", () => {
   });
 
   it("answers as JSON text: Err with code and msg, the id only when the request had one", () => {
-    expect(JSON.parse(jsonWire.answer(PackageType.UNKNOWN, 0, "ok", 3, "conn-0.k1") as string)).toEqual({
+    expect(JSON.parse(jsonWire.answer(PackageType.UNKNOWN, 0, "ok", 3, { connID: "conn-0.k1" }) as string)).toEqual({
       type: "UNKNOWN",
       id: 3,
       data: { code: 0, msg: "ok", connID: "conn-0.k1" },
@@ -71,7 +71,7 @@ describe("JSON codec (roomcast.json)", () => {
 
   it("lists a delivery's messages: UTF-8 as text (a leading BOM kept), anything else as base64, types beside them", () => {
     const packed = packMessages([bytes("hi"), new Uint8Array([0xc3, 0x28]), bytes("\ufeffbom"), new Uint8Array(0)]);
-    expect(JSON.parse(jsonWire.delivery("", MsgLevel.IMPORTANT, packed, ["", "bin", "", ""]) as string)).toEqual({
+    expect(JSON.parse(jsonWire.delivery("", MsgLevel.IMPORTANT, packed, { types: ["", "bin", "", ""] }) as string)).toEqual({
       type: "MESSAGE",
       data: {
         roomID: "",
@@ -85,8 +85,8 @@ describe("JSON codec (roomcast.json)", () => {
 describe("protobuf codec, protocol 2", () => {
   it("leaves types off a delivery none of whose messages has one, so seed-001 frames do not change", () => {
     const packed = packMessages([bytes("a")]);
-    expect(protoWire.delivery("r", MsgLevel.NORMAL, packed, ["", ""])).toEqual(protoWire.delivery("r", MsgLevel.NORMAL, packed));
-    const typed = decodeDelivery(decodeReply(protoWire.delivery("r", MsgLevel.NORMAL, packed, ["chat"]) as Uint8Array).data);
+    expect(protoWire.delivery("r", MsgLevel.NORMAL, packed, { types: ["", ""] })).toEqual(protoWire.delivery("r", MsgLevel.NORMAL, packed));
+    const typed = decodeDelivery(decodeReply(protoWire.delivery("r", MsgLevel.NORMAL, packed, { types: ["chat"] }) as Uint8Array).data);
     expect([typed.types, unpackMessages(typed.data).map((m) => new TextDecoder().decode(m))]).toEqual([["chat"], ["a"]]);
   });
 

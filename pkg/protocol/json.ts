@@ -7,6 +7,7 @@ import { ErrCode, errText } from "./codes";
 import { MsgLevel, PackageType, checkBroadcast, checkRoomID, checkSignIn, utf8Encode } from "./codec";
 import { RoomcastError } from "./errors";
 import { unpackMessages } from "./framing";
+import { checkAck, checkMessageId, checkPosition, type HistoryPage, type Position } from "./history_codec";
 import type { Request, Wire } from "./wire";
 
 type Json = Record<string, unknown>;
@@ -30,6 +31,22 @@ function string(o: Json, key: string, what: string): string {
   if (v === undefined || v === null) return "";
   if (typeof v !== "string") throw malformed(`${what}.${key} must be a string`);
   return v;
+}
+
+/** A uint64 field: a number, or a decimal string as protobuf's JSON mapping writes it. */
+function uint(o: Json, key: string, what: string): number {
+  const v = o[key];
+  if (v === undefined || v === null) return 0;
+  const n = typeof v === "string" && /^\d{1,16}$/.test(v) ? Number(v) : v;
+  if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 0) throw malformed(`${what}.${key} must be a whole number from 0`);
+  return n;
+}
+
+/** A Position field (absent: undefined). */
+function position(v: unknown, what: string): Position | undefined {
+  if (v === undefined || v === null) return undefined;
+  const o = object(v, what, ["epoch", "offset"]);
+  return checkPosition(string(o, "epoch", what), uint(o, "offset", what));
 }
 
 /** An enum field: its name or its number, as protobuf's JSON mapping allows. */
@@ -62,16 +79,35 @@ export function toBase64(b: Uint8Array): string {
 // ignoreBOM: a message that starts with a byte-order mark keeps it.
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-/** One delivered message: text when its bytes are UTF-8, data (base64) otherwise; its type when it has one. */
-function delivered(bytes: Uint8Array, type: string | undefined): Json {
-  let m: Json;
+/** A message's bytes as JSON fields: text when they are UTF-8, data (base64) otherwise. */
+function body(bytes: Uint8Array): Json {
   try {
-    m = { text: strictUtf8.decode(bytes) };
+    return { text: strictUtf8.decode(bytes) };
   } catch {
-    m = { data: toBase64(bytes) };
+    return { data: toBase64(bytes) };
   }
+}
+
+/** One delivered message: its bytes, and its type, id and offset when it has them. */
+function delivered(bytes: Uint8Array, type: string | undefined, id: string | undefined, offset: number | undefined): Json {
+  const m = body(bytes);
   if (type) m.type = type;
+  if (id) m.id = id;
+  if (offset) m.offset = offset;
   return m;
+}
+
+function historyJson(p: HistoryPage): Json {
+  const messages = p.messages.map((m) => ({
+    offset: m.offset,
+    id: m.id,
+    ...(m.type ? { type: m.type } : {}),
+    msgLv: levelNames.get(m.msgLv),
+    ...body(m.data),
+    ts: m.ts,
+    ...(m.uid ? { uid: m.uid } : {}),
+  }));
+  return { roomID: p.roomID, epoch: p.epoch, offset: p.offset, messages, more: p.more, ...(p.reason ? { reason: p.reason } : {}) };
 }
 
 const errTextOf = (code: number): string => errText[code as ErrCode] ?? "";
@@ -98,8 +134,8 @@ export const jsonWire: Wire = {
     return { type, id, body: o.data };
   },
   signIn(body) {
-    const o = object(body, "SignIn", ["token", "roomID"]);
-    return checkSignIn(string(o, "token", "SignIn"), string(o, "roomID", "SignIn"));
+    const o = object(body, "SignIn", ["token", "roomID", "recover"]);
+    return checkSignIn(string(o, "token", "SignIn"), string(o, "roomID", "SignIn"), position(o.recover, "SignIn.recover"));
   },
   message(body) {
     const o = object(body, "BroadcastRoomReq", ["roomID", "msgLv", "data", "text", "type"]);
@@ -121,12 +157,40 @@ export const jsonWire: Wire = {
     checkRoomID(roomID);
     return roomID;
   },
-  answer: (type, code, msg, id, connID) => reply(type, id, { code, msg: msg ?? errTextOf(code), ...(connID ? { connID } : {}) }),
+  subscription(body) {
+    const o = object(body, "Room", ["roomID", "recover"]);
+    const roomID = string(o, "roomID", "Room");
+    checkRoomID(roomID);
+    const recover = position(o.recover, "Room.recover");
+    return recover ? { roomID, recover } : { roomID };
+  },
+  historyQuery(body) {
+    const o = object(body, "HistoryReq", ["roomID", "since", "limit"]);
+    const roomID = string(o, "roomID", "HistoryReq");
+    checkRoomID(roomID);
+    const limit = uint(o, "limit", "HistoryReq");
+    const since = position(o.since, "HistoryReq.since");
+    return since ? { roomID, since, limit } : { roomID, limit };
+  },
+  recall(body) {
+    const o = object(body, "Recall", ["roomID", "id"]);
+    const roomID = string(o, "roomID", "Recall");
+    checkRoomID(roomID);
+    return { roomID, id: checkMessageId(string(o, "id", "Recall"), "Recall.id") };
+  },
+  ack(body) {
+    const ids = object(body, "Ack", ["ids"]).ids;
+    if (!Array.isArray(ids) || ids.some((x) => typeof x !== "string")) throw malformed("Ack.ids must be a list of strings");
+    return checkAck(ids as string[]);
+  },
+  answer: (type, code, msg, id, extra) => reply(type, id, { code, msg: msg ?? errTextOf(code), ...extra }),
+  history: (page, id) => reply(PackageType.HISTORY, id, historyJson(page)),
   pong: (id) => reply(PackageType.HEARTBEAT, id, "pong"),
   count: (n, id) => reply(PackageType.MEMBERS, id, String(n)),
   presence: (uids, total, id) => reply(PackageType.PRESENCE, id, { uids, total }),
-  delivery(roomID, msgLv, packed, types) {
-    const messages = unpackMessages(packed).map((m, i) => delivered(m, types?.[i]));
-    return reply(PackageType.MESSAGE, 0, { roomID, msgLv: levelNames.get(msgLv), messages });
+  delivery(roomID, msgLv, packed, meta = {}) {
+    const { types, ids, epoch, first = 0 } = meta;
+    const messages = unpackMessages(packed).map((m, i) => delivered(m, types?.[i], ids?.[i], epoch ? first + i : undefined));
+    return reply(PackageType.MESSAGE, 0, { roomID, msgLv: levelNames.get(msgLv), ...(epoch ? { epoch } : {}), messages });
   },
 };

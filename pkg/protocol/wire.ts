@@ -15,9 +15,22 @@ import {
   utf8Encode,
   withId,
   type Broadcast,
+  type DeliveryMeta,
   type MsgLevel,
   type SignIn,
 } from "./codec";
+import {
+  decodeAck,
+  decodeHistoryQuery,
+  decodeRecall,
+  decodeSubscription,
+  encodeHistoryPage,
+  type AnswerExtra,
+  type HistoryPage,
+  type HistoryQuery,
+  type RecallReq,
+  type Subscription,
+} from "./history_codec";
 import { RoomcastError } from "./errors";
 import { protocol } from "@roomcast/api/messages";
 
@@ -44,17 +57,25 @@ export interface Wire {
   message(body: unknown): Broadcast;
   /** REFRESH's token. */
   token(body: unknown): string;
-  /** SUBSCRIBE / UNSUBSCRIBE / MEMBERS's room; "" when `optional` and none was given. */
+  /** UNSUBSCRIBE / PRESENCE / MEMBERS's room; "" when `optional` and none was given. */
   room(body: unknown, optional?: boolean): string;
-  /** Reply{type, Err{code, msg, connID}}, answering request `id` (0 = none). */
-  answer(type: PackageType, code: number, msg?: string, id?: number, connID?: string): Outgoing;
+  /** SUBSCRIBE's room, and the position to recover it from. */
+  subscription(body: unknown): Subscription;
+  historyQuery(body: unknown): HistoryQuery;
+  recall(body: unknown): RecallReq;
+  /** ACK's message ids. */
+  ack(body: unknown): string[];
+  /** Reply{type, Err{code, msg, ...extra}}, answering request `id` (0 = none). */
+  answer(type: PackageType, code: number, msg?: string, id?: number, extra?: AnswerExtra): Outgoing;
   pong(id: number): Outgoing;
   /** Reply{MEMBERS, "<count>"}. */
   count(n: number, id: number): Outgoing;
   /** Reply{PRESENCE, Presence{uids, total}}. */
   presence(uids: readonly string[], total: number, id: number): Outgoing;
+  /** Reply{HISTORY, HistoryReply}. */
+  history(page: HistoryPage, id: number): Outgoing;
   /** A delivery frame for the packed messages of one room and level. */
-  delivery(roomID: string, msgLv: MsgLevel, packed: Uint8Array, types?: readonly string[]): Outgoing;
+  delivery(roomID: string, msgLv: MsgLevel, packed: Uint8Array, meta?: DeliveryMeta): Outgoing;
 }
 
 const PONG = encodeReply({ type: PackageType.HEARTBEAT, data: utf8Encode("pong") });
@@ -72,7 +93,12 @@ export const protoWire: Wire = {
   message: (body) => decodeBroadcast(bytesOf(body)),
   token: (body) => decodeRefresh(bytesOf(body)),
   room: (body, optional) => decodeRoom(bytesOf(body), optional),
-  answer: (type, code, msg, id, connID) => withId(encodeReply({ type, data: encodeErr(code, msg, connID) }), id),
+  subscription: (body) => decodeSubscription(bytesOf(body)),
+  historyQuery: (body) => decodeHistoryQuery(bytesOf(body)),
+  recall: (body) => decodeRecall(bytesOf(body)),
+  ack: (body) => decodeAck(bytesOf(body)),
+  answer: (type, code, msg, id, extra) => withId(encodeReply({ type, data: encodeErr(code, msg, extra) }), id),
+  history: (page, id) => withId(encodeReply({ type: PackageType.HISTORY, data: encodeHistoryPage(page) }), id),
   pong: (id) => withId(PONG, id),
   count: (n, id) => withId(encodeReply({ type: PackageType.MEMBERS, data: utf8Encode(String(n)) }), id),
   presence: (uids, total, id) =>

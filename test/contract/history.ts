@@ -139,5 +139,38 @@ export function historyContract(name: string, make: MakeHistory): void {
       const [b] = await f.history.append([{ room, messages: [msg("four")] }]);
       expect(b!.first).toBe(4);
     });
+
+    it("an IMPORTANT message appended again keeps its first offset and is stored once; a NORMAL one is not deduplicated", async () => {
+      const important = msg("order-1", { level: 1, uid: "" });
+      const [a] = await f.history.append([{ room, messages: [important] }]);
+      await f.history.append([{ room, messages: [msg("chat")] }]);
+      const [again, twice] = await f.history.append([
+        { room, messages: [important] },
+        { room, messages: [important] },
+      ]);
+      expect([a!.first, again!.first, twice!.first, again!.epoch]).toEqual([1, 1, 1, a!.epoch]);
+      const normal = msg("normal");
+      const [n1, n2] = await f.history.append([
+        { room, messages: [normal] },
+        { room, messages: [normal] },
+      ]);
+      expect([n1!.first, n2!.first]).toEqual([3, 4]);
+      expect((await f.history.latest(room, 10)).messages.map((m) => [m.offset, texts([m])[0]])).toEqual([
+        [1, "order-1"],
+        [2, "chat"],
+        [3, "normal"],
+        [4, "normal"],
+      ]);
+    });
+
+    it("answers a room named twice in one append by entry, and rooms that keep nothing with an empty epoch", async () => {
+      const none = fresh("nohistory-");
+      const [a, b, c] = await f.history.append([
+        { room, messages: [msg("a")] },
+        { room: none, messages: [msg("n")] },
+        { room, messages: [msg("b"), msg("c")] },
+      ]);
+      expect([a!.first, b, c!.first]).toEqual([1, { room: none, epoch: "", first: 0 }, 2]);
+    });
   });
 }

@@ -7,6 +7,7 @@ import { startNsq } from "./nsq";
 import { startEtcd } from "./etcd";
 import { makePki, type Pki } from "./pki";
 import { TOKEN_SECRET, opsUrlOf, testTuning, tsProc, type Target } from "./roomcast";
+import { deleteRedisKeys } from "./redis";
 
 export interface ClusterOptions {
   conns?: number;
@@ -16,6 +17,8 @@ export interface ClusterOptions {
   ttlSec?: number;
   /** Every conn process listens on one WebSocket port (SO_REUSEPORT; the kernel spreads connections). */
   sharedWsPort?: boolean;
+  /** More environment for every conn, logic and job process (ROOMCAST_HISTORY_* and the like). */
+  env?: Record<string, string>;
   /** More environment for every conn process (after the defaults, so it can override them). */
   connEnv?: Record<string, string>;
   /** More environment for conn process i only (after connEnv). */
@@ -58,6 +61,8 @@ export interface Cluster extends Target {
   connOpsUrls: string[];
   logicOpsUrls: string[];
   etcdEndpoint: string;
+  /** The prefix of this cluster's history keys in Redis (deleted when it stops). */
+  historyKeyPrefix: string;
   lookupdHttp: string;
   nsqdHttp: string;
   /** The in-memory nsqd for NORMAL messages (ClusterOptions.normalNsqd). */
@@ -100,6 +105,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     [`ROOMCAST_${tier}_DISCOVERY_KIND`]: "etcd",
     [`ROOMCAST_${tier}_DISCOVERY_ETCD`]: etcd.endpoint,
     [`ROOMCAST_${tier}_DISCOVERY_TTL_SEC`]: String(ttlSec),
+    ...opts.env,
     ...(pki
       ? {
           [`ROOMCAST_${tier}_TLS_CA`]: pki.ca,
@@ -207,9 +213,10 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     : Array.from({ length: conns }, (_, i) => startConn(i));
   const settled = await Promise.allSettled([...logicStarts, ...jobStarts, ...connStarts]);
   const all = settled.flatMap((r) => (r.status === "fulfilled" ? [r.value.proc] : []));
+  const historyKeyPrefix = `roomcast:${cluster}:`;
   const stopAll = async () => {
     await Promise.all(all.map((p) => p.stop()));
-    await Promise.all([nsq.stop(), etcd.stop()]);
+    await Promise.all([nsq.stop(), etcd.stop(), deleteRedisKeys(historyKeyPrefix)]);
     rmSync(logDir, { recursive: true, force: true });
   };
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -254,6 +261,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     pushGrpcAddrs: logicsUp.map((l) => l.grpcAddr),
     pki,
     etcdEndpoint: etcd.endpoint,
+    historyKeyPrefix,
     lookupdHttp: nsq.lookupdHttp,
     nsqdHttp: nsq.nsqdHttp,
     ...(nsq.normalNsqdHttp ? { normalNsqdHttp: nsq.normalNsqdHttp } : {}),

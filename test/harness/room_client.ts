@@ -13,8 +13,15 @@ import {
   encodeReq,
   encodeRoom,
   encodeSignIn,
+  encodeHistoryQuery,
+  encodeSubscription,
+  decodeHistoryPage,
   toBase64,
   unpackMessages,
+  type HistoryPage,
+  type HistoryQuery,
+  type Position,
+  type Recovery,
 } from "@roomcast/pkg/protocol";
 
 /** The codec a client speaks (protocol 2): protobuf in binary frames, or JSON in text frames (roomcast.json). */
@@ -32,12 +39,21 @@ export interface Received {
   batchSize: number;
   /** protocol 2: the type its sender gave it ("" = none). */
   type: string;
+  /** protocol 2: its id (IMPORTANT messages, rooms with history) and, in a room with history, epoch and offset. */
+  id: string;
+  epoch: string;
+  offset: number;
 }
 
 export interface ErrReply {
   code: number;
   msg: string;
+  /** protocol 2: on the answer to a SIGN_IN or SUBSCRIBE that asked to recover. */
+  recovery?: Recovery;
 }
+
+/** A message as the tests compare them. */
+type Incoming = { data: Uint8Array; type: string; id: string; offset: number };
 
 type Waiter<T> = { resolve: (v: T) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
 
@@ -90,6 +106,7 @@ export class RoomClient {
   private readonly subscribes = new ReplyQueue<ErrReply>();
   private readonly unsubscribes = new ReplyQueue<ErrReply>();
   private readonly presences = new ReplyQueue<{ uids: string[]; total: number }>();
+  private readonly histories = new ReplyQueue<HistoryPage>();
   /** protocol 2: this connection's id, from the answer to its sign-in. */
   connID = "";
   /** Text frames that were not JSON replies (a protobuf client gets none). */
@@ -117,6 +134,7 @@ export class RoomClient {
         this.subscribes.fail(err);
         this.unsubscribes.fail(err);
         this.presences.fail(err);
+        this.histories.fail(err);
         for (const w of this.messageWaiters) w();
         resolve({ code, reason: reason.toString() });
       }),
@@ -160,15 +178,30 @@ export class RoomClient {
     return !this.isClosed;
   }
 
-  signIn(token: string, roomID: string, timeoutMs = 5_000, id = 0): Promise<ErrReply> {
-    this.request(PackageType.SIGN_IN, encodeSignIn({ token, roomID }), { token, roomID }, id);
+  /** `recover` (protocol 2): recover the sign-in room from this position. */
+  signIn(token: string, roomID: string, timeoutMs = 5_000, id = 0, recover?: Position): Promise<ErrReply> {
+    const body = recover ? { token, roomID, recover } : { token, roomID };
+    this.request(PackageType.SIGN_IN, encodeSignIn(body), body, id);
     return this.nextErr(timeoutMs);
   }
 
-  /** protocol 2: Req{SUBSCRIBE, Room}; resolves with the Err of its Reply{SUBSCRIBE}. */
-  subscribe(roomID: string, id = 0, timeoutMs = 5_000): Promise<ErrReply> {
-    this.request(PackageType.SUBSCRIBE, encodeRoom(roomID), { roomID }, id);
+  /** protocol 2: Req{SUBSCRIBE, Room}; resolves with the Err of its Reply{SUBSCRIBE}. `recover`: from this position. */
+  subscribe(roomID: string, id = 0, timeoutMs = 5_000, recover?: Position): Promise<ErrReply> {
+    const body = recover ? { roomID, recover } : { roomID };
+    this.request(PackageType.SUBSCRIBE, recover ? encodeSubscription(body) : encodeRoom(roomID), body, id);
     return this.subscribes.next(timeoutMs, "SUBSCRIBE answer");
+  }
+
+  /** protocol 2: Req{HISTORY}; resolves with the page (an Err comes as nextErr). */
+  history(q: HistoryQuery, id = 0, timeoutMs = 5_000): Promise<HistoryPage> {
+    this.request(PackageType.HISTORY, encodeHistoryQuery(q), q, id);
+    return this.histories.next(timeoutMs, "HISTORY answer");
+  }
+
+  /** Where this client stands in `room`: the epoch and offset of the newest message it received there. */
+  position(room: string): Position {
+    const last = this.received.filter((r) => r.roomID === room && r.epoch).at(-1);
+    return last ? { epoch: last.epoch, offset: last.offset } : { epoch: "", offset: 0 };
   }
 
   /** protocol 2: Req{UNSUBSCRIBE, Room}; resolves with the Err of its Reply{UNSUBSCRIBE}. */
@@ -325,13 +358,16 @@ export class RoomClient {
         return this.onAnswer(reply.type, Buffer.from(reply.data).toString());
       case PackageType.PRESENCE:
         return this.presences.push(decodePresence(reply.data));
+      case PackageType.HISTORY:
+        return this.histories.push(decodeHistoryPage(reply.data));
       case PackageType.MESSAGE: {
         const b = decodeDelivery(reply.data);
         const msgs = unpackMessages(b.data);
         return this.onDelivery(
           b.roomID,
           b.msgLv,
-          msgs.map((m, i) => ({ data: m, type: b.types[i] ?? "" })),
+          b.epoch,
+          msgs.map((m, i) => ({ data: m, type: b.types[i] ?? "", id: b.ids[i] ?? "", offset: b.epoch ? b.offset + i : 0 })),
         );
       }
       default:
@@ -351,15 +387,28 @@ export class RoomClient {
     const type = (typeNumber.get(r.type) ?? -1) as PackageType;
     this.replyIds.push({ type, id: r.id ?? 0 });
     if (type === PackageType.MESSAGE) {
-      const d = r.data as { roomID?: string; msgLv?: string; messages: Array<{ text?: string; data?: string; type?: string }> };
+      type M = { text?: string; data?: string; type?: string; id?: string; offset?: number };
+      const d = r.data as { roomID?: string; msgLv?: string; epoch?: string; messages: M[] };
       return this.onDelivery(
         d.roomID ?? "",
         d.msgLv === "IMPORTANT" ? MsgLevel.IMPORTANT : MsgLevel.NORMAL,
-        d.messages.map((m) => ({
-          data: m.text !== undefined ? new Uint8Array(Buffer.from(m.text)) : new Uint8Array(Buffer.from(m.data ?? "", "base64")),
-          type: m.type ?? "",
-        })),
+        d.epoch ?? "",
+        d.messages.map((m) => ({ data: bytesOfJson(m), type: m.type ?? "", id: m.id ?? "", offset: m.offset ?? 0 })),
       );
+    }
+    if (type === PackageType.HISTORY) {
+      type M = { text?: string; data?: string; type?: string; id: string; offset: number; msgLv?: string; ts: number; uid?: string };
+      const p = r.data as Omit<HistoryPage, "messages" | "reason"> & { reason?: string; messages: M[] };
+      const messages = p.messages.map((m) => ({
+        offset: m.offset,
+        id: m.id,
+        type: m.type ?? "",
+        msgLv: m.msgLv === "IMPORTANT" ? MsgLevel.IMPORTANT : MsgLevel.NORMAL,
+        data: bytesOfJson(m),
+        ts: m.ts,
+        uid: m.uid ?? "",
+      }));
+      return this.histories.push({ ...p, reason: (p.reason ?? "") as HistoryPage["reason"], messages });
     }
     if (type === PackageType.HEARTBEAT || type === PackageType.MEMBERS) return this.onAnswer(type, String(r.data));
     if (type === PackageType.PRESENCE) return this.presences.push(r.data as { uids: string[]; total: number });
@@ -375,20 +424,35 @@ export class RoomClient {
       case PackageType.MEMBERS:
         return this.counts.push(v as string);
     }
-    const { code, msg, connID } = v as ErrReply & { connID?: string };
+    const { code, msg, connID, recovery } = v as ErrReply & { connID?: string };
     // A seed-001 client reads {code, msg}; the connection id (protocol 2) is kept aside.
     if (connID) this.connID = connID;
-    const err = { code, msg };
+    const err: ErrReply = recovery ? { code, msg, recovery } : { code, msg };
     if (type === PackageType.REFRESH) this.refreshes.push(err);
     else if (type === PackageType.SUBSCRIBE) this.subscribes.push(err);
     else if (type === PackageType.UNSUBSCRIBE) this.unsubscribes.push(err);
     else this.errs.push(err);
   }
 
-  private onDelivery(roomID: string, msgLv: MsgLevel, msgs: Array<{ data: Uint8Array; type: string }>): void {
+  private onDelivery(roomID: string, msgLv: MsgLevel, epoch: string, msgs: Incoming[]): void {
     this.frames.push(msgs.length);
     for (const m of msgs)
-      this.received.push({ roomID, msgLv, data: m.data, text: Buffer.from(m.data).toString(), batchSize: msgs.length, type: m.type });
+      this.received.push({
+        roomID,
+        msgLv,
+        data: m.data,
+        text: Buffer.from(m.data).toString(),
+        batchSize: msgs.length,
+        type: m.type,
+        id: m.id,
+        epoch,
+        offset: m.offset,
+      });
     for (const w of [...this.messageWaiters]) w();
   }
+}
+
+/** A JSON message's bytes: its text, or its base64 data. */
+function bytesOfJson(m: { text?: string; data?: string }): Uint8Array {
+  return m.text !== undefined ? new Uint8Array(Buffer.from(m.text)) : new Uint8Array(Buffer.from(m.data ?? "", "base64"));
 }

@@ -2,13 +2,12 @@
 // messages, in either codec. Run against standalone and a cluster, once with protobuf and once with JSON clients.
 import WebSocket from "ws";
 import { ErrCode, MsgLevel, PackageType, encodeReq, encodeRoom } from "@roomcast/pkg/protocol";
-import { Tokens } from "@roomcast/pkg/token";
 import { RoomClient, type Codec, type Received } from "../harness/room_client";
-import { TOKEN_SECRET, type Target } from "../harness/roomcast";
+import type { Target } from "../harness/roomcast";
 import { eventually, sleep } from "../support/wait";
 import { post } from "./protocol";
+import { local, suiteClients } from "./clients";
 
-const local = new Tokens({ secret: TOKEN_SECRET, ttlSec: 600 });
 let seq = 0;
 const unique = (tag: string) => `${tag}-${process.pid}-${++seq}-${Math.random().toString(36).slice(2, 6)}`;
 const push = local.sign("push-service", "push");
@@ -19,18 +18,7 @@ export function protocol2Suite(getTarget: () => Target, codec: Codec): void {
 }
 
 function protocol2Tests(getTarget: () => Target, codec: Codec): void {
-  const clients: RoomClient[] = [];
-  const ws = (i = 0) => getTarget().wsUrls[i % getTarget().wsUrls.length]!;
-  const http = (i = 0) => getTarget().httpUrls[i % getTarget().httpUrls.length]!;
-  const track = (c: RoomClient) => (clients.push(c), c);
-  /** A signed-in client of this codec on conn node i, in `room` ("" = none). */
-  const join = async (i: number, uid: string, room = "") =>
-    track((await RoomClient.join(ws(i), local.sign(uid), room, undefined, undefined, codec)).keepAlive(1000));
-  const connect = async (i = 0) => track(await RoomClient.connect(ws(i), 5_000, undefined, undefined, codec));
-
-  afterEach(() => {
-    for (const c of clients.splice(0)) c.terminate();
-  });
+  const { ws, http, track, join, connect } = suiteClients(getTarget, codec);
 
   it(`the server accepts the subprotocol roomcast.${codec}`, async () => {
     const s = new WebSocket(ws(), [`roomcast.${codec}`]);

@@ -1,5 +1,6 @@
 // Original file: conn/conn.proto
 
+import type { Long } from '@grpc/proto-loader';
 
 export interface RoomBatch {
   'roomID'?: (string);
@@ -8,6 +9,8 @@ export interface RoomBatch {
   'count'?: (number);
   'ids'?: (string)[];
   'types'?: (string)[];
+  'epoch'?: (string);
+  'first'?: (number | string | Long);
 }
 
 export interface RoomBatch__Output {
@@ -17,4 +20,6 @@ export interface RoomBatch__Output {
   'count': (number);
   'ids': (string)[];
   'types': (string)[];
+  'epoch': (string);
+  'first': (string);
 }

@@ -4,9 +4,11 @@
 export interface Result {
   'code'?: (number);
   'msg'?: (string);
+  'id'?: (string);
 }
 
 export interface Result__Output {
   'code': (number);
   'msg': (string);
+  'id': (string);
 }

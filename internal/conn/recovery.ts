@@ -1,0 +1,184 @@
+// Room history on a conn node (protocol 2): recovery for a member entering a room it was in before (SIGN_IN or
+// SUBSCRIBE with a position), and HISTORY pages. Recovery keeps the room's batches that arrive while history is read,
+// then sends the missed messages, then the kept batches from after them, and only then lets the member listen to
+// the room's topics, all in one turn: the missed and the live messages meet with no gap and nothing twice.
+import type { RoomBatch } from "@roomcast/pkg/link";
+import { HistoryUnavailable, type History, type StoredMessage } from "@roomcast/pkg/history";
+import {
+  BROADCAST_ROOM,
+  CONN_ROOM_PREFIX,
+  packMessages,
+  unpackMessages,
+  type HistoryPage,
+  type HistoryQuery,
+  type MsgLevel,
+  type NotRecovered,
+  type Outgoing,
+  type Position,
+  type Recovery,
+  type Wire,
+} from "@roomcast/pkg/protocol";
+import type { Logger } from "@roomcast/pkg/log";
+import { Counter, type Registry } from "@roomcast/pkg/metrics";
+import type { Rooms } from "./room";
+
+export interface HistoryLimits {
+  /** Most messages one recovery delivers: a member that missed more is told "limit". */
+  recoverMax: number;
+  /** Most messages one HISTORY page carries. */
+  maxPage: number;
+}
+
+/** Where a recovered member's frames go. */
+export interface Recipient {
+  wire: Wire;
+  send(frame: Outgoing): void;
+}
+
+const notRecovered = (reason: NotRecovered, epoch = "", offset = 0): Recovery => ({ recovered: false, reason, epoch, offset, count: 0 });
+
+export class RoomHistory {
+  private readonly recoveries: Counter<"result">;
+
+  constructor(
+    private readonly history: History | undefined,
+    private readonly rooms: Rooms,
+    private readonly limits: HistoryLimits,
+    private readonly log: Logger,
+    registry: Registry,
+  ) {
+    this.recoveries = new Counter({
+      name: "roomcast_conn_recoveries_total",
+      help: "recoveries asked for, by outcome: recovered, or why not (epoch, trimmed, future, limit, unavailable, none)",
+      labelNames: ["result"],
+      registers: [registry],
+    });
+  }
+
+  /** Whether the room keeps history: never the broadcast room or a connection's room. */
+  keeps(room: string): boolean {
+    return room !== BROADCAST_ROOM && !room.startsWith(CONN_ROOM_PREFIX) && !!this.history?.keeps(room);
+  }
+
+  /**
+   * Recovers `room` from `from` for a member entering it without listening yet. `entered` announces the member
+   * (false: the member went away, nothing is sent); `listen` subscribes it to the room's topics. Answers the outcome,
+   * or undefined when `entered` said false or `alive` turned false while history was read.
+   */
+  async recover(
+    room: string,
+    from: Position,
+    to: Recipient,
+    entered: () => Promise<boolean>,
+    alive: () => boolean,
+    listen: () => void,
+  ): Promise<Recovery | undefined> {
+    const kept: RoomBatch[] = [];
+    const unwatch = this.rooms.watch(room, (b) => kept.push(b));
+    try {
+      if (!(await entered())) return undefined;
+      const { recovery, messages } = await this.missed(room, from);
+      if (!alive()) return undefined;
+      for (const frame of storedFrames(room, recovery.epoch, messages, to.wire)) to.send(frame);
+      for (const b of kept) {
+        const after = recovery.recovered ? laterPart(b, recovery.epoch, recovery.offset) : b;
+        if (after) to.send(to.wire.delivery(room, after.msgLv, after.packed, after));
+      }
+      listen();
+      this.recoveries.inc({ result: recovery.recovered ? "recovered" : recovery.reason });
+      return recovery;
+    } finally {
+      unwatch();
+    }
+  }
+
+  /** A HISTORY page: after a position, or the newest messages; `reason` says why there are none to give. */
+  async page(q: HistoryQuery): Promise<HistoryPage> {
+    const limit = q.limit === 0 || q.limit > this.limits.maxPage ? this.limits.maxPage : q.limit;
+    const none = (reason: NotRecovered, epoch = "", offset = 0): HistoryPage => ({
+      roomID: q.roomID,
+      epoch,
+      offset,
+      messages: [],
+      more: false,
+      reason,
+    });
+    if (!this.keeps(q.roomID)) return none("none");
+    try {
+      if (!q.since) {
+        const l = await this.history!.latest(q.roomID, limit);
+        return { roomID: q.roomID, epoch: l.epoch, offset: l.offset, messages: l.messages.map(pageMessage), more: false, reason: "" };
+      }
+      const s = await this.history!.since(q.roomID, q.since.epoch, q.since.offset, limit);
+      if (!s.ok) return none(s.reason, s.epoch, s.offset);
+      return { roomID: q.roomID, epoch: s.epoch, offset: s.offset, messages: s.messages.map(pageMessage), more: s.more, reason: "" };
+    } catch (err) {
+      if (!(err instanceof HistoryUnavailable)) throw err;
+      return none("unavailable");
+    }
+  }
+
+  /** The messages after `from`, or why they cannot be given. */
+  private async missed(room: string, from: Position): Promise<{ recovery: Recovery; messages: StoredMessage[] }> {
+    if (!this.keeps(room)) return { recovery: notRecovered("none"), messages: [] };
+    let s;
+    try {
+      s = await this.history!.since(room, from.epoch, from.offset, this.limits.recoverMax);
+    } catch (err) {
+      if (!(err instanceof HistoryUnavailable)) throw err;
+      this.log.warn({ err, roomID: room }, "history.since failed: recovery answered unavailable");
+      return { recovery: notRecovered("unavailable"), messages: [] };
+    }
+    if (!s.ok) return { recovery: notRecovered(s.reason, s.epoch, s.offset), messages: [] };
+    if (s.more) return { recovery: notRecovered("limit", s.epoch, s.offset), messages: [] };
+    const recovery: Recovery = { recovered: true, reason: "", epoch: s.epoch, offset: s.offset, count: s.messages.length };
+    return { recovery, messages: s.messages };
+  }
+}
+
+const pageMessage = (m: StoredMessage) => ({
+  offset: m.offset,
+  id: m.id,
+  type: m.type,
+  msgLv: m.level as MsgLevel,
+  data: m.data,
+  ts: m.ts,
+  uid: m.uid,
+});
+
+/** Stored messages as delivery frames: one per run of the same level and consecutive offsets (a recall leaves a hole). */
+function storedFrames(room: string, epoch: string, messages: readonly StoredMessage[], wire: Wire): Outgoing[] {
+  const frames: Outgoing[] = [];
+  let run: StoredMessage[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    const types = run.map((m) => m.type);
+    const meta = { ids: run.map((m) => m.id), epoch, first: run[0]!.offset, ...(types.some((t) => t) ? { types } : {}) };
+    frames.push(wire.delivery(room, run[0]!.level as MsgLevel, packMessages(run.map((m) => m.data)), meta));
+    run = [];
+  };
+  for (const m of messages) {
+    const last = run[run.length - 1];
+    if (last && (last.level !== m.level || last.offset + 1 !== m.offset)) flush();
+    run.push(m);
+  }
+  flush();
+  return frames;
+}
+
+/** The part of a batch after `offset` in `epoch` (undefined when none is); a batch of another epoch or none is whole. */
+function laterPart(b: RoomBatch, epoch: string, offset: number): RoomBatch | undefined {
+  if (!b.epoch || b.epoch !== epoch || b.first === undefined) return b;
+  const skip = offset - b.first + 1;
+  if (skip <= 0) return b;
+  if (skip >= b.count) return undefined;
+  const messages = unpackMessages(b.packed).slice(skip);
+  return {
+    ...b,
+    packed: packMessages(messages),
+    count: messages.length,
+    first: b.first + skip,
+    ...(b.ids ? { ids: b.ids.slice(skip) } : {}),
+    ...(b.types ? { types: b.types.slice(skip) } : {}),
+  };
+}
