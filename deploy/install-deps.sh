@@ -5,6 +5,8 @@
 #   etcd              -> Debian's etcd-server through apt
 #   chromium          -> Debian's chromium through apt (the chat page's browser test drives it with playwright-core)
 #   haproxy           -> Debian's haproxy through apt (TLS for clients, deploy/haproxy.cfg; test/wss.test.ts runs it)
+#   redis-server      -> Debian's redis-server through apt (history in a cluster; it also starts Redis on 6379, which
+#                        the tests use; the tests that kill Redis start their own)
 # Usage: deploy/install-deps.sh [--quiet]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -76,4 +78,6 @@ have etcd || install_etcd
 # Debian puts haproxy in /usr/sbin, which a user's PATH may lack.
 { [ -x /usr/sbin/haproxy ] || have haproxy; } || { say "installing haproxy through apt"; apt_install haproxy; }
 
-say "nsqd: $(command -v nsqd)  nsqlookupd: $(command -v nsqlookupd)  etcd: $(command -v etcd)  chromium: /usr/bin/chromium  haproxy: $(command -v haproxy || echo /usr/sbin/haproxy)"
+have redis-server || { say "installing redis-server through apt"; apt_install redis-server; }
+
+say "nsqd: $(command -v nsqd)  nsqlookupd: $(command -v nsqlookupd)  etcd: $(command -v etcd)  chromium: /usr/bin/chromium  haproxy: $(command -v haproxy || echo /usr/sbin/haproxy)  redis-server: $(command -v redis-server)"

@@ -123,6 +123,11 @@ export class RoomHistory {
     if (!this.keeps(room)) return { recovery: notRecovered("none"), messages: [] };
     let s;
     try {
+      // An empty epoch: the member has nothing of the room yet, and asks only where it stands.
+      if (from.epoch === "") {
+        const p = await this.history!.position(room);
+        return { recovery: { recovered: true, reason: "", epoch: p.epoch, offset: p.offset, count: 0 }, messages: [] };
+      }
       s = await this.history!.since(room, from.epoch, from.offset, this.limits.recoverMax);
     } catch (err) {
       if (!(err instanceof HistoryUnavailable)) throw err;

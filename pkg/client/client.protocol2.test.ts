@@ -252,7 +252,7 @@ describe("codec json", () => {
     const { c, ws, messages } = await connected({ codec: "json", room: "lobby" });
     expect(ws.protocols).toEqual(["roomcast.json"]);
     expect(ws.wire.name).toBe("json");
-    expect(ws.wire.signIn(ws.sentOf(SIGN_IN)[0]!.body)).toEqual({ token: "tok", roomID: "lobby" });
+    expect(ws.wire.signIn(ws.sentOf(SIGN_IN)[0]!.body)).toEqual({ token: "tok", roomID: "lobby", recover: { epoch: "", offset: 0 } });
     expect(c.connID).toBe("conn-0.k1");
 
     const joined = c.subscribe("news");

@@ -43,7 +43,12 @@ describe("sign-in", () => {
     const ws = await acceptSignIn();
     await connected;
     expect(ws.binaryType).toBe("arraybuffer");
-    expect(decodeSignIn(ws.sentOf(PackageType.SIGN_IN)[0]!.body as Uint8Array)).toEqual({ token: "tok", roomID: "lobby" });
+    // protocol 2: the first sign-in asks where the room's history stands (an empty position), for a later recovery.
+    expect(decodeSignIn(ws.sentOf(PackageType.SIGN_IN)[0]!.body as Uint8Array)).toEqual({
+      token: "tok",
+      roomID: "lobby",
+      recover: { epoch: "", offset: 0 },
+    });
     expect(states).toEqual(["connecting", "connected"]);
     c.close();
   });

@@ -6,12 +6,28 @@ import { PackageType, checkRoomID, checkType, utf8Length } from "../protocol/cod
 import { ErrCode } from "../protocol/codes";
 import { Connection } from "./connection";
 import { ConnectionError, ProtocolError, type ClientError } from "./errors";
-import { Message } from "./message";
+import { Message, MsgLevel } from "./message";
 import { Rooms, type RoomHandler } from "./rooms";
+import { Positions, type Position } from "./positions";
 import type { ClientOptions, SendOptions } from "./types";
-import type { Answer, Presence } from "./wire";
+import type { Answer, ErrAnswer, Presence } from "./wire";
+import type { HistoryPage, Recovery } from "../protocol/history_codec";
 
-export type { ClientEvents, ClientOptions, ClientState, SendOptions, WebSocketConstructor, WebSocketLike } from "./types";
+export type { ClientEvents, ClientOptions, ClientState, RecoveryInfo, SendOptions, WebSocketConstructor, WebSocketLike } from "./types";
+export type { Position } from "./positions";
+
+/** history()'s answer: messages oldest first, or `reason` why there are none to give. */
+export interface History {
+  room: string;
+  /** The room's epoch and newest offset. */
+  epoch: string;
+  offset: number;
+  messages: Message[];
+  /** More messages follow these: ask again with { since } at the last one's position. */
+  more: boolean;
+  /** "" when answered; "epoch", "trimmed", "future" for a position the room cannot page from; "none" no history kept. */
+  reason: string;
+}
 export type { Presence } from "./wire";
 export { tokenExpiry } from "./token";
 
@@ -29,6 +45,10 @@ function withRoom(err: unknown, room: string | undefined): unknown {
 
 export class RoomcastClient extends Connection {
   private readonly joined: Rooms;
+  /** Where the client stands in each room's history, and the IMPORTANT ids it has: repeats are dropped. */
+  private readonly positions = new Positions();
+  /** The position the latest SIGN_IN recovers its room from. */
+  private positionAtSignIn?: Position;
 
   constructor(options: ClientOptions) {
     super(options);
@@ -105,11 +125,17 @@ export class RoomcastClient extends Connection {
     } catch (err) {
       return Promise.reject(refusedLocally(err, room));
     }
-    const { id, answered } = this.request(PackageType.SUBSCRIBE, room, timeoutMs, `SUBSCRIBE "${room}"`);
+    // Every SUBSCRIBE names the client's position (empty the first time), so a room that keeps history answers where
+    // it stands, and after a reconnect sends what was missed.
+    const from = this.positions.of(room);
+    const { id, answered } = this.request(PackageType.SUBSCRIBE, room, timeoutMs, `SUBSCRIBE "${room}"`, from);
     if (id === undefined) return answered.then(() => {});
     this.joined.begin(room, id);
     return answered.then(
-      () => this.joined.entered(room, id),
+      (answer) => {
+        this.joined.entered(room, id);
+        this.recovered(room, from, (answer as ErrAnswer).recovery);
+      },
       (err: unknown) => {
         this.joined.refused(room, id, err instanceof ProtocolError);
         return Promise.reject(withRoom(err, room));
@@ -129,6 +155,7 @@ export class RoomcastClient extends Connection {
       return Promise.reject(refusedLocally(err, room));
     }
     this.joined.leave(room);
+    this.positions.forget(room);
     if (this.state !== "connected") return Promise.resolve();
     const { id, answered } = this.request(PackageType.UNSUBSCRIBE, room, timeoutMs, `UNSUBSCRIBE "${room}"`);
     if (id === undefined) return answered.then(() => {});
@@ -152,11 +179,40 @@ export class RoomcastClient extends Connection {
     return this.joined.on(room, handler);
   }
 
-  /** Sends a request that names `room` (or none); `answered` settles with its answer, matched by `id` (none: not sent). */
-  private request(type: PackageType, room: string | undefined, timeoutMs: number, what: string) {
+  /**
+   * A page of `room`'s history (HISTORY), for a room the token may join: the newest `limit` messages, or with `since`
+   * those after that position (what position() answers, or a message's epoch and offset). `limit` 0 or over the
+   * server's history.maxPage gives that many. Rejects with ProtocolError (107 room not allowed), TimeoutError, or
+   * ConnectionError.
+   */
+  history(room: string, opts: { since?: Position; limit?: number } = {}, timeoutMs = this.requestTimeoutMs): Promise<History> {
+    try {
+      checkRoomID(room);
+    } catch (err) {
+      return Promise.reject(refusedLocally(err, room));
+    }
     const id = this.requests.nextId();
     try {
-      this.sendFrame(this.wire.room(type, id, room));
+      this.sendFrame(this.wire.history(id, { roomID: room, limit: opts.limit ?? 0, ...(opts.since ? { since: opts.since } : {}) }));
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+    return this.requests.wait(id, PackageType.HISTORY, timeoutMs, `HISTORY "${room}"`).then(
+      (p) => historyOf(p as HistoryPage),
+      (err: unknown) => Promise.reject(withRoom(err, room)),
+    );
+  }
+
+  /** Where the client stands in `room`'s history: the epoch and the offset up to which it has every message. */
+  position(room: string): Position {
+    return this.positions.of(room);
+  }
+
+  /** Sends a request that names `room` (or none); `answered` settles with its answer, matched by `id` (none: not sent). */
+  private request(type: PackageType, room: string | undefined, timeoutMs: number, what: string, recover?: Position) {
+    const id = this.requests.nextId();
+    try {
+      this.sendFrame(this.wire.room(type, id, room, recover));
     } catch (err) {
       return { answered: Promise.reject(err as Error) };
     }
@@ -167,15 +223,38 @@ export class RoomcastClient extends Connection {
     return this.joined.signInRoom ?? "";
   }
 
+  protected override signInRecover(): Position | undefined {
+    const room = this.joined.signInRoom;
+    this.positionAtSignIn = room === undefined ? undefined : this.positions.of(room);
+    return this.positionAtSignIn;
+  }
+
+  /**
+   * A SUBSCRIBE or SIGN_IN that named position `from` was answered: the client now stands where the answer says. The
+   * app hears of it when the client had a position to recover from (a reconnect), not on a first subscribe.
+   */
+  private recovered(room: string, from: Position, r: Recovery | undefined): void {
+    if (!r || r.reason === "none") return;
+    this.positions.settle(room, r.epoch, r.offset);
+    if (from.epoch !== "") this.emit("recovery", { room, recovered: r.recovered, reason: r.reason, missed: r.count });
+  }
+
   protected override onReply(a: Answer): void {
     switch (a.type) {
-      case PackageType.MESSAGE:
-        for (const m of a.delivery!.messages) {
-          const message = new Message(a.delivery!.roomID, a.delivery!.msgLv, m.data, m.type);
+      case PackageType.MESSAGE: {
+        const d = a.delivery!;
+        const important = d.msgLv === MsgLevel.IMPORTANT;
+        for (const m of d.messages) {
+          // A message the client has already (a recovery's seam, a second copy of an IMPORTANT one) is dropped.
+          if (!this.positions.accept(d.roomID, d.epoch, m.offset, important ? m.id : "")) continue;
+          const message = new Message(d.roomID, d.msgLv, m.data, m.type, m.id, m.offset);
           this.emit("message", message);
           this.joined.dispatch(message);
         }
         return;
+      }
+      case PackageType.HISTORY:
+        return void this.requests.settle(a.id, a.type, { value: a.history });
       case PackageType.MEMBERS:
         return void this.requests.settle(a.id, a.type, { value: a.text ?? "" });
       case PackageType.PRESENCE:
@@ -183,7 +262,7 @@ export class RoomcastClient extends Connection {
       case PackageType.SUBSCRIBE:
       case PackageType.UNSUBSCRIBE: {
         const e = a.err!;
-        const outcome = e.code === ErrCode.OK ? { value: "" } : { error: new ProtocolError(e.code as ErrCode, e.msg) };
+        const outcome = e.code === ErrCode.OK ? { value: e } : { error: new ProtocolError(e.code as ErrCode, e.msg) };
         // A late answer (its request timed out, or its connection is gone) has no one to go to: dropped.
         return void this.requests.settle(a.id, a.type, outcome);
       }
@@ -191,7 +270,9 @@ export class RoomcastClient extends Connection {
   }
 
   /** A new connection joins every room the last one had subscribed to (the server allows a burst of a whole room cap). */
-  protected override onSignedIn(): void {
+  protected override onSignedIn(answer: ErrAnswer): void {
+    const room = this.joined.signInRoom;
+    if (room !== undefined) this.recovered(room, this.positionAtSignIn ?? { epoch: "", offset: 0 }, answer.recovery);
     for (const room of this.joined.toRejoin()) {
       this.subscribe(room).catch((err: unknown) => {
         // A lost connection: the next one tries again. A refusal: the client is out of the room, and is told.
@@ -199,4 +280,9 @@ export class RoomcastClient extends Connection {
       });
     }
   }
+}
+
+function historyOf(p: HistoryPage): History {
+  const messages = p.messages.map((m) => new Message(p.roomID, m.msgLv, m.data, m.type, m.id, m.offset));
+  return { room: p.roomID, epoch: p.epoch, offset: p.offset, messages, more: p.more, reason: p.reason };
 }

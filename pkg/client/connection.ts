@@ -8,7 +8,8 @@ import { ClientError, ConnectionError, ProtocolError } from "./errors";
 import { Requests } from "./requests";
 import { tokenExpiry } from "./token";
 import type { ClientEvents, ClientOptions, ClientState, WebSocketConstructor, WebSocketLike } from "./types";
-import { jsonWire, protoWire, type Answer, type ClientWire } from "./wire";
+import { jsonWire, protoWire, type Answer, type ClientWire, type ErrAnswer } from "./wire";
+import type { Position } from "./positions";
 
 const CLOSE_NORMAL = 1000;
 /** No close frame (the connection died, or the SDK dropped it). */
@@ -104,10 +105,12 @@ export abstract class Connection extends EventEmitter<ClientEvents> {
 
   /** The room sign-in joins; "" for none. */
   protected abstract signInRoom(): string;
+  /** Where to recover the sign-in room from (protocol 2); undefined: do not ask. */
+  protected abstract signInRecover(): Position | undefined;
   /** MESSAGE, MEMBERS, SUBSCRIBE and UNSUBSCRIBE: what the client built on the connection handles. */
   protected abstract onReply(a: Answer): void;
-  /** Signed in, just before `connected` is emitted. */
-  protected abstract onSignedIn(): void;
+  /** Signed in, just before `connected` is emitted, with the sign-in's answer (its recovery, protocol 2). */
+  protected abstract onSignedIn(answer: ErrAnswer): void;
 
   private setState(next: ClientState): void {
     const prev = this._state;
@@ -155,7 +158,8 @@ export abstract class Connection extends EventEmitter<ClientEvents> {
     if (this.ws !== ws) return;
     this.signInToken = token;
     this.signingIn = true;
-    ws.send(this.wire.signIn(this.requests.nextId(), token, this.signInRoom()));
+    const room = this.signInRoom();
+    ws.send(this.wire.signIn(this.requests.nextId(), token, room, room ? this.signInRecover() : undefined));
   }
 
   private onFrame(data: unknown): void {
@@ -190,7 +194,7 @@ export abstract class Connection extends EventEmitter<ClientEvents> {
     }
   }
 
-  private onErr(id: number, e: { code: number; msg: string; connID?: string }): void {
+  private onErr(id: number, e: ErrAnswer): void {
     const err = new ProtocolError(e.code as ErrCode, e.msg);
     // The token expired: a token function gives a fresh one (REFRESH) before the server's grace ends.
     if (!this.signingIn && e.code === ErrCode.TOKEN_EXPIRED && typeof this.options.token !== "string") return void this.refresh();
@@ -198,7 +202,7 @@ export abstract class Connection extends EventEmitter<ClientEvents> {
     if (!this.signingIn && id !== 0 && e.code !== ErrCode.OK && this.requests.settle(id, undefined, { error: err })) return;
     if (!this.signingIn) return void this.emit("error", err);
     this.signingIn = false;
-    if (e.code === ErrCode.OK) return this.signedIn(e.connID);
+    if (e.code === ErrCode.OK) return this.signedIn(e);
     this.emit("error", err);
     // A fixed token that was refused, or a room the server rejects, fails the same way every time.
     const fixedToken = typeof this.options.token === "string";
@@ -208,15 +212,15 @@ export abstract class Connection extends EventEmitter<ClientEvents> {
     else if (this.ws) this.drop(this.ws, CLOSE_NORMAL, `sign-in refused (${e.code})`);
   }
 
-  private signedIn(connID: string | undefined): void {
+  private signedIn(answer: ErrAnswer): void {
     clearTimeout(this.connectTimer);
     const reconnects = this.failures;
     this.failures = 0;
-    this._connID = connID;
+    this._connID = answer.connID;
     this.setState("connected");
     this.heartbeatTimer = setInterval(() => this.beat(), this.heartbeatIntervalMs);
     this.scheduleRefresh(this.signInToken);
-    this.onSignedIn();
+    this.onSignedIn(answer);
     this.emit("connected", { url: this.url, reconnects });
     for (const w of this.connectWaiters.splice(0)) w.resolve();
   }

@@ -5,6 +5,9 @@ export {
   type ClientState,
   type ClientEvents,
   type SendOptions,
+  type RecoveryInfo,
+  type History,
+  type Position,
   type WebSocketLike,
   type WebSocketConstructor,
 } from "./client";

@@ -25,6 +25,10 @@ export class Message {
     readonly data: Uint8Array,
     /** The type its sender gave it (protocol 2); "" when none. */
     readonly type = "",
+    /** Its id (protocol 2): IMPORTANT messages and every message of a room that keeps history; "" when none. recall() names it. */
+    readonly id = "",
+    /** Its offset in the room's history (protocol 2); 0 when the room keeps none. */
+    readonly offset = 0,
   ) {}
 
   get kind(): MessageKind {

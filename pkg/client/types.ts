@@ -63,6 +63,16 @@ export interface SendOptions {
   type?: string;
 }
 
+/** The `recovery` event: one room's recovery after a reconnect. */
+export interface RecoveryInfo {
+  room: string;
+  recovered: boolean;
+  /** "" when recovered. */
+  reason: string;
+  /** Messages the recovery delivered. */
+  missed: number;
+}
+
 /**
  * idle: not started · connecting: an attempt is under way or scheduled · connected: signed in ·
  * closed: close() was called, or the server refused in a way retrying cannot fix.
@@ -84,6 +94,13 @@ export interface ClientEvents {
    * join again (a ProtocolError with `room`; the client has left that room). The client carries on unless `closed` follows.
    */
   error: (error: ClientError) => void;
+  /**
+   * protocol 2, a room that keeps history: after a reconnect, how its recovery went. `recovered`: every message
+   * missed meanwhile arrived (as `message` events, in order, before this one) and live ones follow with none lost or
+   * twice. Otherwise `reason` says why not ("epoch" the room's history began again, "trimmed" it no longer holds
+   * them, "limit" too many were missed, "unavailable" the store is down): reload the room, e.g. with history().
+   */
+  recovery: (info: RecoveryInfo) => void;
   /** Final: no more attempts. `error` says why when it was not close(). */
   closed: (info: { error?: ClientError }) => void;
 }

@@ -13,7 +13,17 @@ import {
   encodeReq,
   encodeRoom,
   encodeSignIn,
+  recoveryOf,
 } from "../protocol/codec";
+import {
+  decodeHistoryPage,
+  encodeHistoryQuery,
+  encodeSubscription,
+  type HistoryPage,
+  type HistoryQuery,
+  type Position,
+  type Recovery,
+} from "../protocol/history_codec";
 import { ErrCode } from "../protocol/codes";
 import { unpackMessages } from "../protocol/framing";
 import type { MsgLevel as Level } from "./message";
@@ -29,7 +39,18 @@ export type Outgoing = Uint8Array | string;
 export interface Delivered {
   roomID: string;
   msgLv: Level;
-  messages: Array<{ data: Uint8Array; type: string }>;
+  /** A room that keeps history: its epoch ("" otherwise); each message then has its offset. */
+  epoch: string;
+  messages: Array<{ data: Uint8Array; type: string; id: string; offset: number }>;
+}
+
+/** What an Err answer carries. */
+export interface ErrAnswer {
+  code: number;
+  msg: string;
+  connID?: string;
+  messageID?: string;
+  recovery?: Recovery;
 }
 
 /** One frame from the server, whichever codec carried it. */
@@ -39,7 +60,9 @@ export interface Answer {
   /** The id of the request it answers; 0 on deliveries, notices, and from a server that echoes no ids. */
   id: number;
   /** UNKNOWN, SUBSCRIBE, UNSUBSCRIBE and REFRESH carry an Err. */
-  err?: { code: number; msg: string; connID?: string };
+  err?: ErrAnswer;
+  /** HISTORY's answer. */
+  history?: HistoryPage;
   /** HEARTBEAT's "pong", MEMBERS's count. */
   text?: string;
   /** PRESENCE's answer. */
@@ -56,11 +79,13 @@ export interface Presence {
 export interface ClientWire {
   /** The WebSocket subprotocol to offer; none for protobuf, so the upgrade is byte for byte the seed's. */
   readonly subprotocol?: string;
-  signIn(id: number, token: string, roomID: string): Outgoing;
+  /** `recover`: the sign-in room's position, to recover it from (a room only). */
+  signIn(id: number, token: string, roomID: string, recover?: Position): Outgoing;
   heartbeat(id: number): Outgoing;
   refresh(id: number, token: string): Outgoing;
-  /** SUBSCRIBE, UNSUBSCRIBE, PRESENCE or MEMBERS; MEMBERS without a room asks for the sign-in room. */
-  room(type: number, id: number, roomID: string | undefined): Outgoing;
+  /** SUBSCRIBE, UNSUBSCRIBE, PRESENCE or MEMBERS; MEMBERS without a room asks for the sign-in room; SUBSCRIBE may recover. */
+  room(type: number, id: number, roomID: string | undefined, recover?: Position): Outgoing;
+  history(id: number, q: HistoryQuery): Outgoing;
   message(id: number, roomID: string, data: Uint8Array | string, type: string): Outgoing;
   /** undefined: a frame of the other kind (ignored); throws on a frame that is not an answer. */
   decode(frame: unknown): Answer | undefined;
@@ -72,10 +97,17 @@ const empty = new Uint8Array(0);
 const bytesOf = (d: Uint8Array | string) => (typeof d === "string" ? encoder.encode(d) : d);
 
 export const protoWire: ClientWire = {
-  signIn: (id, token, roomID) => encodeReq({ type: PackageType.SIGN_IN, id, data: encodeSignIn({ token, roomID }) }),
+  signIn: (id, token, roomID, recover) =>
+    encodeReq({ type: PackageType.SIGN_IN, id, data: encodeSignIn(recover ? { token, roomID, recover } : { token, roomID }) }),
   heartbeat: (id) => encodeReq({ type: PackageType.HEARTBEAT, id, data: empty }),
   refresh: (id, token) => encodeReq({ type: PackageType.REFRESH, id, data: encodeRefresh(token) }),
-  room: (type, id, roomID) => encodeReq({ type: type as PackageType, id, data: roomID === undefined ? empty : encodeRoom(roomID) }),
+  room: (type, id, roomID, recover) =>
+    encodeReq({
+      type: type as PackageType,
+      id,
+      data: roomID === undefined ? empty : recover ? encodeSubscription({ roomID, recover }) : encodeRoom(roomID),
+    }),
+  history: (id, q) => encodeReq({ type: PackageType.HISTORY, id, data: encodeHistoryQuery(q) }),
   // A string goes as data (its UTF-8), not text, so a seed-001 server reads it as before.
   message: (id, roomID, data, type) =>
     encodeReq({
@@ -93,10 +125,13 @@ export const protoWire: ClientWire = {
         return { ...a, text: decoder.decode(reply.data) };
       case PackageType.PRESENCE:
         return { ...a, presence: decodePresence(reply.data) };
+      case PackageType.HISTORY:
+        return { ...a, history: decodeHistoryPage(reply.data) };
       case PackageType.MESSAGE: {
         const d = decodeDelivery(reply.data);
-        const messages = unpackMessages(d.data).map((data, i) => ({ data, type: d.types[i] ?? "" }));
-        return { ...a, delivery: { roomID: d.roomID, msgLv: d.msgLv, messages } };
+        const at = (i: number) => (d.epoch ? d.offset + i : 0);
+        const messages = unpackMessages(d.data).map((data, i) => ({ data, type: d.types[i] ?? "", id: d.ids[i] ?? "", offset: at(i) }));
+        return { ...a, delivery: { roomID: d.roomID, msgLv: d.msgLv, epoch: d.epoch, messages } };
       }
       default:
         return { ...a, err: decodeErr(reply.data) };
@@ -127,14 +162,45 @@ const json = (type: PackageType, id: number, data?: unknown) =>
   JSON.stringify({ type: typeNames.get(type), ...(id ? { id } : {}), ...(data === undefined ? {} : { data }) });
 
 type JsonReply = { type?: unknown; id?: unknown; data?: unknown };
-type JsonDelivery = { roomID?: string; msgLv?: string | number; messages?: Array<{ text?: string; data?: string; type?: string }> };
+type JsonBody = { text?: string; data?: string };
+type JsonDelivery = {
+  roomID?: string;
+  msgLv?: string | number;
+  epoch?: string;
+  messages?: Array<JsonBody & { type?: string; id?: string; offset?: number }>;
+};
+type JsonStored = JsonBody & { offset?: number; id?: string; type?: string; msgLv?: string | number; ts?: number; uid?: string };
+type JsonHistory = { roomID?: string; epoch?: string; offset?: number; messages?: JsonStored[]; more?: boolean; reason?: string };
+
+const levelOf = (v: unknown) => (v === "IMPORTANT" || v === MsgLevel.IMPORTANT ? MsgLevel.IMPORTANT : MsgLevel.NORMAL);
+const bytesOfJson = (m: JsonBody) => (m.text !== undefined ? encoder.encode(m.text) : fromBase64(m.data ?? ""));
+
+function historyOf(p: JsonHistory): HistoryPage {
+  return {
+    roomID: p.roomID ?? "",
+    epoch: p.epoch ?? "",
+    offset: Number(p.offset ?? 0),
+    more: !!p.more,
+    reason: (p.reason ?? "") as HistoryPage["reason"],
+    messages: (p.messages ?? []).map((m) => ({
+      offset: Number(m.offset ?? 0),
+      id: m.id ?? "",
+      type: m.type ?? "",
+      msgLv: levelOf(m.msgLv),
+      data: bytesOfJson(m),
+      ts: Number(m.ts ?? 0),
+      uid: m.uid ?? "",
+    })),
+  };
+}
 
 export const jsonWire: ClientWire = {
   subprotocol: "roomcast.json",
-  signIn: (id, token, roomID) => json(PackageType.SIGN_IN, id, { token, roomID }),
+  signIn: (id, token, roomID, recover) => json(PackageType.SIGN_IN, id, recover ? { token, roomID, recover } : { token, roomID }),
   heartbeat: (id) => json(PackageType.HEARTBEAT, id),
   refresh: (id, token) => json(PackageType.REFRESH, id, { token }),
-  room: (type, id, roomID) => json(type, id, roomID === undefined ? undefined : { roomID }),
+  room: (type, id, roomID, recover) => json(type, id, roomID === undefined ? undefined : recover ? { roomID, recover } : { roomID }),
+  history: (id, q) => json(PackageType.HISTORY, id, q),
   message: (id, roomID, data, type) =>
     json(PackageType.MESSAGE, id, {
       roomID,
@@ -160,19 +226,26 @@ export const jsonWire: ClientWire = {
         const p = (r.data ?? {}) as Partial<Presence>;
         return { ...a, presence: { uids: Array.isArray(p.uids) ? p.uids.map(String) : [], total: Number(p.total ?? 0) } };
       }
+      case PackageType.HISTORY:
+        return { ...a, history: historyOf((r.data ?? {}) as JsonHistory) };
       case PackageType.MESSAGE: {
         const d = (r.data ?? {}) as JsonDelivery;
-        const msgLv = d.msgLv === "IMPORTANT" || d.msgLv === MsgLevel.IMPORTANT ? MsgLevel.IMPORTANT : MsgLevel.NORMAL;
         const messages = (d.messages ?? []).map((m) => ({
-          data: m.text !== undefined ? encoder.encode(m.text) : fromBase64(m.data ?? ""),
+          data: bytesOfJson(m),
           type: m.type ?? "",
+          id: m.id ?? "",
+          offset: Number(m.offset ?? 0),
         }));
-        return { ...a, delivery: { roomID: d.roomID ?? "", msgLv, messages } };
+        return { ...a, delivery: { roomID: d.roomID ?? "", msgLv: levelOf(d.msgLv), epoch: d.epoch ?? "", messages } };
       }
       default: {
-        const e = (r.data ?? {}) as { code?: number; msg?: string; connID?: string };
-        const err = { code: e.code ?? 0, msg: e.msg ?? "" };
-        return { ...a, err: e.connID ? { ...err, connID: e.connID } : err };
+        const e = (r.data ?? {}) as { code?: number; msg?: string; connID?: string; messageID?: string; recovery?: Partial<Recovery> };
+        const err: ErrAnswer = { code: e.code ?? 0, msg: e.msg ?? "" };
+        if (e.connID) err.connID = e.connID;
+        if (e.messageID) err.messageID = e.messageID;
+        const recovery = recoveryOf(e.recovery);
+        if (recovery) err.recovery = recovery;
+        return { ...a, err };
       }
     }
   },

@@ -68,6 +68,11 @@ export interface History {
   append(rooms: readonly RoomAppend[]): Promise<Appended[]>;
   /** The messages after `offset` in `epoch`, oldest first, at most `limit` of them. */
   since(room: string, epoch: string, offset: number, limit: number): Promise<Since>;
+  /**
+   * Where the room stands: its epoch and newest offset. A room that keeps history but has none yet gets its epoch
+   * now, so a member who joins before the first message can recover from offset 0 of it later.
+   */
+  position(room: string): Promise<Position>;
   /** The room's newest `limit` messages, oldest first, and its position. */
   latest(room: string, limit: number): Promise<{ epoch: string; offset: number; messages: StoredMessage[] }>;
   /** Takes a message out of the room's history (recall); answers it, or undefined when the room has no such message. */

@@ -65,6 +65,11 @@ export class MemoryHistory implements History {
     return { ok: true, epoch, messages: after.slice(0, limit), more: after.length > limit, offset: h.last };
   }
 
+  async position(room: string) {
+    const h = this.room(room, this.keeps(room));
+    return { epoch: h?.epoch ?? "", offset: h?.last ?? 0 };
+  }
+
   async latest(room: string, limit: number) {
     const h = this.room(room, false);
     if (!h) return { epoch: "", offset: 0, messages: [] };

@@ -6,7 +6,7 @@ import Redis from "ioredis";
 import type { Appended, History, RoomAppend, Since, StoredMessage } from "./history";
 import { HistoryUnavailable } from "./history";
 import type { RetentionRules } from "./retention";
-import { APPEND, LATEST, REMOVE, SINCE } from "./redis_scripts";
+import { APPEND, LATEST, POSITION, REMOVE, SINCE } from "./redis_scripts";
 
 export interface RedisHistoryOptions {
   /** redis://host:port/db */
@@ -26,6 +26,7 @@ interface Scripted extends Redis {
   rcSinceBuffer(s: string, m: string, ...args: Array<string | number>): Promise<[Buffer, Buffer, number, Entry[]?]>;
   rcLatestBuffer(s: string, m: string, ...args: Array<string | number>): Promise<[Buffer, number, Entry[]]>;
   rcRemoveBuffer(s: string, id: string): Promise<Entry | null>;
+  rcPosition(s: string, m: string, epoch: string, maxAgeMs: number): Promise<[string, number]>;
 }
 
 function decode([id, f]: Entry): StoredMessage {
@@ -65,6 +66,7 @@ export class RedisHistory implements History {
     redis.defineCommand("rcSince", { numberOfKeys: 2, lua: SINCE });
     redis.defineCommand("rcLatest", { numberOfKeys: 2, lua: LATEST });
     redis.defineCommand("rcRemove", { numberOfKeys: 1, lua: REMOVE });
+    redis.defineCommand("rcPosition", { numberOfKeys: 2, lua: POSITION });
     this.redis = redis as Scripted;
   }
 
@@ -118,6 +120,13 @@ export class RedisHistory implements History {
     if (v !== "ok") return { ok: false, reason: v as "epoch" | "trimmed" | "future", ...position };
     const messages = (entries ?? []).map(decode);
     return { ok: true, ...position, messages: messages.slice(0, limit), more: messages.length > limit };
+  }
+
+  async position(room: string) {
+    const { maxMessages, maxAgeSec } = this.o.rules.of(room);
+    if (maxMessages === 0) return { epoch: "", offset: 0 };
+    const [epoch, last] = await this.run(() => this.redis.rcPosition(...this.keys(room), randomUUID().slice(0, 8), maxAgeSec * 1000));
+    return { epoch, offset: Number(last) };
   }
 
   async latest(room: string, limit: number) {

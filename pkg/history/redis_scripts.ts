@@ -90,6 +90,19 @@ if tonumber(ARGV[1]) <= 0 then return {epoch, last, {}} end
 return {epoch, last, redis.call('XREVRANGE', s, '+', '-', 'COUNT', tonumber(ARGV[1]))}
 `;
 
+/** KEYS stream, meta · ARGV newEpoch, maxAgeMs → {epoch, last}: a room with none gets its epoch now. */
+export const POSITION = `${TRIM}
+local s, m = KEYS[1], KEYS[2]
+local epoch, last, floor = state(m)
+if not epoch then
+  epoch, last = ARGV[1], 0
+  redis.call('DEL', s)
+  redis.call('HSET', m, 'epoch', epoch, 'last', 0, 'floor', 1)
+  redis.call('PEXPIRE', m, tonumber(ARGV[2]))
+end
+return {epoch, last}
+`;
+
 /** KEYS stream · ARGV id → the removed entry, or nil. */
 export const REMOVE = `
 local all = redis.call('XRANGE', KEYS[1], '-', '+')

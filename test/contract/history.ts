@@ -172,5 +172,18 @@ export function historyContract(name: string, make: MakeHistory): void {
       ]);
       expect([a!.first, b, c!.first]).toEqual([1, { room: none, epoch: "", first: 0 }, 2]);
     });
+
+    it("position gives a room without messages its epoch at once, which its first messages keep; none for a room that keeps nothing", async () => {
+      const p = await f.history.position(room);
+      expect(p.offset).toBe(0);
+      expect(p.epoch).not.toBe("");
+      expect(await f.history.position(room)).toEqual(p);
+      const [a] = await f.history.append([{ room, messages: [msg("first")] }]);
+      expect([a!.epoch, a!.first]).toEqual([p.epoch, 1]);
+      const got = await f.history.since(room, p.epoch, 0, 10);
+      expect(got.ok && texts(got.messages)).toEqual(["first"]);
+      expect(await f.history.position(room)).toEqual({ epoch: p.epoch, offset: 1 });
+      expect(await f.history.position(fresh("nohistory-"))).toEqual({ epoch: "", offset: 0 });
+    });
   });
 }

@@ -1,5 +1,6 @@
 // The Redis the history tests use (127.0.0.1:6379 on these machines and in CI; ROOMCAST_TEST_REDIS to point elsewhere).
 import Redis from "ioredis";
+import { onFreePorts, startProc, startReady, type Proc } from "./proc";
 
 export const TEST_REDIS_URL = process.env.ROOMCAST_TEST_REDIS ?? "redis://127.0.0.1:6379";
 
@@ -26,4 +27,41 @@ export async function deleteRedisKeys(prefix: string): Promise<number> {
     redis.disconnect();
   }
   return deleted;
+}
+
+/** A Redis server of a test's own (redis-server on a free port, nothing saved), for tests that kill it. */
+export interface OwnRedis {
+  url: string;
+  readonly proc: Proc;
+  kill9(): Promise<void>;
+  /** Starts it again on the same port, empty. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startRedis(): Promise<OwnRedis> {
+  const start = (port: number) =>
+    startReady(
+      () => startProc(`redis-${port}`, "redis-server", ["--port", String(port), "--save", "", "--appendonly", "no"]),
+      "Ready to accept connections",
+    );
+  let port = 0;
+  let proc = await onFreePorts(1, async ([p]) => {
+    port = p!;
+    return start(port);
+  });
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    get proc() {
+      return proc;
+    },
+    kill9: () => proc.kill9(),
+    async restart() {
+      await proc.kill9();
+      proc = await start(port);
+    },
+    async stop() {
+      await proc.stop();
+    },
+  };
 }

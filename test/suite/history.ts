@@ -90,6 +90,22 @@ function historyTests(getTarget: () => HistoryTarget, codec: Codec, store: "memo
     }, 30_000);
   }
 
+  it("a member who joined a room before its first message, and was cut, recovers from the position its SUBSCRIBE was given", async () => {
+    const room = unique("empty");
+    const a = await join(0, "alice");
+    const first = (await a.subscribe(room, 1, 5_000, { epoch: "", offset: 0 })).recovery!;
+    expect(first).toMatchObject({ recovered: true, reason: "", offset: 0, count: 0 });
+    expect(first.epoch).not.toBe("");
+    a.terminate();
+    const b = await join(1, "bob", room);
+    await sayAndWait(b, room, 1, 3);
+    expect(inRoom(b, room)[0]!.epoch).toBe(first.epoch);
+    const again = await join(0, "alice");
+    const answer = await again.subscribe(room, 1, 5_000, { epoch: first.epoch, offset: 0 });
+    expect(answer.recovery).toMatchObject({ recovered: true, count: 3, offset: 3 });
+    expect(texts(inRoom(again, room))).toEqual(range(1, 3));
+  }, 30_000);
+
   it("refuses recovery from the future, from another epoch and across trimmed messages, and says why; live messages still come", async () => {
     const small = unique("small-");
     const a = await join(0, "alice", small);
