@@ -25,6 +25,11 @@ export type { PresenceReply, PresenceReply__Output } from "./gen/grpc/roomcast/c
 export type { PushClient, PushHandlers } from "./gen/grpc/roomcast/push/Push";
 export type { PushReq as ServicePushReq, PushReq__Output as ServicePushReq__Output } from "./gen/grpc/roomcast/push/PushReq";
 export type { PushReply as ServicePushReply, PushReply__Output as ServicePushReply__Output } from "./gen/grpc/roomcast/push/PushReply";
+export type { RecallReq__Output as ServiceRecallReq } from "./gen/grpc/roomcast/push/RecallReq";
+export type {
+  RecallReply as ServiceRecallReply,
+  RecallReply__Output as ServiceRecallReply__Output,
+} from "./gen/grpc/roomcast/push/RecallReply";
 
 const loaderOptions: protoLoader.Options = { keepCase: true, longs: String, enums: Number, defaults: true, oneofs: true };
 

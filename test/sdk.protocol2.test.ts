@@ -82,7 +82,7 @@ describe.each<Codec>(["proto", "json"])("SDK protocol 2, codec %s", (codec) => {
     expect([m.room, m.kind, m.type, m.important]).toEqual([`user:${uid}`, "user", "notice", true]);
     expect(mine).toEqual(["for the user"]);
     const toConn = await post(`${target.httpUrls[0]}/msg`, { conn: a.c.connID, msg: "for this connection" }, auth);
-    expect(toConn.json).toEqual({ code: 1, msg: "", data: { connections: 1 } });
+    expect(toConn.json).toEqual({ code: 1, msg: "", data: { connections: 1, id: expect.any(String) } });
     expect((await a.waitText("for this connection")).kind).toBe("conn");
   });
 });

@@ -6,6 +6,7 @@ import { CopiedPublisher, NsqQueue, partitionTopics, type Publisher } from "@roo
 import { Gauge, createRegistry, type Registry } from "@roomcast/pkg/metrics";
 import type { Logger } from "@roomcast/pkg/log";
 import { applyLogicMode, defaultLogicConfig, logicFromConfig, logicGrpcServer } from "@roomcast/internal/logic";
+import { historyFromConfig } from "@roomcast/pkg/history";
 import { roomcastEnv } from "../settings";
 
 async function main() {
@@ -43,12 +44,15 @@ async function main() {
     .tryCreateTopics(partitionTopics(q.topicNormal, q.partitions))
     .catch((err: unknown) => log.warn({ err }, "nsq: creating the partition topics failed; each is created by its first message"));
   let connUrls: string[] = [];
+  // Recall and GET /history; while the store is away they answer "unavailable".
+  const history = historyFromConfig(cfg.history, cfg.node.cluster, false);
   const logic = logicFromConfig(cfg, {
     queue: important,
     normalQueue: normal,
     log,
     registry,
     connUrls: () => connUrls,
+    history,
   });
   const connWatch = await discovery.watch("conn", (nodes) => {
     // Conn nodes behind one proxy all advertise its ws.publicUrl: listed once.
@@ -73,6 +77,7 @@ async function main() {
     { name: "queue", run: () => queue.close() },
     { name: "second queue", run: async () => secondQueue?.close() },
     { name: "normal queue", run: async () => normalQueue?.close() },
+    { name: "history", run: async () => history?.close() },
     { name: "discovery", run: () => discovery.close() },
   ]);
   // Only now: whoever waits for this line may stop the node at once, and the signal handlers are in place.

@@ -2,6 +2,7 @@
 // They keep the contracts of pkg/link as the gRPC links do (test/links.test.ts runs the same suite on both).
 import type {
   ClientMessage,
+  ClientRecall,
   ConnLink,
   Deliverer,
   LogicHandler,
@@ -24,6 +25,9 @@ export class DirectLogicLink implements LogicLink {
   }
   submit(m: ClientMessage) {
     return this.logic.submit(m);
+  }
+  recallOwn(r: ClientRecall) {
+    return this.logic.recallOwn(r);
   }
   async reportOnline(r: OnlineReport) {
     return this.logic.reportOnline(r);

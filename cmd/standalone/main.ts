@@ -55,7 +55,7 @@ async function main() {
   cfg.job.queue.partitions = cfg.logic.queue.partitions;
 
   let wsUrl = "";
-  const logic = logicFromConfig(cfg.logic, { queue, log, registry, connUrls: () => [wsUrl] });
+  const logic = logicFromConfig(cfg.logic, { queue, log, registry, connUrls: () => [wsUrl], history });
   const connWatch = await discovery.watch("conn", (nodes) => logic.online.setNodes(nodes.map((n) => n.id)));
 
   const conn = new ConnNode({ config: cfg.conn, logic: new DirectLogicLink(logic.service), log, registry, uws, history });

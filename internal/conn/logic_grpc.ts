@@ -13,6 +13,7 @@ import { fnv1a } from "@roomcast/pkg/hash";
 import { ErrCode, RoomcastError } from "@roomcast/pkg/protocol";
 import type {
   ClientMessage,
+  ClientRecall,
   LogicLink,
   OnlineReport,
   OnlineTotals,
@@ -105,18 +106,29 @@ export class GrpcLogicLink implements LogicLink {
    * Messages go out in batches of 2 ms, one request per logic node on its submit stream. The node is chosen by
    * sender, so one client's messages keep their order through one logic node.
    */
-  async submit(m: ClientMessage): Promise<void> {
-    const refused = fromWire(
-      await this.submits.add(fnv1a(m.uid), {
-        ...m,
-        data: Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength),
-        type: m.type ?? "",
-      }),
+  async submit(m: ClientMessage): Promise<string> {
+    const result = await this.submits.add(fnv1a(m.uid), {
+      ...m,
+      data: Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength),
+      type: m.type ?? "",
+    });
+    const refused = fromWire(result);
+    if (refused) throw refused;
+    return result.id ?? "";
+  }
+
+  /** Not idempotent (a second try would announce the recall twice): one logic node, by the sender. */
+  async recallOwn(r: ClientRecall): Promise<void> {
+    const reply = await this.one(
+      fnv1a(r.uid),
+      (c) => call<{ code: number; msg: string }>(this.timeoutMs, (o, cb) => c.rpc.Recall(r, o, cb)),
+      false,
     );
+    const refused = fromWire(reply);
     if (refused) throw refused;
   }
 
-  private readonly submits = new TurnBatcher<number, WireMessage, { code: number; msg: string }>(
+  private readonly submits = new TurnBatcher<number, WireMessage, { code: number; msg: string; id?: string }>(
     async (start, items) => (await this.one(start, (c) => c.stream.send({ items }), false)).results,
     // 2 ms of messages per request: a busy node sends a few per window instead of one per message, and a NORMAL
     // message waits for its batch window (20 ms) anyway. A request stays under the gRPC message cap.

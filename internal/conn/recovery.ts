@@ -3,7 +3,7 @@
 // then sends the missed messages, then the kept batches from after them, and only then lets the member listen to
 // the room's topics, all in one turn: the missed and the live messages meet with no gap and nothing twice.
 import type { RoomBatch } from "@roomcast/pkg/link";
-import { HistoryUnavailable, type History, type StoredMessage } from "@roomcast/pkg/history";
+import { HistoryUnavailable, readPage, type History, type StoredMessage } from "@roomcast/pkg/history";
 import {
   BROADCAST_ROOM,
   CONN_ROOM_PREFIX,
@@ -94,28 +94,10 @@ export class RoomHistory {
 
   /** A HISTORY page: after a position, or the newest messages; `reason` says why there are none to give. */
   async page(q: HistoryQuery): Promise<HistoryPage> {
-    const limit = q.limit === 0 || q.limit > this.limits.maxPage ? this.limits.maxPage : q.limit;
-    const none = (reason: NotRecovered, epoch = "", offset = 0): HistoryPage => ({
-      roomID: q.roomID,
-      epoch,
-      offset,
-      messages: [],
-      more: false,
-      reason,
-    });
-    if (!this.keeps(q.roomID)) return none("none");
-    try {
-      if (!q.since) {
-        const l = await this.history!.latest(q.roomID, limit);
-        return { roomID: q.roomID, epoch: l.epoch, offset: l.offset, messages: l.messages.map(pageMessage), more: false, reason: "" };
-      }
-      const s = await this.history!.since(q.roomID, q.since.epoch, q.since.offset, limit);
-      if (!s.ok) return none(s.reason, s.epoch, s.offset);
-      return { roomID: q.roomID, epoch: s.epoch, offset: s.offset, messages: s.messages.map(pageMessage), more: s.more, reason: "" };
-    } catch (err) {
-      if (!(err instanceof HistoryUnavailable)) throw err;
-      return none("unavailable");
-    }
+    const room = q.roomID;
+    const keeps = this.keeps(room) ? this.history : undefined;
+    const p = await readPage(keeps, { room, limit: q.limit, ...(q.since ? { since: q.since } : {}) }, this.limits.maxPage);
+    return { roomID: room, epoch: p.epoch, offset: p.offset, messages: p.messages.map(pageMessage), more: p.more, reason: p.reason };
   }
 
   /** The messages after `from`, or why they cannot be given. */

@@ -54,6 +54,10 @@ export function fakeLogic(published: ClientMessage[]): LogicLink {
     },
     async submit(m) {
       published.push(m);
+      return `id-${published.length}`;
+    },
+    async recallOwn(r) {
+      if (r.id === "not-mine") throw new RoomcastError(ErrCode.NOT_YOUR_MESSAGE, "message not-mine was sent by another uid");
     },
     async reportOnline(a) {
       return { rooms: new Map([...a.rooms].map(([k, v]) => [k, v + 10])) };

@@ -12,6 +12,7 @@ import { OnlineTable } from "./online";
 import type { PushApiDeps } from "./push_grpc";
 import { RateLimiter } from "./rate_limit";
 import { checkPartitions } from "@roomcast/pkg/queue";
+import type { History } from "@roomcast/pkg/history";
 
 export interface LogicParts {
   service: LogicService;
@@ -31,6 +32,8 @@ export interface LogicWiring {
   registry: Registry;
   /** ws:// URLs of the conn nodes clients may connect to, for GET /nodes. */
   connUrls: () => string[];
+  /** The process's history store ([history]): recall and GET /history. Absent: no room keeps history. */
+  history?: History;
 }
 
 export function logicFromConfig(cfg: LogicConfig, w: LogicWiring): LogicParts {
@@ -57,6 +60,7 @@ export function logicFromConfig(cfg: LogicConfig, w: LogicWiring): LogicParts {
     partitions: cfg.queue.partitions,
     maxMessageBytes: cfg.limits.maxMessageBytes,
     openRooms: cfg.token.openRooms,
+    ...(w.history ? { history: w.history } : {}),
   });
   // POST /msg and the gRPC Push API share one rate per token uid.
   const msgRate = new RateLimiter(cfg.http.msgPerSecPerUid, cfg.http.msgBurstPerUid);
@@ -74,6 +78,8 @@ export function logicFromConfig(cfg: LogicConfig, w: LogicWiring): LogicParts {
     msgRate,
     connUrls: w.connUrls,
     chatPage: cfg.http.enableChatPage ? new ChatPage(w.log) : undefined,
+    ...(w.history ? { history: w.history } : {}),
+    maxPage: cfg.history.maxPage,
   });
   return { service, online, http, pushApi: { logic: service, tokens, rate: msgRate } };
 }

@@ -23,7 +23,9 @@ export function pushGrpcServer(push: PushApiDeps): RpcServer {
 function logicServer(logic: LogicHandler): RpcServer {
   return new RpcServer(logicService().service, (streams): LogicHandlers => {
     const submit = (m: SubmitReq["items"][number]) =>
-      logic.submit({ uid: m.uid, roomID: m.roomID, msgLv: m.msgLv as MsgLevel, data: m.data, type: m.type }).then(() => OK_RESULT, toWire);
+      logic
+        .submit({ uid: m.uid, roomID: m.roomID, msgLv: m.msgLv as MsgLevel, data: m.data, type: m.type })
+        .then((id) => ({ ...OK_RESULT, id }), toWire);
     return {
       Connect: unary(async (r) => {
         try {
@@ -46,6 +48,7 @@ function logicServer(logic: LogicHandler): RpcServer {
         async (r) => ({ results: await Promise.all(r.items.map(submit)) }),
         { results: [] },
       ),
+      Recall: unary(async (r) => logic.recallOwn({ uid: r.uid, roomID: r.roomID, id: r.id }).then(() => OK_RESULT, toWire)),
       // protobufjs decodes a map into a plain object with own keys (also `__proto__`); the service takes a Map.
       ReportOnline: unary(async (r) => {
         const totals = await logic.reportOnline({ connNode: r.connNode, rooms: new Map(Object.entries(r.rooms)), full: r.full });

@@ -8,6 +8,7 @@ import type { Registry } from "@roomcast/pkg/metrics";
 import { targetRoom, type LogicService, type PushTarget } from "./logic";
 import type { ChatPage } from "./chat_page";
 import { RateLimiter } from "./rate_limit";
+import { readPage, type History, type StoredMessage } from "@roomcast/pkg/history";
 
 export interface HttpDeps {
   logic: LogicService;
@@ -29,6 +30,9 @@ export interface HttpDeps {
   connUrls: () => string[];
   /** The demo chat page at GET /, when enabled. */
   chatPage?: ChatPage;
+  /** Room history for GET /history (absent: every room answers reason "none"), and its page cap. */
+  history?: History;
+  maxPage: number;
 }
 
 interface Reply {
@@ -142,6 +146,19 @@ function parseJson(body: Buffer): Record<string, unknown> | undefined {
   }
 }
 
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** A stored message in GET /history: its text when it is UTF-8, else its bytes in base64 (data). */
+function storedJson(m: StoredMessage): Record<string, unknown> {
+  let body: Record<string, string>;
+  try {
+    body = { text: strictUtf8.decode(m.data) };
+  } catch {
+    body = { data: Buffer.from(m.data).toString("base64") };
+  }
+  return { offset: m.offset, id: m.id, type: m.type, level: m.level === 1 ? "IMPORTANT" : "NORMAL", ...body, ts: m.ts, uid: m.uid };
+}
+
 export class LogicHttp {
   private readonly server: http.Server;
   private readonly msgRate: RateLimiter;
@@ -190,6 +207,11 @@ export class LogicHttp {
   private async route(req: http.IncomingMessage): Promise<Reply> {
     const path = (req.url ?? "/").split("?")[0];
     if (req.method === "GET" && path === "/nodes") return ok({ data: { nodes: this.deps.connUrls() } });
+    if (path === "/history") {
+      if (req.method !== "GET") return fail(405, "/history takes GET");
+      const admitted = this.admitMsg(req);
+      return "status" in admitted ? admitted : this.getHistory(admitted, new URL(req.url ?? "/", "http://x").searchParams);
+    }
     if (req.method === "GET" && this.deps.chatPage) {
       const asset = await this.deps.chatPage.asset(path);
       if (asset) {
@@ -197,11 +219,11 @@ export class LogicHttp {
         return { status: 200, body: {}, raw: { ...asset, headers } };
       }
     }
-    if (path !== "/msg" && path !== "/tk") return fail(404, `no route ${path}`);
+    if (path !== "/msg" && path !== "/tk" && path !== "/recall") return fail(404, `no route ${path}`);
     if (req.method !== "POST") return fail(405, `${path} takes POST`);
     if (path === "/tk" && !this.deps.enableTokenEndpoint) return fail(404, "the token endpoint is disabled");
     let claims: Claims | undefined;
-    if (path === "/msg") {
+    if (path !== "/tk") {
       const admitted = this.admitMsg(req);
       if ("status" in admitted) return admitted;
       claims = admitted;
@@ -213,7 +235,56 @@ export class LogicHttp {
       if (err instanceof BodyTooLarge) return fail(413, `body over ${this.deps.maxBodyBytes} bytes`);
       throw err;
     }
-    return claims ? this.postMsg(claims, body) : this.postToken(body);
+    if (!claims) return this.postToken(body);
+    return path === "/msg" ? this.postMsg(claims, body) : this.postRecall(claims, body);
+  }
+
+  /**
+   * POST /recall {room_id, id} (protocol 2): withdraws a message: it leaves the room's history and the room gets the
+   * event "$recall". data.found says whether history still held it; the event goes out either way.
+   */
+  private async postRecall(claims: Claims, body: Buffer): Promise<Reply> {
+    const json = parseJson(body);
+    if (!json) return fail(400, 'body must be a JSON object {"room_id": "...", "id": "..."}');
+    const extra = unknownKey(json, ["room_id", "id"]);
+    if (extra !== undefined) return fail(400, `unknown key "${extra}": the body takes room_id and id`);
+    const { room_id: room, id } = json;
+    if (typeof room !== "string" || !room) return fail(400, "room_id must be a non-empty string");
+    if (typeof id !== "string" || !id) return fail(400, "id must be a non-empty string");
+    if (claims.rooms && !roomsClaimAllows(claims.rooms, room))
+      return fail(403, `room not allowed: "${room}" is outside the token's rooms claim`);
+    try {
+      return ok({ data: await this.deps.logic.recall(room, id) });
+    } catch (err) {
+      if (!(err instanceof RoomcastError)) throw err;
+      return fail(statusOf(err), err.message);
+    }
+  }
+
+  /**
+   * GET /history?room_id=…[&limit=N][&epoch=E&offset=O] (protocol 2): the room's newest messages, or those after a
+   * position, at most history.maxPage; data.reason says why there are none ("epoch", "trimmed", "future", "none",
+   * "unavailable").
+   */
+  private async getHistory(claims: Claims, q: URLSearchParams): Promise<Reply> {
+    const extra = [...q.keys()].find((k) => !["room_id", "limit", "epoch", "offset"].includes(k));
+    if (extra !== undefined) return fail(400, `unknown parameter "${extra}": /history takes room_id, limit, epoch and offset`);
+    const room = q.get("room_id") ?? "";
+    if (!room || Buffer.byteLength(room, "utf8") > MAX_ROOM_ID_BYTES)
+      return fail(400, `room_id must be 1-${MAX_ROOM_ID_BYTES} bytes of UTF-8`);
+    if (claims.rooms && !roomsClaimAllows(claims.rooms, room))
+      return fail(403, `room not allowed: "${room}" is outside the token's rooms claim`);
+    const whole = (name: string) => {
+      const v = q.get(name);
+      return v === null ? 0 : /^\d{1,15}$/.test(v) ? Number(v) : undefined;
+    };
+    const [limit, offset] = [whole("limit"), whole("offset")];
+    if (limit === undefined || offset === undefined) return fail(400, "limit and offset must be whole numbers");
+    const epoch = q.get("epoch");
+    if ((epoch === null) !== (q.get("offset") === null)) return fail(400, "epoch and offset go together: the position to page from");
+    const since = epoch === null ? undefined : { epoch, offset };
+    const p = await readPage(this.deps.history, { room, limit, ...(since ? { since } : {}) }, this.deps.maxPage);
+    return ok({ data: { room_id: room, ...p, messages: p.messages.map(storedJson) } });
   }
 
   /**
@@ -237,8 +308,9 @@ export class LogicHttp {
     if (claims.rooms && !pushAllowed(claims.rooms, room))
       return fail(403, `room not allowed: "${room || "broadcast"}" is outside the token's rooms claim`);
     let connections: number;
+    let id: string;
     try {
-      ({ connections } = await this.deps.logic.push(to, Buffer.from(msg, "utf8"), type ?? ""));
+      ({ connections, id } = await this.deps.logic.push(to, Buffer.from(msg, "utf8"), type ?? ""));
     } catch (err) {
       if (!(err instanceof RoomcastError)) throw err;
       const r = fail(statusOf(err), err.message);
@@ -246,7 +318,7 @@ export class LogicHttp {
       if (r.status === 503) r.headers = { "retry-after": "1" };
       return r;
     }
-    return "room" in to && type === undefined ? ok() : ok({ data: { connections } });
+    return "room" in to && type === undefined ? ok() : ok({ data: { connections, id } });
   }
 
   /**

@@ -10,14 +10,27 @@ import {
   checkRoomID,
   checkType,
   connNodeOf,
+  RECALL_EVENT,
+  utf8Encode,
 } from "@roomcast/pkg/protocol";
-import type { ClientMessage, LogicHandler, OnlineReport, OnlineTotals, Refresh, Refreshed, SignIn, SignedIn } from "@roomcast/pkg/link";
+import type {
+  ClientMessage,
+  ClientRecall,
+  LogicHandler,
+  OnlineReport,
+  OnlineTotals,
+  Refresh,
+  Refreshed,
+  SignIn,
+  SignedIn,
+} from "@roomcast/pkg/link";
 import { authorizeRoom, type Tokens } from "@roomcast/pkg/token";
 import { randomUUID } from "node:crypto";
 import { partitionOf, partitionTopic, type Publisher } from "@roomcast/pkg/queue";
 import type { Logger } from "@roomcast/pkg/log";
 import { Counter, type Registry } from "@roomcast/pkg/metrics";
 import type { OnlineTable } from "./online";
+import { HistoryUnavailable, type History } from "@roomcast/pkg/history";
 
 /** Where a business service's push goes (protocol 2): exactly one of these. */
 export type PushTarget = { room: string } | { user: string } | { conn: string } | { broadcast: true };
@@ -46,6 +59,8 @@ export interface LogicDeps {
   maxMessageBytes: number;
   /** A token without a rooms claim may join any room (token.openRooms); a claim is always held to, user:<uid> is its uid's. */
   openRooms: boolean;
+  /** Room history ([history]): recall takes messages out of it. Absent: no room keeps history. */
+  history?: History;
 }
 
 export class LogicService implements LogicHandler {
@@ -86,21 +101,48 @@ export class LogicService implements LogicHandler {
     return { exp: fresh.exp, access: fresh.access };
   }
 
-  /** A client's message into its room (conn already checked the sender's room and level). */
-  submit(m: ClientMessage): Promise<void> {
+  /** A client's message into its room (conn already checked the sender's room and level); answers its id. */
+  submit(m: ClientMessage): Promise<string> {
     return this.enqueue(m.roomID, m.msgLv === MsgLevel.IMPORTANT ? MsgLevel.IMPORTANT : MsgLevel.NORMAL, m.data, m.uid, m.type ?? "");
+  }
+
+  /**
+   * Withdraws message `id` from `room` (protocol 2): it leaves the room's history and the room gets the event
+   * "$recall" (IMPORTANT, its text the id). A client (`sender` its uid) may recall only its own message, and only one
+   * history holds (111 otherwise, 112 for another's); a business service (no sender) recalls any, and the event goes
+   * out even when history no longer holds it (members may still show it). Answers whether history held it.
+   */
+  async recallOwn(r: ClientRecall): Promise<void> {
+    await this.recall(r.roomID, r.id, r.uid);
+  }
+
+  async recall(room: string, id: string, sender?: string): Promise<{ found: boolean }> {
+    checkRoomID(room);
+    if (!id || id.length > 128) throw new RoomcastError(ErrCode.MALFORMED, "id must be 1-128 characters");
+    let removed;
+    try {
+      removed = this.deps.history ? await this.deps.history.remove(room, id, sender) : ("missing" as const);
+    } catch (err) {
+      if (!(err instanceof HistoryUnavailable)) throw err;
+      throw new RoomcastError(ErrCode.INTERNAL, "history unavailable, try again", { cause: err });
+    }
+    if (removed === "not-yours") throw new RoomcastError(ErrCode.NOT_YOUR_MESSAGE, `message ${id} was sent by another uid`);
+    if (removed === "missing" && sender !== undefined)
+      throw new RoomcastError(ErrCode.NO_SUCH_MESSAGE, `no message ${id} in the history of "${room}"`);
+    await this.enqueue(room, MsgLevel.IMPORTANT, utf8Encode(id), sender ?? "", RECALL_EVENT);
+    return { found: removed !== "missing" };
   }
 
   /**
    * A business service's push (POST /msg, the gRPC Push API) at level IMPORTANT to a room, a user, one connection or
    * everyone. Answers how many connections the cluster knew to be there when it was queued (see connections()).
    */
-  async push(to: PushTarget, data: Uint8Array, type = ""): Promise<{ connections: number }> {
+  async push(to: PushTarget, data: Uint8Array, type = ""): Promise<{ connections: number; id: string }> {
     const room = targetRoom(to);
     checkType(type);
     const connections = this.connections(room);
-    await this.enqueue(room, MsgLevel.IMPORTANT, data, "", type);
-    return { connections };
+    const id = await this.enqueue(room, MsgLevel.IMPORTANT, data, "", type);
+    return { connections, id };
   }
 
   /**
@@ -112,8 +154,8 @@ export class LogicService implements LogicHandler {
     return this.deps.online.total(room);
   }
 
-  /** Validates one room message and queues it for job; resolves once the queue accepted it. "" is the broadcast room. */
-  async enqueue(roomID: string, msgLv: MsgLevel, data: Uint8Array, uid = "", type = ""): Promise<void> {
+  /** Validates one room message and queues it for job; resolves with its id once the queue accepted it. "" is the broadcast room. */
+  async enqueue(roomID: string, msgLv: MsgLevel, data: Uint8Array, uid = "", type = ""): Promise<string> {
     const broadcast = roomID === BROADCAST_ROOM;
     if (!broadcast) checkRoomID(roomID);
     if (data.byteLength > this.deps.maxMessageBytes) {
@@ -121,6 +163,7 @@ export class LogicService implements LogicHandler {
     }
     const level = msgLv === MsgLevel.IMPORTANT ? "important" : "normal";
     const targets = this.targets(roomID);
+    const id = randomUUID();
     const body = queueProto.RoomMsg.encode({
       roomID,
       msgLv,
@@ -132,7 +175,7 @@ export class LogicService implements LogicHandler {
       broadcast,
       // One id for every copy of an IMPORTANT message (queue.secondNsqdTcp), so conn delivers it once; history keeps
       // every message by its id (recall names it).
-      id: randomUUID(),
+      id,
       type,
     }).finish();
     try {
@@ -148,6 +191,7 @@ export class LogicService implements LogicHandler {
       throw new RoomcastError(ErrCode.INTERNAL, "queue unavailable", { cause: err });
     }
     this.enqueued.inc({ level });
+    return id;
   }
 
   /**

@@ -1,6 +1,6 @@
 // The gRPC Push API for business services (api/push/push.proto): POST /msg's checks and answers, as gRPC statuses.
 import * as grpc from "@grpc/grpc-js";
-import type { PushHandlers, ServicePushReply, ServicePushReq__Output } from "@roomcast/api";
+import type { PushHandlers, ServicePushReply, ServicePushReq__Output, ServiceRecallReply, ServiceRecallReq } from "@roomcast/api";
 import { ErrCode, MAX_ROOM_ID_BYTES, RoomcastError, utf8Length } from "@roomcast/pkg/protocol";
 import { bearer, roomsClaimAllows, type Claims, type Tokens } from "@roomcast/pkg/token";
 import { targetRoom, type LogicService, type PushTarget } from "./logic";
@@ -43,16 +43,36 @@ export interface PushApiDeps {
   rate: RateLimiter;
 }
 
+/** The push token of a call, checked and within its uid's rate; or the status that refuses the call. */
+function admit(call: grpc.ServerUnaryCall<unknown, unknown>, tokens: Tokens, rate: RateLimiter): Claims | Status {
+  let claims: Claims;
+  try {
+    claims = tokens.verifyPush(bearer(String(call.metadata.get("authorization")[0] ?? "")));
+  } catch (err) {
+    return status(grpc.status.UNAUTHENTICATED, (err as Error).message);
+  }
+  if (!rate.take(claims.uid)) return status(grpc.status.RESOURCE_EXHAUSTED, `rate limited: uid "${claims.uid}"`);
+  return claims;
+}
+
+const refused = (err: unknown) => (err instanceof RoomcastError ? statusOf(err) : status(grpc.status.INTERNAL, "internal error"));
+
 export function pushHandlers({ logic, tokens, rate }: PushApiDeps): PushHandlers {
   return {
+    Recall: (call: grpc.ServerUnaryCall<ServiceRecallReq, ServiceRecallReply>, cb: grpc.sendUnaryData<ServiceRecallReply>) => {
+      const claims = admit(call, tokens, rate);
+      if ("code" in claims) return cb(claims);
+      const { roomID, id } = call.request;
+      if (claims.rooms && !roomsClaimAllows(claims.rooms, roomID))
+        return cb(status(grpc.status.PERMISSION_DENIED, `room not allowed: "${roomID}" is outside the token's rooms claim`));
+      logic.recall(roomID, id).then(
+        ({ found }) => cb(null, { found }),
+        (err: unknown) => cb(refused(err)),
+      );
+    },
     Push: (call: grpc.ServerUnaryCall<ServicePushReq__Output, ServicePushReply>, cb: grpc.sendUnaryData<ServicePushReply>) => {
-      let claims: Claims;
-      try {
-        claims = tokens.verifyPush(bearer(String(call.metadata.get("authorization")[0] ?? "")));
-      } catch (err) {
-        return cb(status(grpc.status.UNAUTHENTICATED, (err as Error).message));
-      }
-      if (!rate.take(claims.uid)) return cb(status(grpc.status.RESOURCE_EXHAUSTED, `rate limited: uid "${claims.uid}"`));
+      const claims = admit(call, tokens, rate);
+      if ("code" in claims) return cb(claims);
       const to = targetOf(call.request);
       if ("code" in to) return cb(to);
       let room: string;
@@ -66,8 +86,8 @@ export function pushHandlers({ logic, tokens, rate }: PushApiDeps): PushHandlers
       if (claims.rooms && !(room === "" ? claims.rooms.includes("*") : roomsClaimAllows(claims.rooms, room)))
         return cb(status(grpc.status.PERMISSION_DENIED, `room not allowed: "${room || "broadcast"}" is outside the token's rooms claim`));
       logic.push(to, call.request.data ?? Buffer.alloc(0), call.request.type ?? "").then(
-        ({ connections }) => cb(null, { connections }),
-        (err: unknown) => cb(err instanceof RoomcastError ? statusOf(err) : status(grpc.status.INTERNAL, "internal error")),
+        ({ connections, id }) => cb(null, { connections, id }),
+        (err: unknown) => cb(refused(err)),
       );
     },
   };

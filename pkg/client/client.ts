@@ -70,6 +70,48 @@ export class RoomcastClient extends Connection {
    * this one included. Refusals (103 not in that room, 104 rate limited …) arrive as `error` events.
    */
   send(data: string | Uint8Array, options: SendOptions = {}): void {
+    this.sendFrame(this.messageFrame(this.requests.nextId(), data, options));
+  }
+
+  /**
+   * send() that waits: resolves with the message's id once the cluster queued it (recall() names it), rejects with
+   * ProtocolError (103, 104, 105 …), TimeoutError or ConnectionError. Needs a protocol-2 server.
+   */
+  publish(data: string | Uint8Array, options: SendOptions = {}, timeoutMs = this.requestTimeoutMs): Promise<string> {
+    const id = this.requests.nextId();
+    try {
+      this.sendFrame(this.messageFrame(id, data, options));
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+    return this.requests.wait(id, PackageType.MESSAGE, timeoutMs, "MESSAGE").then(String);
+  }
+
+  /**
+   * Withdraws a message this client's user sent (RECALL): it leaves the room's history and every member gets a
+   * message of type "$recall" whose text is the id. Rejects with ProtocolError 111 (history does not hold it) or 112
+   * (another user sent it), TimeoutError, or ConnectionError.
+   */
+  recall(room: string, messageId: string, timeoutMs = this.requestTimeoutMs): Promise<void> {
+    try {
+      checkRoomID(room);
+    } catch (err) {
+      return Promise.reject(refusedLocally(err, room));
+    }
+    const id = this.requests.nextId();
+    try {
+      this.sendFrame(this.wire.recall(id, room, messageId));
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+    return this.requests.wait(id, PackageType.RECALL, timeoutMs, `RECALL "${room}"`).then(
+      () => undefined,
+      (err: unknown) => Promise.reject(withRoom(err, room)),
+    );
+  }
+
+  /** A MESSAGE frame, its room and type checked: the same refusals the server would answer, thrown before sending. */
+  private messageFrame(id: number, data: string | Uint8Array, options: SendOptions): Uint8Array | string {
     const room = options.room ?? this.joined.signInRoom;
     const type = options.type ?? "";
     if (room === undefined)
@@ -83,7 +125,7 @@ export class RoomcastClient extends Connection {
     const size = typeof data === "string" ? utf8Length(data) : data.byteLength;
     if (size > this.maxMessageBytes)
       throw new ProtocolError(ErrCode.TOO_LARGE, `message of ${size} bytes is over ${this.maxMessageBytes}`, false, room);
-    this.sendFrame(this.wire.message(this.requests.nextId(), room, data, type));
+    return this.wire.message(id, room, data, type);
   }
 
   /** Members of `room` (default: the sign-in room) across the whole cluster, at most a few seconds stale. */
@@ -260,7 +302,8 @@ export class RoomcastClient extends Connection {
       case PackageType.PRESENCE:
         return void this.requests.settle(a.id, a.type, { value: a.presence });
       case PackageType.SUBSCRIBE:
-      case PackageType.UNSUBSCRIBE: {
+      case PackageType.UNSUBSCRIBE:
+      case PackageType.RECALL: {
         const e = a.err!;
         const outcome = e.code === ErrCode.OK ? { value: e } : { error: new ProtocolError(e.code as ErrCode, e.msg) };
         // A late answer (its request timed out, or its connection is gone) has no one to go to: dropped.

@@ -200,6 +200,9 @@ export abstract class Connection extends EventEmitter<ClientEvents> {
     if (!this.signingIn && e.code === ErrCode.TOKEN_EXPIRED && typeof this.options.token !== "string") return void this.refresh();
     // The refusal of a request that waits for its answer (MEMBERS 103 …) rejects it instead of being an event.
     if (!this.signingIn && id !== 0 && e.code !== ErrCode.OK && this.requests.settle(id, undefined, { error: err })) return;
+    // protocol 2: a MESSAGE with an id is answered ok with the message's id once queued; publish() waits for it.
+    if (!this.signingIn && e.code === ErrCode.OK)
+      return void (id !== 0 && this.requests.settle(id, undefined, { value: e.messageID ?? "" }));
     if (!this.signingIn) return void this.emit("error", err);
     this.signingIn = false;
     if (e.code === ErrCode.OK) return this.signedIn(e);

@@ -18,6 +18,7 @@ import {
 import {
   decodeHistoryPage,
   encodeHistoryQuery,
+  encodeRecall,
   encodeSubscription,
   type HistoryPage,
   type HistoryQuery,
@@ -86,6 +87,7 @@ export interface ClientWire {
   /** SUBSCRIBE, UNSUBSCRIBE, PRESENCE or MEMBERS; MEMBERS without a room asks for the sign-in room; SUBSCRIBE may recover. */
   room(type: number, id: number, roomID: string | undefined, recover?: Position): Outgoing;
   history(id: number, q: HistoryQuery): Outgoing;
+  recall(id: number, roomID: string, messageId: string): Outgoing;
   message(id: number, roomID: string, data: Uint8Array | string, type: string): Outgoing;
   /** undefined: a frame of the other kind (ignored); throws on a frame that is not an answer. */
   decode(frame: unknown): Answer | undefined;
@@ -108,6 +110,7 @@ export const protoWire: ClientWire = {
       data: roomID === undefined ? empty : recover ? encodeSubscription({ roomID, recover }) : encodeRoom(roomID),
     }),
   history: (id, q) => encodeReq({ type: PackageType.HISTORY, id, data: encodeHistoryQuery(q) }),
+  recall: (id, roomID, messageId) => encodeReq({ type: PackageType.RECALL, id, data: encodeRecall({ roomID, id: messageId }) }),
   // A string goes as data (its UTF-8), not text, so a seed-001 server reads it as before.
   message: (id, roomID, data, type) =>
     encodeReq({
@@ -201,6 +204,7 @@ export const jsonWire: ClientWire = {
   refresh: (id, token) => json(PackageType.REFRESH, id, { token }),
   room: (type, id, roomID, recover) => json(type, id, roomID === undefined ? undefined : recover ? { roomID, recover } : { roomID }),
   history: (id, q) => json(PackageType.HISTORY, id, q),
+  recall: (id, roomID, messageId) => json(PackageType.RECALL, id, { roomID, id: messageId }),
   message: (id, roomID, data, type) =>
     json(PackageType.MESSAGE, id, {
       roomID,

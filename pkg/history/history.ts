@@ -75,8 +75,11 @@ export interface History {
   position(room: string): Promise<Position>;
   /** The room's newest `limit` messages, oldest first, and its position. */
   latest(room: string, limit: number): Promise<{ epoch: string; offset: number; messages: StoredMessage[] }>;
-  /** Takes a message out of the room's history (recall); answers it, or undefined when the room has no such message. */
-  remove(room: string, id: string): Promise<StoredMessage | undefined>;
+  /**
+   * Takes a message out of the room's history (recall) and answers it. With `sender`, only a message that uid sent
+   * is taken out. "missing": the room holds no such message (never, or trimmed); "not-yours": another uid sent it.
+   */
+  remove(room: string, id: string, sender?: string): Promise<StoredMessage | "missing" | "not-yours">;
   close(): Promise<void>;
 }
 

@@ -3,3 +3,4 @@ export * from "./retention";
 export * from "./memory";
 export * from "./redis";
 export * from "./from_config";
+export * from "./page";

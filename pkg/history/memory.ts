@@ -77,10 +77,12 @@ export class MemoryHistory implements History {
     return { epoch: h.epoch, offset: h.last, messages: limit > 0 ? h.messages.slice(-limit) : [] };
   }
 
-  async remove(room: string, id: string): Promise<StoredMessage | undefined> {
+  async remove(room: string, id: string, sender?: string): Promise<StoredMessage | "missing" | "not-yours"> {
     const h = this.room(room, false);
     const i = h ? h.messages.findIndex((m) => m.id === id) : -1;
-    return i < 0 ? undefined : h!.messages.splice(i, 1)[0];
+    if (i < 0) return "missing";
+    if (sender !== undefined && h!.messages[i]!.uid !== sender) return "not-yours";
+    return h!.messages.splice(i, 1)[0]!;
   }
 
   async close(): Promise<void> {

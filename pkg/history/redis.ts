@@ -25,7 +25,7 @@ interface Scripted extends Redis {
   rcAppend(s: string, m: string, ids: string, ...args: Array<string | number | Uint8Array>): Promise<[string, number]>;
   rcSinceBuffer(s: string, m: string, ...args: Array<string | number>): Promise<[Buffer, Buffer, number, Entry[]?]>;
   rcLatestBuffer(s: string, m: string, ...args: Array<string | number>): Promise<[Buffer, number, Entry[]]>;
-  rcRemoveBuffer(s: string, id: string): Promise<Entry | null>;
+  rcRemoveBuffer(s: string, id: string, sender: string, bySender: number): Promise<Entry | Buffer | null>;
   rcPosition(s: string, m: string, epoch: string, maxAgeMs: number): Promise<[string, number]>;
 }
 
@@ -137,9 +137,10 @@ export class RedisHistory implements History {
     return { epoch: epoch.toString(), offset: Number(last), messages: entries.map(decode).reverse() };
   }
 
-  async remove(room: string, id: string): Promise<StoredMessage | undefined> {
-    const e = await this.run(() => this.redis.rcRemoveBuffer(this.keys(room)[0], id));
-    return e ? decode(e) : undefined;
+  async remove(room: string, id: string, sender?: string): Promise<StoredMessage | "missing" | "not-yours"> {
+    const e = await this.run(() => this.redis.rcRemoveBuffer(this.keys(room)[0], id, sender ?? "", sender === undefined ? 0 : 1));
+    if (!e) return "missing";
+    return Buffer.isBuffer(e) ? "not-yours" : decode(e);
   }
 
   /** Closes the connection (resolving once Redis answered QUIT), or stops reconnecting when there is none. */

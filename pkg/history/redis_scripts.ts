@@ -103,16 +103,19 @@ end
 return {epoch, last}
 `;
 
-/** KEYS stream · ARGV id → the removed entry, or nil. */
+/** KEYS stream · ARGV id, sender ("" = anyone's), bySender (1/0) → the removed entry, 'not-yours', or nil. */
 export const REMOVE = `
 local all = redis.call('XRANGE', KEYS[1], '-', '+')
 for _, e in ipairs(all) do
   local f = e[2]
+  local id, uid = nil, ''
   for j = 1, #f, 2 do
-    if f[j] == 'i' and f[j + 1] == ARGV[1] then
-      redis.call('XDEL', KEYS[1], e[1])
-      return e
-    end
+    if f[j] == 'i' then id = f[j + 1] elseif f[j] == 'u' then uid = f[j + 1] end
+  end
+  if id == ARGV[1] then
+    if ARGV[3] == '1' and uid ~= ARGV[2] then return 'not-yours' end
+    redis.call('XDEL', KEYS[1], e[1])
+    return e
   end
 end
 return nil

@@ -59,13 +59,22 @@ export interface OnlineTotals {
   rooms: ReadonlyMap<string, number>;
 }
 
+/** A client's RECALL (protocol 2): message `id` of `roomID`, which `uid` must have sent. */
+export interface ClientRecall {
+  uid: string;
+  roomID: string;
+  id: string;
+}
+
 /** The logic tier's side of the link. Each call throws a RoomcastError for a refusal (bad token, too large, queue down). */
 export interface LogicHandler {
   connect(a: SignIn): SignedIn | Promise<SignedIn>;
   /** Verifies a signed-in connection's fresh token as connect does, and that it carries the same uid. */
   refresh(r: Refresh): Refreshed | Promise<Refreshed>;
-  /** Resolves once the message is queued. */
-  submit(m: ClientMessage): Promise<void>;
+  /** Resolves with the message's id once it is queued. */
+  submit(m: ClientMessage): Promise<string>;
+  /** Takes the message out of history and tells the room (111 not held, 112 another uid's). */
+  recallOwn(r: ClientRecall): Promise<void>;
   reportOnline(r: OnlineReport): OnlineTotals | Promise<OnlineTotals>;
 }
 
@@ -73,7 +82,9 @@ export interface LogicHandler {
 export interface LogicLink {
   connect(a: SignIn): Promise<SignedIn>;
   refresh(r: Refresh): Promise<Refreshed>;
-  submit(m: ClientMessage): Promise<void>;
+  /** Resolves with the message's id. */
+  submit(m: ClientMessage): Promise<string>;
+  recallOwn(r: ClientRecall): Promise<void>;
   /** Reports to every logic node; resolves with the cluster totals one of them answered. */
   reportOnline(r: OnlineReport): Promise<OnlineTotals>;
   close(): Promise<void>;

@@ -17,6 +17,10 @@ export const ErrCode = {
   TOO_MANY_CONNECTIONS: 109,
   /** protocol 2: SUBSCRIBE beyond ws.maxRoomsPerConnection; the connection stays in the rooms it has. */
   TOO_MANY_ROOMS: 110,
+  /** protocol 2: RECALL of a message the room's history does not hold (never sent, trimmed, or recalled already). */
+  NO_SUCH_MESSAGE: 111,
+  /** protocol 2: RECALL of a message another uid sent: a client may recall only its own. */
+  NOT_YOUR_MESSAGE: 112,
   INTERNAL: 500,
 } as const;
 export type ErrCode = (typeof ErrCode)[keyof typeof ErrCode];
@@ -34,6 +38,8 @@ export const errText: Record<ErrCode, string> = {
   108: "token expired",
   109: "too many connections",
   110: "too many rooms",
+  111: "no such message",
+  112: "not your message",
   500: "internal error",
 };
 

@@ -129,10 +129,12 @@ export function historyContract(name: string, make: MakeHistory): void {
     it("removes a message by id (recall): gone from since and latest, the others keep their offsets, no trim implied", async () => {
       const m2 = msg("two", { uid: "bob" });
       const [a] = await f.history.append([{ room, messages: [msg("one"), m2, msg("three")] }]);
-      const removed = await f.history.remove(room, m2.id);
-      expect(removed && [removed.offset, removed.uid, texts([removed])[0]]).toEqual([2, "bob", "two"]);
-      expect(await f.history.remove(room, m2.id)).toBeUndefined();
-      expect(await f.history.remove(room, "no-such-id")).toBeUndefined();
+      expect(await f.history.remove(room, m2.id, "alice")).toBe("not-yours");
+      const removed = await f.history.remove(room, m2.id, "bob");
+      if (typeof removed === "string") throw new Error(`not removed: ${removed}`);
+      expect([removed.offset, removed.uid, texts([removed])[0]]).toEqual([2, "bob", "two"]);
+      expect(await f.history.remove(room, m2.id)).toBe("missing");
+      expect(await f.history.remove(room, "no-such-id")).toBe("missing");
       const got = await f.history.since(room, a!.epoch, 1, 10);
       expect(got.ok && got.messages.map((m) => m.offset)).toEqual([3]);
       expect((await f.history.latest(room, 10)).messages.map((m) => m.offset)).toEqual([1, 3]);

@@ -14,6 +14,7 @@ import {
   encodeRoom,
   encodeSignIn,
   encodeHistoryQuery,
+  encodeRecall,
   encodeSubscription,
   decodeHistoryPage,
   toBase64,
@@ -50,6 +51,8 @@ export interface ErrReply {
   msg: string;
   /** protocol 2: on the answer to a SIGN_IN or SUBSCRIBE that asked to recover. */
   recovery?: Recovery;
+  /** protocol 2: on the answer to a MESSAGE that carried a request id. */
+  messageID?: string;
 }
 
 /** A message as the tests compare them. */
@@ -107,6 +110,7 @@ export class RoomClient {
   private readonly unsubscribes = new ReplyQueue<ErrReply>();
   private readonly presences = new ReplyQueue<{ uids: string[]; total: number }>();
   private readonly histories = new ReplyQueue<HistoryPage>();
+  private readonly recalls = new ReplyQueue<ErrReply>();
   /** protocol 2: this connection's id, from the answer to its sign-in. */
   connID = "";
   /** Text frames that were not JSON replies (a protobuf client gets none). */
@@ -135,6 +139,7 @@ export class RoomClient {
         this.unsubscribes.fail(err);
         this.presences.fail(err);
         this.histories.fail(err);
+        this.recalls.fail(err);
         for (const w of this.messageWaiters) w();
         resolve({ code, reason: reason.toString() });
       }),
@@ -196,6 +201,12 @@ export class RoomClient {
   history(q: HistoryQuery, id = 0, timeoutMs = 5_000): Promise<HistoryPage> {
     this.request(PackageType.HISTORY, encodeHistoryQuery(q), q, id);
     return this.histories.next(timeoutMs, "HISTORY answer");
+  }
+
+  /** protocol 2: Req{RECALL}; resolves with the Err of its Reply{RECALL}. */
+  recall(roomID: string, messageID: string, id = 0, timeoutMs = 5_000): Promise<ErrReply> {
+    this.request(PackageType.RECALL, encodeRecall({ roomID, id: messageID }), { roomID, id: messageID }, id);
+    return this.recalls.next(timeoutMs, "RECALL answer");
   }
 
   /** Where this client stands in `room`: the epoch and offset of the newest message it received there. */
@@ -424,13 +435,14 @@ export class RoomClient {
       case PackageType.MEMBERS:
         return this.counts.push(v as string);
     }
-    const { code, msg, connID, recovery } = v as ErrReply & { connID?: string };
+    const { code, msg, connID, recovery, messageID } = v as ErrReply & { connID?: string };
     // A seed-001 client reads {code, msg}; the connection id (protocol 2) is kept aside.
     if (connID) this.connID = connID;
-    const err: ErrReply = recovery ? { code, msg, recovery } : { code, msg };
+    const err: ErrReply = { code, msg, ...(recovery ? { recovery } : {}), ...(messageID ? { messageID } : {}) };
     if (type === PackageType.REFRESH) this.refreshes.push(err);
     else if (type === PackageType.SUBSCRIBE) this.subscribes.push(err);
     else if (type === PackageType.UNSUBSCRIBE) this.unsubscribes.push(err);
+    else if (type === PackageType.RECALL) this.recalls.push(err);
     else this.errs.push(err);
   }
 

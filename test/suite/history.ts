@@ -223,6 +223,73 @@ function historyTests(getTarget: () => HistoryTarget, codec: Codec, store: "memo
     await b.waitForMessages(() => inRoom(b, room).some((r) => r.text === "still here"));
   }, 30_000);
 
+  it("a sender recalls its own message: every member gets $recall with its id, history loses it; 112 for another's, 111 for none", async () => {
+    const room = unique("recall");
+    const a = await join(0, "alice", room);
+    const b = await join(1, "bob", room);
+    a.say(room, "oops", MsgLevel.NORMAL, "", 41);
+    const sent = await a.nextErr();
+    expect(sent.code).toBe(0);
+    expect(a.replyIds.at(-1)).toEqual({ type: PackageType.UNKNOWN, id: 41 });
+    const id = sent.messageID!;
+    expect(id).toMatch(/./);
+    b.say(room, "bob's");
+    await b.waitForMessages(() => texts(inRoom(b, room)).includes("bob's"));
+    const bobs = inRoom(b, room).find((r) => r.text === "bob's")!.id;
+    expect(inRoom(b, room).find((r) => r.text === "oops")!.id).toBe(id);
+    expect(await a.recall(room, bobs, 42)).toMatchObject({ code: ErrCode.NOT_YOUR_MESSAGE });
+    expect(await a.recall(room, "no-such-message", 43)).toMatchObject({ code: ErrCode.NO_SUCH_MESSAGE });
+    expect(await a.recall(room, id, 44)).toEqual({ code: 0, msg: "ok" });
+    for (const c of [a, b]) {
+      await c.waitForMessages(() => inRoom(c, room).some((r) => r.type === "$recall"));
+      expect(
+        inRoom(c, room)
+          .filter((r) => r.type === "$recall")
+          .map((r) => [r.text, r.msgLv]),
+      ).toEqual([[id, MsgLevel.IMPORTANT]]);
+    }
+    const page = await b.history({ roomID: room, limit: 10 });
+    expect(page.messages.map((m) => [new TextDecoder().decode(m.data), m.type])).toEqual([
+      ["bob's", ""],
+      [id, "$recall"],
+    ]);
+    expect(await a.recall(room, id, 45)).toMatchObject({ code: ErrCode.NO_SUCH_MESSAGE });
+  }, 30_000);
+
+  it("a service recalls any message over HTTP (POST /recall) and reads history (GET /history) with its push token", async () => {
+    const room = unique("svc");
+    const a = await join(0, "alice", room);
+    const pushed = await post(`${http()}/msg`, { room_id: room, msg: "flash sale", type: "" }, auth);
+    expect(pushed.status).toBe(200);
+    const id = (pushed.json.data as unknown as { id: string }).id;
+    await a.waitForMessages(() => texts(inRoom(a, room)).includes("flash sale"));
+    expect(inRoom(a, room).find((r) => r.text === "flash sale")!.id).toBe(id);
+    const get = async (query: string, headers: Record<string, string> = auth) => {
+      const res = await fetch(`${http()}/history?${query}`, { headers });
+      return { status: res.status, json: (await res.json()) as { code: number; msg: string; data?: Record<string, unknown> } };
+    };
+    const before = await get(`room_id=${encodeURIComponent(room)}&limit=5`);
+    expect(before.status).toBe(200);
+    expect((before.json.data!.messages as Array<{ text: string; id: string; level: string }>).map((m) => [m.text, m.id, m.level])).toEqual([
+      ["flash sale", id, "IMPORTANT"],
+    ]);
+    expect((await post(`${http()}/recall`, { room_id: room, id }, auth)).json).toEqual({ code: 1, msg: "", data: { found: true } });
+    await a.waitForMessages(() => inRoom(a, room).some((r) => r.type === "$recall"));
+    // Gone from history, and a second recall finds nothing (its event still goes out: members may show the message).
+    const after = await get(`room_id=${encodeURIComponent(room)}&epoch=${before.json.data!.epoch}&offset=0`);
+    expect((after.json.data!.messages as Array<{ type: string }>).map((m) => m.type)).toEqual(["$recall"]);
+    expect((await post(`${http()}/recall`, { room_id: room, id }, auth)).json.data).toEqual({ found: false });
+    // Refusals: no token, a bad parameter, an unknown one, a half position, a bad body.
+    expect((await get(`room_id=${room}`, {})).status).toBe(401);
+    expect((await get(`room_id=${room}&limit=-1`)).status).toBe(400);
+    expect((await get(`room_id=${room}&page=2`)).status).toBe(400);
+    expect((await get(`room_id=${room}&epoch=x`)).status).toBe(400);
+    expect((await get(`limit=3`)).status).toBe(400);
+    expect((await post(`${http()}/recall`, { room_id: room }, auth)).status).toBe(400);
+    expect((await post(`${http()}/recall`, { room_id: room, id, extra: 1 }, auth)).status).toBe(400);
+    expect((await post(`${http()}/recall`, { room_id: room, id }, {})).status).toBe(401);
+  }, 30_000);
+
   // Standalone's store is its own memory: only a restart loses it, and then no client holds a connection.
   if (store === "redis")
     it("after the store lost a room's history (Redis flushed), recovery says epoch and the room starts a new epoch", async () => {

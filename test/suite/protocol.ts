@@ -388,6 +388,9 @@ function protocolTests(getTarget: () => Target): void {
       c.sendWithId(PackageType.MESSAGE, encodeBroadcast({ roomID: "elsewhere", msgLv: MsgLevel.NORMAL, data: Buffer.from("x") }), 5);
       expect((await c.nextErr()).code).toBe(ErrCode.NOT_YOUR_ROOM);
       c.sendWithId(PackageType.MESSAGE, encodeBroadcast({ roomID: r, msgLv: MsgLevel.NORMAL, data: Buffer.from("hi") }), 6);
+      // A MESSAGE with an id is answered ok, with the message's id, once queued; its delivery carries none.
+      const queued = await c.nextErr();
+      expect(queued).toEqual({ code: 0, msg: "ok", messageID: expect.any(String) });
       expect((await c.waitForMessages(1))[0]!.text).toBe("hi");
       expect(c.replyIds).toEqual([
         { type: PackageType.UNKNOWN, id: 1 },
@@ -397,6 +400,7 @@ function protocolTests(getTarget: () => Target): void {
         { type: PackageType.MEMBERS, id: 4_294_967_295 },
         { type: PackageType.MEMBERS, id: 0 },
         { type: PackageType.UNKNOWN, id: 5 },
+        { type: PackageType.UNKNOWN, id: 6 },
         { type: PackageType.MESSAGE, id: 0 },
       ]);
     }, 20_000);

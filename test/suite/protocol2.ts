@@ -86,7 +86,7 @@ function protocol2Tests(getTarget: () => Target, codec: Codec): void {
     for (const c of [a, b]) expect(await eventually(() => c.members(5_000, `user:${uid}`), 2)).toBe(2);
     await sleep(2_500);
     const res = await post(`${http()}/msg`, { user: uid, msg: "for you", type: "notice" }, auth);
-    expect(res).toEqual({ status: 200, json: { code: 1, msg: "", data: { connections: 2 } } });
+    expect(res).toEqual({ status: 200, json: { code: 1, msg: "", data: { connections: 2, id: expect.any(String) } } });
     for (const c of [a, b]) {
       const [m] = await c.waitForMessages(1);
       expect(m).toMatchObject({ roomID: `user:${uid}`, text: "for you", type: "notice", msgLv: MsgLevel.IMPORTANT });
@@ -94,7 +94,7 @@ function protocol2Tests(getTarget: () => Target, codec: Codec): void {
     await sleep(500);
     expect([a.received.length, b.received.length, other.received.length]).toEqual([1, 1, 0]);
     const nobody = await post(`${http()}/msg`, { user: unique("nobody"), msg: "x" }, auth);
-    expect(nobody).toEqual({ status: 200, json: { code: 1, msg: "", data: { connections: 0 } } });
+    expect(nobody).toEqual({ status: 200, json: { code: 1, msg: "", data: { connections: 0, id: expect.any(String) } } });
   }, 30_000);
 
   it("a push to a connection reaches that connection alone", async () => {
@@ -102,7 +102,7 @@ function protocol2Tests(getTarget: () => Target, codec: Codec): void {
     const a = await join(1, uid);
     const b = await join(0, uid);
     const res = await post(`${http()}/msg`, { conn: a.connID, msg: "just this one" }, auth);
-    expect(res).toEqual({ status: 200, json: { code: 1, msg: "", data: { connections: 1 } } });
+    expect(res).toEqual({ status: 200, json: { code: 1, msg: "", data: { connections: 1, id: expect.any(String) } } });
     const [m] = await a.waitForMessages(1);
     expect(m).toMatchObject({ roomID: `conn:${a.connID}`, text: "just this one" });
     await sleep(500);
@@ -116,7 +116,7 @@ function protocol2Tests(getTarget: () => Target, codec: Codec): void {
     const text = unique("everyone");
     const res = await post(`${http()}/msg`, { broadcast: true, msg: text }, auth);
     expect(res.status).toBe(200);
-    expect(res.json.data).toEqual({ connections: expect.any(Number) });
+    expect(res.json.data).toEqual({ connections: expect.any(Number), id: expect.any(String) });
     for (const c of [a, b, seed]) {
       await c.waitForMessages((ms) => ms.some((m) => m.text === text));
       expect(c.received.filter((m) => m.text === text)).toEqual([expect.objectContaining({ roomID: "", msgLv: MsgLevel.IMPORTANT })]);
@@ -133,7 +133,7 @@ function protocol2Tests(getTarget: () => Target, codec: Codec): void {
     expect((await post(`${http()}/msg`, { room_id: r, msg: '{"n":1}', type: "order" }, auth)).json).toEqual({
       code: 1,
       msg: "",
-      data: { connections: expect.any(Number) },
+      data: { connections: expect.any(Number), id: expect.any(String) },
     });
     for (const c of [a, other, seed]) {
       const got = await c.waitForMessages(3);

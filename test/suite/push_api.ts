@@ -1,7 +1,13 @@
 // The gRPC Push API (api/push/push.proto), on standalone and on a cluster's logic nodes: the same targets, token and
 // claims as POST /msg.
 import { grpc } from "@roomcast/pkg/rpc";
-import { pushService, type PushClient, type ServicePushReply__Output, type ServicePushReq } from "@roomcast/api";
+import {
+  pushService,
+  type PushClient,
+  type ServicePushReply__Output,
+  type ServicePushReq,
+  type ServiceRecallReply__Output,
+} from "@roomcast/api";
 import { MsgLevel } from "@roomcast/pkg/protocol";
 import { Tokens } from "@roomcast/pkg/token";
 import { RoomClient } from "../harness/room_client";
@@ -14,6 +20,7 @@ let seq = 0;
 const unique = (tag: string) => `${tag}-${process.pid}-${++seq}`;
 
 type Outcome = { connections: number } | { code: grpc.status; details: string };
+type Refusal = { code: grpc.status; details: string };
 
 export function pushApiSuite(getTarget: () => Target): void {
   describe("gRPC Push API", () => {
@@ -38,6 +45,24 @@ export function pushApiSuite(getTarget: () => Target): void {
         ),
       );
     };
+    const metadata = (token: string | null) => {
+      const md = new grpc.Metadata();
+      if (token !== null) md.set("authorization", `Bearer ${token}`);
+      return md;
+    };
+    /** Push answering the message's id too. */
+    const pushWithId = (req: ServicePushReq): Promise<{ connections: number; id: string } | Refusal> =>
+      new Promise((resolve) =>
+        api.Push(req, metadata(tokens.sign("svc", "push")), { deadline: Date.now() + 5_000 }, (err, r?: ServicePushReply__Output) =>
+          resolve(err ? { code: err.code, details: err.details } : { connections: Number(r!.connections), id: r!.id }),
+        ),
+      );
+    const recall = (roomID: string, id: string, token: string | null = tokens.sign("svc", "push")): Promise<{ found: boolean } | Refusal> =>
+      new Promise((resolve) =>
+        api.Recall({ roomID, id }, metadata(token), { deadline: Date.now() + 5_000 }, (err, r?: ServiceRecallReply__Output) =>
+          resolve(err ? { code: err.code, details: err.details } : { found: r!.found }),
+        ),
+      );
     const join = async (i: number, uid: string, room = "") => {
       const urls = getTarget().wsUrls;
       const c = await RoomClient.join(urls[i % urls.length]!, tokens.sign(uid), room);
@@ -87,6 +112,33 @@ export function pushApiSuite(getTarget: () => Target): void {
         S.PERMISSION_DENIED,
       ]);
       expect(await call({ uid: "u", data: Buffer.from("still serving") })).toEqual({ connections: 0 });
+    }, 30_000);
+
+    it("recalls a pushed message by the id Push answered: the room gets $recall, history no longer holds it", async () => {
+      const room = unique("grpc-recall");
+      const a = await join(0, "alice", room);
+      const pushed = await pushWithId({ roomID: room, data: Buffer.from("wrong price") });
+      if ("code" in pushed) throw new Error(`push refused: ${pushed.details}`);
+      expect(pushed.id).toMatch(/./);
+      await a.waitForMessages(1);
+      expect(a.received[0]!.id).toBe(pushed.id);
+      expect(await recall(room, pushed.id)).toEqual({ found: true });
+      const [, event] = await a.waitForMessages(2);
+      expect([event!.type, event!.text]).toEqual(["$recall", pushed.id]);
+      expect(await recall(room, pushed.id)).toEqual({ found: false });
+      const S = grpc.status;
+      const refusals = await Promise.all([
+        recall(room, pushed.id, null),
+        recall("", pushed.id),
+        recall(room, ""),
+        recall(room, pushed.id, tokens.sign("svc", "push", undefined, ["game-*"])),
+      ]);
+      expect(refusals.map((o) => ("code" in o ? o.code : "ok"))).toEqual([
+        S.UNAUTHENTICATED,
+        S.INVALID_ARGUMENT,
+        S.INVALID_ARGUMENT,
+        S.PERMISSION_DENIED,
+      ]);
     }, 30_000);
   });
 }

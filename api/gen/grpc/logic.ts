@@ -7,6 +7,7 @@ import type { ConnectReq as _roomcast_logic_ConnectReq, ConnectReq__Output as _r
 import type { LogicClient as _roomcast_logic_LogicClient, LogicDefinition as _roomcast_logic_LogicDefinition } from './roomcast/logic/Logic';
 import type { OnlineReply as _roomcast_logic_OnlineReply, OnlineReply__Output as _roomcast_logic_OnlineReply__Output } from './roomcast/logic/OnlineReply';
 import type { OnlineReq as _roomcast_logic_OnlineReq, OnlineReq__Output as _roomcast_logic_OnlineReq__Output } from './roomcast/logic/OnlineReq';
+import type { RecallReq as _roomcast_logic_RecallReq, RecallReq__Output as _roomcast_logic_RecallReq__Output } from './roomcast/logic/RecallReq';
 import type { RefreshReply as _roomcast_logic_RefreshReply, RefreshReply__Output as _roomcast_logic_RefreshReply__Output } from './roomcast/logic/RefreshReply';
 import type { RefreshReq as _roomcast_logic_RefreshReq, RefreshReq__Output as _roomcast_logic_RefreshReq__Output } from './roomcast/logic/RefreshReq';
 import type { Result as _roomcast_logic_Result, Result__Output as _roomcast_logic_Result__Output } from './roomcast/logic/Result';
@@ -26,6 +27,7 @@ export interface ProtoGrpcType {
       Logic: SubtypeConstructor<typeof grpc.Client, _roomcast_logic_LogicClient> & { service: _roomcast_logic_LogicDefinition }
       OnlineReply: MessageTypeDefinition<_roomcast_logic_OnlineReply, _roomcast_logic_OnlineReply__Output>
       OnlineReq: MessageTypeDefinition<_roomcast_logic_OnlineReq, _roomcast_logic_OnlineReq__Output>
+      RecallReq: MessageTypeDefinition<_roomcast_logic_RecallReq, _roomcast_logic_RecallReq__Output>
       RefreshReply: MessageTypeDefinition<_roomcast_logic_RefreshReply, _roomcast_logic_RefreshReply__Output>
       RefreshReq: MessageTypeDefinition<_roomcast_logic_RefreshReq, _roomcast_logic_RefreshReq__Output>
       Result: MessageTypeDefinition<_roomcast_logic_Result, _roomcast_logic_Result__Output>
