@@ -7,7 +7,7 @@ import { ErrCode } from "@roomcast/pkg/protocol";
 import { Tokens } from "@roomcast/pkg/token";
 import { startStandalone, TOKEN_SECRET, type Target } from "./harness/roomcast";
 import { killAll } from "./harness/proc";
-import { until } from "./support/wait";
+import { sleep, until } from "./support/wait";
 
 jest.setTimeout(60_000);
 
@@ -16,8 +16,11 @@ const unique = (tag: string) => `sdkh-${tag}-${Date.now()}-${Math.random().toStr
 const clients: RoomcastClient[] = [];
 let target: Target;
 
+// Rooms "acked-*" ask for acknowledgements, sent again after a second.
+const env = { ROOMCAST_HISTORY_ACKED_ROOMS: "acked-*", ROOMCAST_HISTORY_REDELIVER_AFTER_MS: "1000" };
+
 beforeAll(async () => {
-  target = await startStandalone();
+  target = await startStandalone(env);
 });
 afterEach(() => {
   for (const c of clients.splice(0)) c.close();
@@ -73,6 +76,51 @@ describe.each<Codec>(["proto", "json"])("SDK history, codec %s", (codec) => {
   });
 });
 
+describe("SDK acknowledgements", () => {
+  /** roomcast_conn_acks_total for one event, from standalone's /metrics. */
+  const acksTotal = async (event: string): Promise<number> => {
+    const text = await (await fetch(`${target.opsUrls[0]}/metrics`)).text();
+    const line = text.split("\n").find((l) => l.startsWith("roomcast_conn_acks_total{") && l.includes(`event="${event}"`));
+    return line ? Number(line.split(" ").pop()) : 0;
+  };
+  const push = async (room: string, msg: string) => {
+    const res = await fetch(`${target.httpUrls[0]}/msg`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${tokens.sign("svc", "push")}`, "content-type": "application/json" },
+      body: JSON.stringify({ room_id: room, msg }),
+    });
+    expect(res.status).toBe(200);
+  };
+
+  it("acknowledges an acked room's messages on its own, so nothing comes again; with autoAck off, only once ack() is called", async () => {
+    const room = `acked-${unique("sdk")}`;
+    const auto = sdk(unique("auto"), { room });
+    await auto.c.connect();
+    const [redelivered0, acked0] = [await acksTotal("redelivered"), await acksTotal("acked")];
+    await push(room, "order shipped");
+    await until("it arrives", () => auto.got.length === 1, 10_000);
+    expect(auto.got[0]!.needsAck).toBe(true);
+    await sleep(2_500);
+    expect([await acksTotal("redelivered"), await acksTotal("acked")]).toEqual([redelivered0, acked0 + 1]);
+
+    // A second user joins later: what it has not acknowledged (the first message) comes from its inbox at sign-in.
+    const manual = sdk(unique("manual"), { room, autoAck: false });
+    await manual.c.connect();
+    await push(room, "order delivered");
+    await until("both arrive", () => manual.got.length === 2 && auto.got.length === 2, 10_000);
+    expect(manual.got.map((m) => m.text())).toEqual(["order shipped", "order delivered"]);
+    await sleep(2_500);
+    expect(await acksTotal("redelivered")).toBeGreaterThan(redelivered0);
+    expect(manual.got.length).toBe(2); // the copies came and were dropped as ones it had
+    for (const m of manual.got) manual.c.ack(m);
+    await sleep(300);
+    const afterAck = await acksTotal("redelivered");
+    await sleep(2_500);
+    expect(await acksTotal("redelivered")).toBe(afterAck);
+    expect(await acksTotal("acked")).toBe(acked0 + 4);
+  });
+});
+
 describe("SDK history across a restart", () => {
   it("a restart of standalone loses its memory history: the reconnected client is told (epoch) and follows the new one", async () => {
     const room = unique("restart");
@@ -82,7 +130,7 @@ describe("SDK history across a restart", () => {
     await until("before arrives", () => a.got.length === 1, 10_000);
     const ports = { ROOMCAST_CONN_WS_PORT: new URL(target.wsUrls[0]!).port, ROOMCAST_LOGIC_HTTP_PORT: new URL(target.httpUrls[0]!).port };
     await target.stop();
-    target = await startStandalone(ports);
+    target = await startStandalone({ ...env, ...ports });
     await until("a recovery is reported", () => a.recoveries.length === 1, 20_000);
     expect(a.recoveries).toEqual([{ room, recovered: false, reason: "epoch", missed: 0 }]);
     await a.c.publish("after");

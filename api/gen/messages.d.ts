@@ -569,6 +569,9 @@ export namespace roomcast {
 
             /** BroadcastRoomReq ids */
             ids?: (string[]|null);
+
+            /** BroadcastRoomReq ack */
+            ack?: (boolean|null);
         }
 
         /** Represents a BroadcastRoomReq. */
@@ -606,6 +609,9 @@ export namespace roomcast {
 
             /** BroadcastRoomReq ids. */
             public ids: string[];
+
+            /** BroadcastRoomReq ack. */
+            public ack: boolean;
 
             /**
              * Creates a new BroadcastRoomReq instance using the specified properties.
@@ -712,6 +718,9 @@ export namespace roomcast {
 
             /** Delivery epoch */
             epoch?: (string|null);
+
+            /** Delivery ack */
+            ack?: (boolean|null);
         }
 
         /** Represents a Delivery. */
@@ -734,6 +743,9 @@ export namespace roomcast {
 
             /** Delivery epoch. */
             public epoch: string;
+
+            /** Delivery ack. */
+            public ack: boolean;
 
             /**
              * Creates a new Delivery instance using the specified properties.

@@ -1402,6 +1402,7 @@ $root.roomcast = (function() {
              * @property {string|null} [epoch] BroadcastRoomReq epoch
              * @property {number|Long|null} [offset] BroadcastRoomReq offset
              * @property {Array.<string>|null} [ids] BroadcastRoomReq ids
+             * @property {boolean|null} [ack] BroadcastRoomReq ack
              */
 
             /**
@@ -1494,6 +1495,14 @@ $root.roomcast = (function() {
             BroadcastRoomReq.prototype.ids = $util.emptyArray;
 
             /**
+             * BroadcastRoomReq ack.
+             * @member {boolean} ack
+             * @memberof roomcast.protocol.BroadcastRoomReq
+             * @instance
+             */
+            BroadcastRoomReq.prototype.ack = false;
+
+            /**
              * Creates a new BroadcastRoomReq instance using the specified properties.
              * @function create
              * @memberof roomcast.protocol.BroadcastRoomReq
@@ -1541,6 +1550,8 @@ $root.roomcast = (function() {
                 if (message.ids != null && message.ids.length)
                     for (var i = 0; i < message.ids.length; ++i)
                         writer.uint32(/* id 9, wireType 2 =*/74).string(message.ids[i]);
+                if (message.ack != null && Object.hasOwnProperty.call(message, "ack"))
+                    writer.uint32(/* id 10, wireType 0 =*/80).bool(message.ack);
                 return writer;
             };
 
@@ -1616,6 +1627,10 @@ $root.roomcast = (function() {
                             if (!(message.ids && message.ids.length))
                                 message.ids = [];
                             message.ids.push(reader.string());
+                            break;
+                        }
+                    case 10: {
+                            message.ack = reader.bool();
                             break;
                         }
                     default:
@@ -1812,6 +1827,7 @@ $root.roomcast = (function() {
              * @property {roomcast.protocol.MsgLevel|null} [msgLv] Delivery msgLv
              * @property {Array.<roomcast.protocol.IDelivered>|null} [messages] Delivery messages
              * @property {string|null} [epoch] Delivery epoch
+             * @property {boolean|null} [ack] Delivery ack
              */
 
             /**
@@ -1863,6 +1879,14 @@ $root.roomcast = (function() {
             Delivery.prototype.epoch = "";
 
             /**
+             * Delivery ack.
+             * @member {boolean} ack
+             * @memberof roomcast.protocol.Delivery
+             * @instance
+             */
+            Delivery.prototype.ack = false;
+
+            /**
              * Creates a new Delivery instance using the specified properties.
              * @function create
              * @memberof roomcast.protocol.Delivery
@@ -1899,6 +1923,8 @@ $root.roomcast = (function() {
                         $root.roomcast.protocol.Delivered.encode(message.messages[i], writer.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
                 if (message.epoch != null && Object.hasOwnProperty.call(message, "epoch"))
                     writer.uint32(/* id 4, wireType 2 =*/34).string(message.epoch);
+                if (message.ack != null && Object.hasOwnProperty.call(message, "ack"))
+                    writer.uint32(/* id 5, wireType 0 =*/40).bool(message.ack);
                 return writer;
             };
 
@@ -1952,6 +1978,10 @@ $root.roomcast = (function() {
                         }
                     case 4: {
                             message.epoch = reader.string();
+                            break;
+                        }
+                    case 5: {
+                            message.ack = reader.bool();
                             break;
                         }
                     default:

@@ -13,6 +13,7 @@ import type { SessionCounters } from "./session";
 import type { LoadedUws } from "./uws";
 import type { History } from "@roomcast/pkg/history";
 import { RoomHistory } from "./recovery";
+import { Acks } from "./acks";
 
 /** ws.publicUrl: empty, or an absolute ws:// or wss:// URL with a host (clients and the chat page dial it as it is). */
 export function checkPublicUrl(url: string): void {
@@ -63,6 +64,14 @@ export class ConnNode implements Deliverer {
     checkPublicUrl(c.ws.publicUrl);
     this.drain = drainPlan(c.ws.drainSec, c.ws.drainWaves);
     this.rooms = new Rooms((topic, frame) => this.ws.fanOut(topic, frame));
+    const h = c.history;
+    const acks = new Acks(
+      { rooms: h.ackedRooms, redeliverAfterMs: h.redeliverAfterMs, maxPending: h.maxPendingAcks, inboxMax: h.inboxMax },
+      deps.history,
+      log,
+      deps.registry,
+    );
+    this.rooms.acked = (room) => acks.acked(room);
     this.admission = new Admission({
       maxConnections: c.ws.maxConnections,
       maxConnectionsPerIp: c.ws.maxConnectionsPerIp,
@@ -108,6 +117,7 @@ export class ConnNode implements Deliverer {
         presence: new ClusterPresence(this.rooms, c.ws.presenceMaxUids, deps.presencePeers),
         presenceEvents: c.ws.presenceEvents,
         history: new RoomHistory(deps.history, this.rooms, c.history, log, deps.registry),
+        acks,
       },
       deps.registry,
       log,

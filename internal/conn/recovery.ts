@@ -11,7 +11,7 @@ import {
   unpackMessages,
   type HistoryPage,
   type HistoryQuery,
-  type MsgLevel,
+  MsgLevel,
   type NotRecovered,
   type Outgoing,
   type Position,
@@ -79,10 +79,12 @@ export class RoomHistory {
       if (!(await entered())) return undefined;
       const { recovery, messages } = await this.missed(room, from);
       if (!alive()) return undefined;
-      for (const frame of storedFrames(room, recovery.epoch, messages, to.wire)) to.send(frame);
+      const ack = this.rooms.acked?.(room) ?? false;
+      for (const frame of storedFrames(room, recovery.epoch, messages, to.wire, ack)) to.send(frame);
       for (const b of kept) {
         const after = recovery.recovered ? laterPart(b, recovery.epoch, recovery.offset) : b;
-        if (after) to.send(to.wire.delivery(room, after.msgLv, after.packed, after));
+        const meta = ack && b.msgLv === MsgLevel.IMPORTANT ? { ...after, ack } : after;
+        if (after) to.send(to.wire.delivery(room, after.msgLv, after.packed, meta));
       }
       listen();
       this.recoveries.inc({ result: recovery.recovered ? "recovered" : recovery.reason });
@@ -133,14 +135,24 @@ const pageMessage = (m: StoredMessage) => ({
   uid: m.uid,
 });
 
-/** Stored messages as delivery frames: one per run of the same level and consecutive offsets (a recall leaves a hole). */
-function storedFrames(room: string, epoch: string, messages: readonly StoredMessage[], wire: Wire): Outgoing[] {
+/**
+ * Stored messages as delivery frames: one per run of the same level and consecutive offsets (a recall leaves a hole).
+ * `ack`: IMPORTANT frames ask to be acknowledged (an acked room).
+ */
+export function storedFrames(room: string, epoch: string, messages: readonly StoredMessage[], wire: Wire, ack = false): Outgoing[] {
   const frames: Outgoing[] = [];
   let run: StoredMessage[] = [];
   const flush = () => {
     if (run.length === 0) return;
     const types = run.map((m) => m.type);
-    const meta = { ids: run.map((m) => m.id), epoch, first: run[0]!.offset, ...(types.some((t) => t) ? { types } : {}) };
+    const important = run[0]!.level === MsgLevel.IMPORTANT;
+    const meta = {
+      ids: run.map((m) => m.id),
+      epoch,
+      first: run[0]!.offset,
+      ...(types.some((t) => t) ? { types } : {}),
+      ...(ack && important ? { ack } : {}),
+    };
     frames.push(wire.delivery(room, run[0]!.level as MsgLevel, packMessages(run.map((m) => m.data)), meta));
     run = [];
   };

@@ -41,6 +41,8 @@ export class Rooms implements Deliverer {
   readonly stats: RoomStats = { framesPublished: 0, messagesDelivered: 0, normalDropped: 0, importantRepeats: 0 };
   /** Told of every join and leave, with the room (the online reporter's delta). */
   onChange?: (room: string) => void;
+  /** Rooms whose IMPORTANT messages must be acknowledged (protocol 2): their frames say so. */
+  acked?: (room: string) => boolean;
   /** Members recovering a room (protocol 2) see its batches here until they listen to its topics. */
   private readonly watchers = new Map<string, Set<(b: RoomBatch) => void>>();
 
@@ -138,8 +140,9 @@ export class Rooms implements Deliverer {
     const json = this.jsonMembers.get(room) ?? 0;
     const important = msgLv === MsgLevel.IMPORTANT;
     const topic = important ? importantTopic : normalTopic;
-    if (json < members) this.fanOut(topic(room), protoWire.delivery(room, msgLv, packed, batch));
-    if (json > 0) this.fanOut(topic(room, true), jsonWire.delivery(room, msgLv, packed, batch));
+    const meta = important && this.acked?.(room) ? { ...batch, ack: true } : batch;
+    if (json < members) this.fanOut(topic(room), protoWire.delivery(room, msgLv, packed, meta));
+    if (json > 0) this.fanOut(topic(room, true), jsonWire.delivery(room, msgLv, packed, meta));
     let reached = members;
     if (!important) {
       const slow = this.slow.get(room) ?? 0;

@@ -233,6 +233,7 @@ export class WsServer {
             t.close(CloseCode.SLOW_CONSUMER, "send buffer stayed full");
           }
         } else if (s.slowSince > 0 && buffered < o.sendBufferSoftBytes / 2) s.setSlow(false);
+        s.redeliver(now);
       }
     }
     if (idle || slowClosed || expired)

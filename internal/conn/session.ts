@@ -53,6 +53,8 @@ export class Session extends SessionRooms {
         return void this.historyPage(body, now, id);
       case PackageType.RECALL:
         return void this.recall(body, now, id);
+      case PackageType.ACK:
+        return this.ack(body, id);
     }
     return this.bad(new RoomcastError(ErrCode.MALFORMED, `malformed frame: unknown type ${frame.type}`), id);
   }
@@ -133,6 +135,22 @@ export class Session extends SessionRooms {
     if (req.roomID) this.tell(req.roomID, PresenceEvent.JOIN);
     const extra = recovery ? { connID: this.connID, recovery } : { connID: this.connID };
     this.transport.send(this.wire.answer(PackageType.UNKNOWN, ErrCode.OK, "ok", id, extra));
+    this.watchAcks(userRoom(uid));
+    if (req.roomID) this.watchAcks(req.roomID);
+  }
+
+  /** Req{ACK} (protocol 2): IMPORTANT messages of acked rooms the client has; answered only when it carries an id. */
+  private ack(body: unknown, id: number): void {
+    let ids;
+    try {
+      ids = this.wire.ack(body);
+    } catch (err) {
+      return this.bad(err, id);
+    }
+    this.badFrames = 0;
+    const acks = this.deps.acks;
+    if (acks && this.pending) for (const [room, acked] of this.pending.ack(ids)) acks.store(room, this.uid, acked);
+    if (id !== 0) this.answer(id, ErrCode.OK, "ok", PackageType.ACK);
   }
 
   /**

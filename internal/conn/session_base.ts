@@ -19,7 +19,8 @@ import { Bucket } from "./bucket";
 import { Memberships } from "./memberships";
 import type { OnlineReporter } from "./online";
 import type { ClusterPresence } from "./presence";
-import type { RoomHistory } from "./recovery";
+import { storedFrames, type RoomHistory } from "./recovery";
+import { PendingAcks, type Acks } from "./acks";
 import type { Rooms } from "./room";
 import type { Transport } from "./transport";
 
@@ -58,6 +59,8 @@ export interface SessionDeps {
   presenceEvents?: readonly string[];
   /** Room history (protocol 2): recovery on SIGN_IN and SUBSCRIBE, HISTORY pages. Absent: no room keeps any. */
   history?: RoomHistory;
+  /** Acknowledged delivery for the rooms configured as acked (absent: none are). */
+  acks?: Acks;
 }
 
 type State = "new" | "signing" | "in" | "closed";
@@ -89,6 +92,9 @@ export abstract class SessionBase {
   protected readonly rooms: Memberships;
   /** SUBSCRIBEs waiting for logic (or recovering), by room: a second SUBSCRIBE to the room is answered after. */
   protected readonly entering = new Map<string, Promise<unknown>>();
+  /** Messages of acked rooms waiting for this connection's ACK, and how it stops watching each such room. */
+  protected pending?: PendingAcks;
+  private readonly ackWatches = new Map<string, () => void>();
 
   constructor(
     readonly key: string,
@@ -157,7 +163,44 @@ export abstract class SessionBase {
     return e;
   }
 
+  /**
+   * In a room configured as acked (or just signed in to one), the room's IMPORTANT messages wait for this
+   * connection's ACK from now on, and what its uid has not acknowledged there (its inbox) is sent at once.
+   */
+  protected watchAcks(room: string): void {
+    const acks = this.deps.acks;
+    if (!acks || !acks.acked(room) || this.ackWatches.has(room)) return;
+    const pending = (this.pending ??= new PendingAcks(acks));
+    this.ackWatches.set(
+      room,
+      this.deps.rooms.watch(room, (b) => pending.track(b, Date.now())),
+    );
+    const uid = this.uid;
+    void acks.inbox(room, uid).then((messages) => {
+      if (this.state !== "in" || !this.ackWatches.has(room) || messages.length === 0) return;
+      const now = Date.now();
+      const epoch = ""; // inbox frames carry no position: they may be older than what the connection recovered
+      for (const frame of storedFrames(room, epoch, messages, this.wire, true)) this.transport.send(frame);
+      for (const m of messages) pending.trackStored(room, epoch, m, now);
+      acks.count("inbox", messages.length);
+    });
+  }
+
+  /** Out of the room: its messages no longer wait for this connection (they stay in its uid's inbox). */
+  protected unwatchAcks(room: string): void {
+    this.ackWatches.get(room)?.();
+    this.ackWatches.delete(room);
+    this.pending?.forget(room);
+  }
+
+  /** Sends again what waited past history.redeliverAfterMs for this connection's ACK (the server's sweep calls it). */
+  redeliver(now: number): void {
+    if (this.state !== "in" || !this.pending) return;
+    for (const frame of this.pending.due(now, this.wire)) this.transport.send(frame);
+  }
+
   protected leaveRooms(): void {
+    for (const room of [...this.ackWatches.keys()]) this.unwatchAcks(room);
     this.rooms.exitAll();
     if (this.connID) this.deps.rooms.forget(this.connID);
     this.connID = "";

@@ -65,7 +65,10 @@ export abstract class SessionRooms extends SessionBase {
     }
     if (this.state !== "in" || !entered) return;
     this.answer(id, ErrCode.OK, "ok", S, entered.recovery ? { recovery: entered.recovery } : undefined);
-    if (this.rooms.has(room)) this.tell(room, PresenceEvent.JOIN);
+    if (this.rooms.has(room)) {
+      this.tell(room, PresenceEvent.JOIN);
+      this.watchAcks(room);
+    }
   }
 
   /**
@@ -136,6 +139,7 @@ export abstract class SessionRooms extends SessionBase {
     if (room === undefined) return;
     const U = PackageType.UNSUBSCRIBE;
     if (!this.rooms.exit(room)) return this.answer(id, ErrCode.NOT_YOUR_ROOM, `not in room "${room}"`, U);
+    this.unwatchAcks(room);
     this.tell(room, PresenceEvent.LEAVE);
     if (room === this.roomID) this.roomID = "";
     this.answer(id, ErrCode.OK, "ok", U);

@@ -49,6 +49,9 @@ export class RoomcastClient extends Connection {
   private readonly positions = new Positions();
   /** The position the latest SIGN_IN recovers its room from. */
   private positionAtSignIn?: Position;
+  /** Acknowledgements waiting to go out together (one ACK per 20 ms at most). */
+  private acks: string[] = [];
+  private ackTimer?: ReturnType<typeof setTimeout>;
 
   constructor(options: ClientOptions) {
     super(options);
@@ -245,6 +248,26 @@ export class RoomcastClient extends Connection {
     );
   }
 
+  /** Acknowledges a message of an acked room (Message.needsAck), with autoAck off; acknowledgements go out in batches. */
+  ack(message: Message): void {
+    if (message.needsAck && message.id) this.queueAck(message.id);
+  }
+
+  private queueAck(id: string): void {
+    this.acks.push(id);
+    if (this.acks.length >= 500) return this.flushAcks();
+    this.ackTimer ??= setTimeout(() => this.flushAcks(), 20);
+  }
+
+  /** Sends the waiting acknowledgements; while disconnected they are dropped: the server sends those messages again. */
+  private flushAcks(): void {
+    clearTimeout(this.ackTimer);
+    this.ackTimer = undefined;
+    const ids = this.acks.splice(0);
+    if (ids.length === 0 || this.state !== "connected") return;
+    this.sendFrame(this.wire.ack(ids));
+  }
+
   /** Where the client stands in `room`'s history: the epoch and the offset up to which it has every message. */
   position(room: string): Position {
     return this.positions.of(room);
@@ -286,12 +309,18 @@ export class RoomcastClient extends Connection {
       case PackageType.MESSAGE: {
         const d = a.delivery!;
         const important = d.msgLv === MsgLevel.IMPORTANT;
+        const needsAck = d.ack && important;
         for (const m of d.messages) {
-          // A message the client has already (a recovery's seam, a second copy of an IMPORTANT one) is dropped.
-          if (!this.positions.accept(d.roomID, d.epoch, m.offset, important ? m.id : "")) continue;
-          const message = new Message(d.roomID, d.msgLv, m.data, m.type, m.id, m.offset);
+          // A message the client has already (a recovery's seam, a second copy of an IMPORTANT one) is dropped; one
+          // that must be acknowledged is acknowledged again, as the server evidently missed the first.
+          if (!this.positions.accept(d.roomID, d.epoch, m.offset, important ? m.id : "")) {
+            if (needsAck && m.id) this.queueAck(m.id);
+            continue;
+          }
+          const message = new Message(d.roomID, d.msgLv, m.data, m.type, m.id, m.offset, needsAck);
           this.emit("message", message);
           this.joined.dispatch(message);
+          if (needsAck && m.id && this.options.autoAck !== false) this.queueAck(m.id);
         }
         return;
       }

@@ -29,6 +29,8 @@ export class Message {
     readonly id = "",
     /** Its offset in the room's history (protocol 2); 0 when the room keeps none. */
     readonly offset = 0,
+    /** A room configured as acked: the server sends it again until the client acknowledges it (the SDK does, unless autoAck is off). */
+    readonly needsAck = false,
   ) {}
 
   get kind(): MessageKind {

@@ -51,6 +51,12 @@ export interface ClientOptions {
   requestTimeoutMs?: number;
   /** Largest message send() accepts; the server's default limit. */
   maxMessageBytes?: number;
+  /**
+   * Messages of rooms the server has configured as acked (Message.needsAck) are acknowledged by the SDK once the
+   * `message` listeners returned (default). false: the app acknowledges each with ack(message) when it has handled it;
+   * until then the server sends it again, and keeps it for the user's next connection.
+   */
+  autoAck?: boolean;
   /** Reconnect delays, or false to stay disconnected after the first loss. */
   reconnect?: Partial<BackoffOptions> | false;
 }

@@ -17,6 +17,7 @@ import {
 } from "../protocol/codec";
 import {
   decodeHistoryPage,
+  encodeAck,
   encodeHistoryQuery,
   encodeRecall,
   encodeSubscription,
@@ -42,6 +43,8 @@ export interface Delivered {
   msgLv: Level;
   /** A room that keeps history: its epoch ("" otherwise); each message then has its offset. */
   epoch: string;
+  /** An acked room: acknowledge these messages. */
+  ack: boolean;
   messages: Array<{ data: Uint8Array; type: string; id: string; offset: number }>;
 }
 
@@ -88,6 +91,7 @@ export interface ClientWire {
   room(type: number, id: number, roomID: string | undefined, recover?: Position): Outgoing;
   history(id: number, q: HistoryQuery): Outgoing;
   recall(id: number, roomID: string, messageId: string): Outgoing;
+  ack(ids: readonly string[]): Outgoing;
   message(id: number, roomID: string, data: Uint8Array | string, type: string): Outgoing;
   /** undefined: a frame of the other kind (ignored); throws on a frame that is not an answer. */
   decode(frame: unknown): Answer | undefined;
@@ -111,6 +115,7 @@ export const protoWire: ClientWire = {
     }),
   history: (id, q) => encodeReq({ type: PackageType.HISTORY, id, data: encodeHistoryQuery(q) }),
   recall: (id, roomID, messageId) => encodeReq({ type: PackageType.RECALL, id, data: encodeRecall({ roomID, id: messageId }) }),
+  ack: (ids) => encodeReq({ type: PackageType.ACK, data: encodeAck(ids) }),
   // A string goes as data (its UTF-8), not text, so a seed-001 server reads it as before.
   message: (id, roomID, data, type) =>
     encodeReq({
@@ -134,7 +139,7 @@ export const protoWire: ClientWire = {
         const d = decodeDelivery(reply.data);
         const at = (i: number) => (d.epoch ? d.offset + i : 0);
         const messages = unpackMessages(d.data).map((data, i) => ({ data, type: d.types[i] ?? "", id: d.ids[i] ?? "", offset: at(i) }));
-        return { ...a, delivery: { roomID: d.roomID, msgLv: d.msgLv, epoch: d.epoch, messages } };
+        return { ...a, delivery: { roomID: d.roomID, msgLv: d.msgLv, epoch: d.epoch, ack: d.ack, messages } };
       }
       default:
         return { ...a, err: decodeErr(reply.data) };
@@ -170,6 +175,7 @@ type JsonDelivery = {
   roomID?: string;
   msgLv?: string | number;
   epoch?: string;
+  ack?: boolean;
   messages?: Array<JsonBody & { type?: string; id?: string; offset?: number }>;
 };
 type JsonStored = JsonBody & { offset?: number; id?: string; type?: string; msgLv?: string | number; ts?: number; uid?: string };
@@ -205,6 +211,7 @@ export const jsonWire: ClientWire = {
   room: (type, id, roomID, recover) => json(type, id, roomID === undefined ? undefined : recover ? { roomID, recover } : { roomID }),
   history: (id, q) => json(PackageType.HISTORY, id, q),
   recall: (id, roomID, messageId) => json(PackageType.RECALL, id, { roomID, id: messageId }),
+  ack: (ids) => json(PackageType.ACK, 0, { ids }),
   message: (id, roomID, data, type) =>
     json(PackageType.MESSAGE, id, {
       roomID,
@@ -240,7 +247,7 @@ export const jsonWire: ClientWire = {
           id: m.id ?? "",
           offset: Number(m.offset ?? 0),
         }));
-        return { ...a, delivery: { roomID: d.roomID ?? "", msgLv: levelOf(d.msgLv), epoch: d.epoch ?? "", messages } };
+        return { ...a, delivery: { roomID: d.roomID ?? "", msgLv: levelOf(d.msgLv), epoch: d.epoch ?? "", ack: d.ack === true, messages } };
       }
       default: {
         const e = (r.data ?? {}) as { code?: number; msg?: string; connID?: string; messageID?: string; recovery?: Partial<Recovery> };

@@ -104,6 +104,17 @@ export interface HistorySection {
   recoverMax: number;
   /** Most messages one HISTORY answer (and GET /history) carries. */
   maxPage: number;
+  /**
+   * Rooms (names, or prefixes ending in "*") whose IMPORTANT messages each connection must acknowledge (ACK): sent
+   * again every redeliverAfterMs until acknowledged, and kept for a user who is away until it next connects (within
+   * the room's retention). Empty: none. Meant for rooms of one user, such as "user:*".
+   */
+  ackedRooms: string[];
+  redeliverAfterMs: number;
+  /** Unacknowledged messages one connection may have waiting; past it the oldest is given up on (counted). */
+  maxPendingAcks: number;
+  /** Most unacknowledged messages delivered when a connection enters an acked room. */
+  inboxMax: number;
 }
 
 export const defaultHistory = (): HistorySection => ({
@@ -113,4 +124,8 @@ export const defaultHistory = (): HistorySection => ({
   rules: ["* 100 5m", "user:* 1000 24h"],
   recoverMax: 1000,
   maxPage: 100,
+  ackedRooms: [],
+  redeliverAfterMs: 10_000,
+  maxPendingAcks: 1_000,
+  inboxMax: 100,
 });

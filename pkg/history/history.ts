@@ -80,6 +80,13 @@ export interface History {
    * is taken out. "missing": the room holds no such message (never, or trimmed); "not-yours": another uid sent it.
    */
   remove(room: string, id: string, sender?: string): Promise<StoredMessage | "missing" | "not-yours">;
+  /**
+   * Acknowledgements (protocol 2, rooms configured as acked): `uid` has IMPORTANT messages `ids` of the room. Kept as
+   * long as the room's history.
+   */
+  ack(room: string, uid: string, ids: readonly string[]): Promise<void>;
+  /** The room's IMPORTANT messages `uid` has not acknowledged, oldest first, at most `limit`: its inbox. */
+  unacked(room: string, uid: string, limit: number): Promise<StoredMessage[]>;
   close(): Promise<void>;
 }
 

@@ -15,6 +15,8 @@ interface RoomHistory {
   touched: number;
   /** IMPORTANT messages' offsets by id, so one appended again keeps its offset. */
   important: Map<string, number>;
+  /** The ids each uid acknowledged. */
+  acked: Map<string, Set<string>>;
 }
 
 export class MemoryHistory implements History {
@@ -85,6 +87,22 @@ export class MemoryHistory implements History {
     return h!.messages.splice(i, 1)[0]!;
   }
 
+  async ack(room: string, uid: string, ids: readonly string[]): Promise<void> {
+    const h = this.room(room, false);
+    if (!h) return;
+    let set = h.acked.get(uid);
+    if (!set) h.acked.set(uid, (set = new Set()));
+    for (const id of ids) set.add(id);
+  }
+
+  async unacked(room: string, uid: string, limit: number): Promise<StoredMessage[]> {
+    const h = this.room(room, false);
+    if (!h) return [];
+    this.trim(room, h);
+    const acked = h.acked.get(uid);
+    return h.messages.filter((m) => m.level === 1 && !acked?.has(m.id)).slice(0, limit);
+  }
+
   async close(): Promise<void> {
     clearInterval(this.sweeper);
     this.rooms.clear();
@@ -98,7 +116,7 @@ export class MemoryHistory implements History {
       h = undefined;
     }
     if (!h && create) {
-      h = { epoch: randomUUID().slice(0, 8), last: 0, floor: 1, messages: [], touched: this.now(), important: new Map() };
+      h = { epoch: randomUUID().slice(0, 8), last: 0, floor: 1, messages: [], touched: this.now(), important: new Map(), acked: new Map() };
       this.rooms.set(room, h);
     }
     return h;
@@ -117,6 +135,7 @@ export class MemoryHistory implements History {
     h.floor = floor;
     h.messages = h.messages.filter((m) => m.offset >= floor);
     for (const [id, offset] of h.important) if (offset < floor) h.important.delete(id);
+    for (const set of h.acked.values()) for (const id of set) if ((h.important.get(id) ?? 0) < floor) set.delete(id);
   }
 
   private sweep(): void {

@@ -6,7 +6,7 @@ import Redis from "ioredis";
 import type { Appended, History, RoomAppend, Since, StoredMessage } from "./history";
 import { HistoryUnavailable } from "./history";
 import type { RetentionRules } from "./retention";
-import { APPEND, LATEST, POSITION, REMOVE, SINCE } from "./redis_scripts";
+import { APPEND, LATEST, POSITION, REMOVE, SINCE, UNACKED } from "./redis_scripts";
 
 export interface RedisHistoryOptions {
   /** redis://host:port/db */
@@ -27,6 +27,7 @@ interface Scripted extends Redis {
   rcLatestBuffer(s: string, m: string, ...args: Array<string | number>): Promise<[Buffer, number, Entry[]]>;
   rcRemoveBuffer(s: string, id: string, sender: string, bySender: number): Promise<Entry | Buffer | null>;
   rcPosition(s: string, m: string, epoch: string, maxAgeMs: number): Promise<[string, number]>;
+  rcUnackedBuffer(s: string, m: string, a: string, ...args: number[]): Promise<Entry[]>;
 }
 
 function decode([id, f]: Entry): StoredMessage {
@@ -67,6 +68,7 @@ export class RedisHistory implements History {
     redis.defineCommand("rcLatest", { numberOfKeys: 2, lua: LATEST });
     redis.defineCommand("rcRemove", { numberOfKeys: 1, lua: REMOVE });
     redis.defineCommand("rcPosition", { numberOfKeys: 2, lua: POSITION });
+    redis.defineCommand("rcUnacked", { numberOfKeys: 3, lua: UNACKED });
     this.redis = redis as Scripted;
   }
 
@@ -141,6 +143,33 @@ export class RedisHistory implements History {
     const e = await this.run(() => this.redis.rcRemoveBuffer(this.keys(room)[0], id, sender ?? "", sender === undefined ? 0 : 1));
     if (!e) return "missing";
     return Buffer.isBuffer(e) ? "not-yours" : decode(e);
+  }
+
+  async ack(room: string, uid: string, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const key = this.ackedKey(room, uid);
+    const ttl = this.o.rules.of(room).maxAgeSec * 1000;
+    await this.run(() =>
+      this.redis
+        .multi()
+        .sadd(key, ...ids)
+        .pexpire(key, ttl)
+        .exec(),
+    );
+  }
+
+  async unacked(room: string, uid: string, limit: number): Promise<StoredMessage[]> {
+    const { maxMessages, maxAgeSec } = this.o.rules.of(room);
+    if (maxMessages === 0) return [];
+    const entries = await this.run(() =>
+      this.redis.rcUnackedBuffer(...this.keys(room), this.ackedKey(room, uid), limit, this.now(), maxMessages, maxAgeSec * 1000),
+    );
+    return entries.map(decode);
+  }
+
+  /** The ids `uid` acknowledged in the room (a set under the room's hash tag). */
+  private ackedKey(room: string, uid: string): string {
+    return `${this.o.prefix}{${room}}:a:${uid}`;
   }
 
   /** Closes the connection (resolving once Redis answered QUIT), or stops reconnecting when there is none. */

@@ -103,6 +103,28 @@ end
 return {epoch, last}
 `;
 
+/** KEYS stream, meta, acked · ARGV limit, now, maxMessages, maxAgeMs → IMPORTANT entries not in the acked set, oldest first. */
+export const UNACKED = `${TRIM}
+local s, m, a = KEYS[1], KEYS[2], KEYS[3]
+local epoch, last, floor = state(m)
+if not epoch then return {} end
+floor = trim(s, floor, last, tonumber(ARGV[3]), tonumber(ARGV[2]) - tonumber(ARGV[4]))
+redis.call('HSET', m, 'floor', floor)
+local out, limit = {}, tonumber(ARGV[1])
+for _, e in ipairs(redis.call('XRANGE', s, '-', '+')) do
+  local f = e[2]
+  local id, level = nil, nil
+  for j = 1, #f, 2 do
+    if f[j] == 'i' then id = f[j + 1] elseif f[j] == 'l' then level = f[j + 1] end
+  end
+  if level == '1' and redis.call('SISMEMBER', a, id) == 0 then
+    out[#out + 1] = e
+    if #out >= limit then break end
+  end
+end
+return out
+`;
+
 /** KEYS stream · ARGV id, sender ("" = anyone's), bySender (1/0) → the removed entry, 'not-yours', or nil. */
 export const REMOVE = `
 local all = redis.call('XRANGE', KEYS[1], '-', '+')

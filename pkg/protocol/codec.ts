@@ -270,6 +270,8 @@ export interface DeliveryMeta {
   /** A room that keeps history: the epoch, and the first message's offset (the others follow it by one). */
   epoch?: string;
   first?: number;
+  /** A room configured as acked: the client must acknowledge these messages (ACK). */
+  ack?: boolean;
 }
 
 /**
@@ -278,9 +280,10 @@ export interface DeliveryMeta {
  */
 export function deliveryFrame(roomID: string, msgLv: MsgLevel, batch: Uint8Array, meta: DeliveryMeta = {}): Uint8Array {
   const b: Parameters<typeof encodeBroadcast>[0] = { roomID, msgLv, data: batch };
-  const { types, ids, epoch, first } = meta;
+  const { types, ids, epoch, first, ack } = meta;
   if (types && types.some((t) => t !== "")) b.types = types;
   if (ids && ids.length > 0) b.ids = ids;
+  if (ack) b.ack = true;
   if (epoch) {
     b.epoch = epoch;
     b.offset = first ?? 0;
@@ -301,6 +304,8 @@ export interface Delivery {
   /** protocol 2, a room that keeps history: its epoch ("" otherwise) and the first message's offset. */
   epoch: string;
   offset: number;
+  /** protocol 2: acknowledge these (ACK). */
+  ack: boolean;
 }
 
 /** A delivery frame's BroadcastRoomReq, as a client reads it (the room is not checked: a broadcast has none). */
@@ -315,6 +320,7 @@ export function decodeDelivery(bytes: Uint8Array): Delivery {
       ids: b.ids ?? [],
       epoch: b.epoch ?? "",
       offset: longToNumber(b.offset),
+      ack: !!b.ack,
     };
   } catch (err) {
     throw malformed("not a BroadcastRoomReq", err);

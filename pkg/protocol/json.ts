@@ -189,8 +189,14 @@ export const jsonWire: Wire = {
   count: (n, id) => reply(PackageType.MEMBERS, id, String(n)),
   presence: (uids, total, id) => reply(PackageType.PRESENCE, id, { uids, total }),
   delivery(roomID, msgLv, packed, meta = {}) {
-    const { types, ids, epoch, first = 0 } = meta;
+    const { types, ids, epoch, first = 0, ack } = meta;
     const messages = unpackMessages(packed).map((m, i) => delivered(m, types?.[i], ids?.[i], epoch ? first + i : undefined));
-    return reply(PackageType.MESSAGE, 0, { roomID, msgLv: levelNames.get(msgLv), ...(epoch ? { epoch } : {}), messages });
+    return reply(PackageType.MESSAGE, 0, {
+      roomID,
+      msgLv: levelNames.get(msgLv),
+      ...(epoch ? { epoch } : {}),
+      ...(ack ? { ack } : {}),
+      messages,
+    });
   },
 };

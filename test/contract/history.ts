@@ -187,5 +187,15 @@ export function historyContract(name: string, make: MakeHistory): void {
       expect(await f.history.position(room)).toEqual({ epoch: p.epoch, offset: 1 });
       expect(await f.history.position(fresh("nohistory-"))).toEqual({ epoch: "", offset: 0 });
     });
+
+    it("keeps each uid's acknowledgements: unacked answers the IMPORTANT messages that uid has not acknowledged, oldest first", async () => {
+      const [i1, i2, i3] = [msg("i1", { level: 1, uid: "" }), msg("i2", { level: 1, uid: "" }), msg("i3", { level: 1, uid: "" })];
+      for (const m of [i1, msg("chat"), i2, i3]) await f.history.append([{ room, messages: [m] }]);
+      expect(texts(await f.history.unacked(room, "alice", 10))).toEqual(["i1", "i2", "i3"]);
+      await f.history.ack(room, "alice", [i1.id, i3.id, "unknown"]);
+      expect(texts(await f.history.unacked(room, "alice", 10))).toEqual(["i2"]);
+      expect(texts(await f.history.unacked(room, "bob", 2))).toEqual(["i1", "i2"]);
+      expect(await f.history.unacked(fresh("empty"), "alice", 10)).toEqual([]);
+    });
   });
 }

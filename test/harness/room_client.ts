@@ -13,6 +13,7 @@ import {
   encodeReq,
   encodeRoom,
   encodeSignIn,
+  encodeAck,
   encodeHistoryQuery,
   encodeRecall,
   encodeSubscription,
@@ -44,6 +45,8 @@ export interface Received {
   id: string;
   epoch: string;
   offset: number;
+  /** protocol 2: an acked room's message, to be acknowledged (ACK). */
+  ack: boolean;
 }
 
 export interface ErrReply {
@@ -207,6 +210,11 @@ export class RoomClient {
   recall(roomID: string, messageID: string, id = 0, timeoutMs = 5_000): Promise<ErrReply> {
     this.request(PackageType.RECALL, encodeRecall({ roomID, id: messageID }), { roomID, id: messageID }, id);
     return this.recalls.next(timeoutMs, "RECALL answer");
+  }
+
+  /** protocol 2: Req{ACK} for these message ids (no answer unless `id`). */
+  ack(ids: string[], id = 0): void {
+    this.request(PackageType.ACK, encodeAck(ids), { ids }, id);
   }
 
   /** Where this client stands in `room`: the epoch and offset of the newest message it received there. */
@@ -378,6 +386,7 @@ export class RoomClient {
           b.roomID,
           b.msgLv,
           b.epoch,
+          b.ack,
           msgs.map((m, i) => ({ data: m, type: b.types[i] ?? "", id: b.ids[i] ?? "", offset: b.epoch ? b.offset + i : 0 })),
         );
       }
@@ -399,11 +408,12 @@ export class RoomClient {
     this.replyIds.push({ type, id: r.id ?? 0 });
     if (type === PackageType.MESSAGE) {
       type M = { text?: string; data?: string; type?: string; id?: string; offset?: number };
-      const d = r.data as { roomID?: string; msgLv?: string; epoch?: string; messages: M[] };
+      const d = r.data as { roomID?: string; msgLv?: string; epoch?: string; ack?: boolean; messages: M[] };
       return this.onDelivery(
         d.roomID ?? "",
         d.msgLv === "IMPORTANT" ? MsgLevel.IMPORTANT : MsgLevel.NORMAL,
         d.epoch ?? "",
+        d.ack === true,
         d.messages.map((m) => ({ data: bytesOfJson(m), type: m.type ?? "", id: m.id ?? "", offset: m.offset ?? 0 })),
       );
     }
@@ -446,7 +456,7 @@ export class RoomClient {
     else this.errs.push(err);
   }
 
-  private onDelivery(roomID: string, msgLv: MsgLevel, epoch: string, msgs: Incoming[]): void {
+  private onDelivery(roomID: string, msgLv: MsgLevel, epoch: string, ack: boolean, msgs: Incoming[]): void {
     this.frames.push(msgs.length);
     for (const m of msgs)
       this.received.push({
@@ -459,6 +469,7 @@ export class RoomClient {
         id: m.id,
         epoch,
         offset: m.offset,
+        ack,
       });
     for (const w of [...this.messageWaiters]) w();
   }

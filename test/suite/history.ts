@@ -6,7 +6,7 @@ import { ErrCode, MsgLevel, PackageType, encodeHistoryQuery } from "@roomcast/pk
 import { RoomClient, type Codec, type Received } from "../harness/room_client";
 import type { Target } from "../harness/roomcast";
 import { deleteRedisKeys } from "../harness/redis";
-import { sleep } from "../support/wait";
+import { sleep, until } from "../support/wait";
 import { post } from "./protocol";
 import { local, suiteClients } from "./clients";
 
@@ -15,6 +15,9 @@ export const HISTORY_ENV = {
   ROOMCAST_HISTORY_RULES: "* 100 5m,user:* 1000 24h,small-* 3 5m,nohist-* 0 1s",
   ROOMCAST_HISTORY_RECOVER_MAX: "50",
   ROOMCAST_HISTORY_MAX_PAGE: "20",
+  // Acked rooms of the suite's own (a user's room works the same; the other suites push to user rooms unacked).
+  ROOMCAST_HISTORY_ACKED_ROOMS: "acked-*",
+  ROOMCAST_HISTORY_REDELIVER_AFTER_MS: "1000",
 };
 
 let seq = 0;
@@ -288,6 +291,74 @@ function historyTests(getTarget: () => HistoryTarget, codec: Codec, store: "memo
     expect((await post(`${http()}/recall`, { room_id: room }, auth)).status).toBe(400);
     expect((await post(`${http()}/recall`, { room_id: room, id, extra: 1 }, auth)).status).toBe(400);
     expect((await post(`${http()}/recall`, { room_id: room, id }, {})).status).toBe(401);
+  }, 30_000);
+
+  /** How many messages GET /history holds for the room. */
+  const storedCount = async (room: string) => {
+    const res = await fetch(`${http()}/history?room_id=${encodeURIComponent(room)}`, { headers: auth });
+    return ((await res.json()) as { data: { messages: unknown[] } }).data.messages.length;
+  };
+
+  it("an IMPORTANT message of an acked room comes again until it is acknowledged; an acknowledged one does not", async () => {
+    const room = unique("acked-redeliver");
+    const a = await join(0, "alice", room);
+    for (const msg of ["p1", "p2"]) expect((await post(`${http()}/msg`, { room_id: room, msg }, auth)).status).toBe(200);
+    await a.waitForMessages(() => inRoom(a, room).length === 2);
+    const [p1, p2] = inRoom(a, room);
+    expect([p1!.ack, p2!.ack, p1!.id !== "", p2!.id !== ""]).toEqual([true, true, true, true]);
+    a.ack([p1!.id]);
+    await a.waitForMessages(() => inRoom(a, room).length >= 3, 10_000);
+    expect(
+      inRoom(a, room)
+        .slice(2)
+        .map((r) => [r.text, r.id, r.offset]),
+    ).toEqual([["p2", p2!.id, p2!.offset]]);
+    a.ack([p2!.id], 7);
+    expect((await a.nextErr()).code).toBe(0);
+    expect(a.replyIds.at(-1)).toEqual({ type: PackageType.ACK, id: 7 });
+    const seen = inRoom(a, room).length;
+    await sleep(2_500);
+    expect(inRoom(a, room).length).toBe(seen);
+    // NORMAL messages and rooms that are not acked ask for nothing.
+    a.say(room, "chat");
+    await a.waitForMessages(() => texts(inRoom(a, room)).includes("chat"));
+    expect(inRoom(a, room).at(-1)!.ack).toBe(false);
+  }, 30_000);
+
+  it("a user who was away gets the acked room's messages it had not acknowledged when it comes back, and only those", async () => {
+    const room = unique("acked-inbox");
+    const a = await join(0, "alice", room);
+    expect((await post(`${http()}/msg`, { room_id: room, msg: "seen" }, auth)).status).toBe(200);
+    await a.waitForMessages(1);
+    a.ack([a.received[0]!.id], 1);
+    await a.nextErr();
+    a.terminate();
+    for (const msg of ["while away 1", "while away 2"])
+      expect((await post(`${http()}/msg`, { room_id: room, msg }, auth)).status).toBe(200);
+    // Stored before alice comes back (the inbox is the room's history).
+    await until("both are in history", async () => (await storedCount(room)) === 3);
+    const back = await join(1, "alice");
+    expect((await back.subscribe(room)).code).toBe(0);
+    await back.waitForMessages(() => inRoom(back, room).length >= 2);
+    expect(inRoom(back, room).map((r) => [r.text, r.ack])).toEqual([
+      ["while away 1", true],
+      ["while away 2", true],
+    ]);
+    back.ack(
+      inRoom(back, room).map((r) => r.id),
+      2,
+    );
+    await back.nextErr();
+    back.terminate();
+    // Another uid's inbox is its own: bob never acknowledged anything.
+    const bob = await join(0, "bob");
+    await bob.subscribe(room);
+    await bob.waitForMessages(() => inRoom(bob, room).length >= 3);
+    expect(texts(inRoom(bob, room))).toEqual(["seen", "while away 1", "while away 2"]);
+    const again = await join(0, "alice");
+    await again.subscribe(room);
+    await sleep(1_000);
+    expect(inRoom(again, room)).toEqual([]);
   }, 30_000);
 
   // Standalone's store is its own memory: only a restart loses it, and then no client holds a connection.
