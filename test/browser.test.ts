@@ -29,8 +29,11 @@ async function joinPage(httpUrl: string, name: string, room: string, ws?: string
   return page;
 }
 
-const lines = (page: Page, kind: "normal" | "important" | "system") =>
-  page.$$eval(`#messages li.${kind}`, (els) => els.map((e) => e.textContent ?? ""));
+/** The text of the room's lines of one kind, without their buttons (the recall button on the visitor's own). */
+const lines = (page: Page, kind: "normal" | "important" | "system" | "recalled") =>
+  page.$$eval(`#messages li.${kind}`, (els) =>
+    els.map((e) => [...e.childNodes].filter((n) => n.nodeName !== "BUTTON").map((n) => n.textContent ?? "").join("")),
+  );
 
 async function waitForLine(page: Page, kind: "normal" | "important", text: string): Promise<void> {
   await page.waitForFunction(
@@ -71,6 +74,15 @@ async function chatScenario(target: Target, pinned: [string?, string?], shot: st
   // The important line is styled apart from chat lines.
   const bg = (sel: string) => bob.$eval(sel, (e) => getComputedStyle(e).backgroundColor);
   expect(await bg("#messages li.important")).not.toBe(await bg("#messages li.normal"));
+
+  // Bob recalls his line: both pages strike it through; only his own lines have the button.
+  expect(await alice.$$eval("#messages li button.recall", (els) => els.length)).toBe(1);
+  await bob.click("#messages li.normal:has-text('hi alice, bob here') button.recall");
+  for (const page of [alice, bob]) {
+    await page.waitForSelector("#messages li.recalled", { timeout: 15_000 });
+    expect(await lines(page, "recalled")).toEqual(["bob: hi alice, bob here"]);
+    expect(await page.$eval("#messages li.recalled", (e) => getComputedStyle(e).textDecorationLine)).toBe("line-through");
+  }
 
   const file = path.join(artifactsDir, shot);
   await bob.screenshot({ path: file, fullPage: true });

@@ -30,6 +30,10 @@ interface Line {
   kind: Kind;
   text: string;
   from?: string;
+  /** The message's id (protocol 2): recall names it. */
+  id?: string;
+  /** Withdrawn by its sender or a service: shown struck through. */
+  recalled?: boolean;
 }
 interface RoomView {
   lines: Line[];
@@ -53,7 +57,8 @@ function setStatus(state: PageState, text: string): void {
 
 function lineElement(line: Line): HTMLLIElement {
   const li = document.createElement("li");
-  li.className = line.kind;
+  li.className = line.recalled ? `${line.kind} recalled` : line.kind;
+  if (line.id) li.dataset.id = line.id;
   if (line.kind === "important") {
     const badge = document.createElement("span");
     badge.className = "badge";
@@ -67,12 +72,36 @@ function lineElement(line: Line): HTMLLIElement {
     li.append(who);
   }
   li.append(document.createTextNode(li.childElementCount ? ` ${line.text}` : line.text));
+  // The visitor's own lines can be withdrawn (RECALL): every member then sees them struck through.
+  if (line.id && line.from === nameInput.value.trim() && !line.recalled) {
+    const recall = document.createElement("button");
+    recall.className = "recall";
+    recall.type = "button";
+    recall.title = "recall this message";
+    recall.textContent = "recall";
+    const id = line.id;
+    recall.addEventListener("click", () => {
+      const room = active;
+      if (!client || room === undefined) return;
+      client.recall(room, id).catch((err: unknown) => addLine("system", `not recalled: ${(err as Error).message}`));
+    });
+    li.append(recall);
+  }
   return li;
 }
 
+/** A "$recall" event: the line with that id is struck through, in its room's lines and on screen. */
+function recalled(room: string, id: string): void {
+  const line = rooms.get(room)?.lines.find((l) => l.id === id);
+  if (line) line.recalled = true;
+  if (room !== active) return;
+  const li = [...list.children].find((el) => (el as HTMLElement).dataset.id === id);
+  if (li && line) li.replaceWith(lineElement(line));
+}
+
 /** Keeps a line in `room`'s history and shows it if `room` is the active one; system lines go to the active room. */
-function addLine(kind: Kind, text: string, from?: string, room = active): void {
-  const line = { kind, text, ...(from ? { from } : {}) };
+function addLine(kind: Kind, text: string, from?: string, room = active, id?: string): void {
+  const line: Line = { kind, text, ...(from ? { from } : {}), ...(id ? { id } : {}) };
   const view = room === undefined ? undefined : rooms.get(room);
   if (view) {
     view.lines.push(line);
@@ -101,8 +130,9 @@ function parse(m: Message): { text: string; from?: string } {
 }
 
 function show(m: Message): void {
+  if (m.type === "$recall") return recalled(m.room, m.text());
   const { text, from } = parse(m);
-  addLine(m.important ? "important" : "normal", text, from, m.room);
+  addLine(m.important ? "important" : "normal", text, from, m.room, m.id);
 }
 
 /** Pushes to this visitor (user:<name>), to this tab (conn:<id>) and to everyone, in the "To you" list. */
@@ -238,6 +268,14 @@ function listen(c: RoomcastClient, name: string): void {
     void pollMembers();
   });
   c.on("disconnected", ({ code, reason }) => addLine("system", `connection lost (${code}${reason ? ` ${reason}` : ""})`));
+  c.on("recovery", ({ room, recovered, reason, missed }) =>
+    addLine(
+      "system",
+      recovered ? `${missed} missed message(s) recovered` : `messages sent while away could not be recovered (${reason})`,
+      undefined,
+      room,
+    ),
+  );
   c.on("reconnecting", ({ attempt, delayMs, url }) =>
     setStatus("connecting", `reconnecting to ${url} in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt})`),
   );
