@@ -32,7 +32,12 @@ async function joinPage(httpUrl: string, name: string, room: string, ws?: string
 /** The text of the room's lines of one kind, without their buttons (the recall button on the visitor's own). */
 const lines = (page: Page, kind: "normal" | "important" | "system" | "recalled") =>
   page.$$eval(`#messages li.${kind}`, (els) =>
-    els.map((e) => [...e.childNodes].filter((n) => n.nodeName !== "BUTTON").map((n) => n.textContent ?? "").join("")),
+    els.map((e) =>
+      [...e.childNodes]
+        .filter((n) => n.nodeName !== "BUTTON")
+        .map((n) => n.textContent ?? "")
+        .join(""),
+    ),
   );
 
 async function waitForLine(page: Page, kind: "normal" | "important", text: string): Promise<void> {
