@@ -355,6 +355,8 @@ export class RoomcastClient extends Connection {
 }
 
 function historyOf(p: HistoryPage): History {
-  const messages = p.messages.map((m) => new Message(p.roomID, m.msgLv, m.data, m.type, m.id, m.offset));
+  const messages = p.messages.map(
+    (m) => new Message(p.roomID, m.msgLv === MsgLevel.IMPORTANT ? MsgLevel.IMPORTANT : MsgLevel.NORMAL, m.data, m.type, m.id, m.offset),
+  );
   return { room: p.roomID, epoch: p.epoch, offset: p.offset, messages, more: p.more, reason: p.reason };
 }

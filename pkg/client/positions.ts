@@ -6,10 +6,9 @@ const MAX_AHEAD = 1_000;
 /** IMPORTANT message ids remembered, to drop a second copy. */
 const MAX_IDS = 10_000;
 
-export interface Position {
-  epoch: string;
-  offset: number;
-}
+import type { Position } from "../protocol/history_codec";
+
+export type { Position };
 
 /** One room: its epoch, the offset up to which every message arrived, and the offsets received beyond a gap. */
 class RoomPosition {

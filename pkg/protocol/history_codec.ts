@@ -2,7 +2,7 @@
 // The JSON codec (json.ts) writes the same shapes as protobuf's JSON mapping. Browser-safe: no Node built-ins.
 import { protocol } from "@roomcast/api/messages";
 import { ErrCode } from "./codes";
-import { checkRoomID, longToNumber, type MsgLevel } from "./codec";
+import { checkRoomID, longToNumber } from "./codec";
 import { RoomcastError } from "./errors";
 
 /** Where a client stands in a room's history: the epoch, and the offset of the last message it has. */
@@ -52,7 +52,8 @@ export interface PageMessage {
   offset: number;
   id: string;
   type: string;
-  msgLv: MsgLevel;
+  /** MsgLevel's value (a plain number: these types reach the SDK's declarations, which must not pull in protobufjs's). */
+  msgLv: number;
   data: Uint8Array;
   /** When it was stored, unix ms. */
   ts: number;
@@ -172,7 +173,7 @@ export function decodeHistoryPage(bytes: Uint8Array): HistoryPage {
       offset: longToNumber(m.offset),
       id: m.id ?? "",
       type: m.type ?? "",
-      msgLv: (m.msgLv ?? 0) as MsgLevel,
+      msgLv: m.msgLv ?? 0,
       data: m.data ?? new Uint8Array(0),
       ts: longToNumber(m.ts),
       uid: m.uid ?? "",

@@ -47,7 +47,17 @@ export const SYSTEMS: SystemEntry[] = [
     name: "roomcast standalone, JSON",
     start: (nodeArgs) => roomcastStandalone({ nodeArgs, json: true }),
   },
+  {
+    key: "standalone-nohistory",
+    name: "roomcast standalone, no history",
+    start: (nodeArgs) => roomcastStandalone({ nodeArgs, history: false }),
+  },
   { key: "cluster", name: "roomcast cluster", start: (nodeArgs) => roomcastCluster({ conns: 2, sharedWsPort: true, nodeArgs }) },
+  {
+    key: "cluster-nohistory",
+    name: "roomcast cluster, no history",
+    start: (nodeArgs) => roomcastCluster({ conns: 2, sharedWsPort: true, nodeArgs, history: false }),
+  },
   {
     key: "cluster-json",
     name: "roomcast cluster, JSON",

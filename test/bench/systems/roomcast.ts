@@ -3,6 +3,7 @@
 import { PUSH_SCOPE, Tokens } from "@roomcast/pkg/token";
 import { startStandalone, TOKEN_SECRET } from "../../harness/roomcast";
 import { startCluster } from "../../harness/cluster";
+import { startRedis } from "../../harness/redis";
 import type { Proc } from "../../harness/proc";
 import { INSPECT, collectGarbage, inspectPort } from "./inspector";
 import type { SystemUnderTest } from "./system";
@@ -32,13 +33,21 @@ export interface RoomcastOptions {
   nodeArgs?: string[];
   /** The clients speak the JSON codec (protocol 2, roomcast.json) instead of protobuf. */
   json?: boolean;
+  /**
+   * Room history (issue 15), on by default as in a deployment: standalone keeps it in memory, the cluster in a Redis
+   * of the bench's own, whose CPU counts as the cluster's. false: [history] store = off.
+   */
+  history?: boolean;
 }
 
+const noHistory = { ROOMCAST_HISTORY_STORE: "off" };
+const historyLabel = (o: RoomcastOptions) => (o.history === false ? ", no history" : "");
+
 export async function roomcastStandalone(o: RoomcastOptions = {}): Promise<SystemUnderTest> {
-  const target = await startStandalone(benchTuning, [INSPECT, ...(o.nodeArgs ?? [])]);
+  const target = await startStandalone({ ...benchTuning, ...(o.history === false ? noHistory : {}) }, [INSPECT, ...(o.nodeArgs ?? [])]);
   const port = await inspectPort(target.procs[0]);
   return {
-    name: o.json ? "roomcast standalone, JSON" : "roomcast standalone",
+    name: `roomcast standalone${o.json ? ", JSON" : ""}${historyLabel(o)}`,
     client: o.json ? "roomcastJson" : "roomcast",
     protocol2: true,
     wsUrls: target.wsUrls,
@@ -62,7 +71,9 @@ export interface RoomcastClusterOptions extends RoomcastOptions {
 }
 
 export async function roomcastCluster(o: RoomcastClusterOptions = {}): Promise<SystemUnderTest> {
+  const redis = o.history === false ? undefined : await startRedis();
   const c = await startCluster({
+    env: redis ? { ROOMCAST_HISTORY_REDIS_URL: redis.url } : noHistory,
     conns: o.conns ?? 2,
     logics: 1,
     jobs: 1,
@@ -78,18 +89,21 @@ export async function roomcastCluster(o: RoomcastClusterOptions = {}): Promise<S
   });
   const ports = await Promise.all(c.conns.map(inspectPort));
   return {
-    name: `roomcast cluster${o.tls ? " + TLS" : ""}${o.json ? ", JSON" : ""}`,
+    name: `roomcast cluster${o.tls ? " + TLS" : ""}${o.json ? ", JSON" : ""}${historyLabel(o)}`,
     client: o.json ? "roomcastJson" : "roomcast",
     protocol2: true,
     wsUrls: c.wsUrls,
     token: benchToken(),
-    pids: () => pidsOf([...c.procs, ...c.infra()]),
+    pids: () => pidsOf([...c.procs, ...c.infra(), ...(redis ? [redis.proc] : [])]),
     connPids: () => pidsOf(c.conns),
     // Each conn process answers on its own ops listener, on a shared WebSocket port too.
     connections: () => connectionsOf(c.connOpsUrls),
     gc: async () => void (await Promise.all(ports.map(collectGarbage))),
     postMessage: (room, body) => postMsg(c.httpUrls[0], room, body),
-    stop: () => c.stop(),
+    stop: async () => {
+      await c.stop();
+      await redis?.stop();
+    },
   };
 }
 

@@ -1,0 +1,165 @@
+// Recovery bench (issue 15): N clients (default 10,000) in R rooms, all on the first conn node of a cluster with
+// history in Redis, while a service pushes IMPORTANT messages to the rooms; the node is killed with -9, every client
+// reconnects to the second node 250-500 ms later and recovers from its position. Measures the time from the kill
+// until every client had its recovery answered, and until every client had every message of its room once; the
+// CPU each process spent meanwhile (Redis included) and the commands Redis ran.
+//   pnpm bench:recovery [--clients 10000] [--rooms 100] [--rate 200]
+import { fork, type ChildProcess } from "node:child_process";
+import * as path from "node:path";
+import { program } from "commander";
+import Redis from "ioredis";
+import { PUSH_SCOPE, Tokens } from "@roomcast/pkg/token";
+import { startCluster } from "../harness/cluster";
+import { startRedis } from "../harness/redis";
+import { TOKEN_SECRET } from "../harness/roomcast";
+import { killAll, type Proc } from "../harness/proc";
+import { benchTuning } from "./systems/roomcast";
+import { cpuSeconds } from "./procfs";
+import { postJson } from "./systems/http_post";
+import type { CheckReport, RecoveryCommand, RecoveryReport } from "./recovery_worker";
+
+const CLIENTS_PER_WORKER = 5_000;
+
+class Worker {
+  private readonly waiting: Array<(r: unknown) => void> = [];
+  constructor(readonly child: ChildProcess) {
+    child.on("message", (r) => this.waiting.shift()?.(r));
+  }
+  next<T>(): Promise<T> {
+    return new Promise((resolve) => this.waiting.push(resolve as (r: unknown) => void));
+  }
+  ask<T>(cmd: RecoveryCommand): Promise<T> {
+    const p = this.next<T>();
+    this.child.send(cmd);
+    return p;
+  }
+}
+
+async function main(): Promise<void> {
+  program
+    .option("--clients <n>", "clients, all on the node that is killed", (v) => Number(v), 10_000)
+    .option("--rooms <n>", "rooms the clients share", (v) => Number(v), 100)
+    .option("--rate <n>", "IMPORTANT messages per second from the service, over all rooms", (v) => Number(v), 200)
+    .parse();
+  const o = program.opts<{ clients: number; rooms: number; rate: number }>();
+  const redis = await startRedis();
+  const c = await startCluster({
+    conns: 2,
+    logics: 1,
+    jobs: 1,
+    ttlSec: 10,
+    connEnv: benchTuning,
+    env: { ROOMCAST_HISTORY_REDIS_URL: redis.url },
+    normalNsqd: true,
+    secondNsqd: true,
+  });
+  const workers: Worker[] = [];
+  try {
+    const rooms = Array.from({ length: o.rooms }, (_, i) => `recovery-${i}`);
+    const token = new Tokens({ secret: TOKEN_SECRET, ttlSec: 3_600 }).sign("bench");
+    const urls: [string, string] = [c.wsUrls[0]!, c.wsUrls[1]!];
+    const count = Math.ceil(o.clients / CLIENTS_PER_WORKER);
+    for (let w = 0; w < count; w++)
+      workers.push(
+        new Worker(
+          fork(path.join(__dirname, "recovery_worker.ts"), [], {
+            execArgv: ["--import", "tsx"],
+            stdio: ["ignore", "inherit", "inherit", "ipc"],
+          }),
+        ),
+      );
+    const t0 = Date.now();
+    await Promise.all(
+      workers.map((w, i) => {
+        const from = i * CLIENTS_PER_WORKER;
+        return w.ask({ type: "join", urls, token, rooms, from, to: Math.min(o.clients, from + CLIENTS_PER_WORKER) });
+      }),
+    );
+    console.log(`${o.clients} clients signed in to ${o.rooms} rooms on ${urls[0]} in ${Date.now() - t0} ms`);
+
+    // The service's pushes, open loop, round robin over the rooms.
+    const push = new Tokens({ secret: TOKEN_SECRET, ttlSec: 3_600 }).sign("bench-service", PUSH_SCOPE);
+    let sent = 0;
+    let refused = 0;
+    let pushing = true;
+    const pusher = (async () => {
+      const started = Date.now();
+      while (pushing) {
+        const due = Math.floor(((Date.now() - started) * o.rate) / 1000);
+        const batch: Promise<void>[] = [];
+        while (sent + batch.length < due) {
+          const room = rooms[(sent + batch.length) % rooms.length]!;
+          batch.push(
+            postJson(`${c.httpUrls[0]}/msg`, { room_id: room, msg: `m${sent + batch.length}` }, { authorization: `Bearer ${push}` }).then(
+              (r) => void (r.status === 200 || refused++),
+              () => void refused++,
+            ),
+          );
+        }
+        sent += batch.length;
+        await Promise.all(batch);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 3_000));
+
+    const pids = (procs: Proc[]) => procs.map((p) => p.child.pid!);
+    const survivors = [...c.procs.filter((p) => p !== c.conns[0]), ...c.infra(), redis.proc];
+    const cpuBefore = pids(survivors).map(cpuSeconds);
+    const probe = new Redis(redis.url);
+    const commandsBefore = Number(/total_commands_processed:(\d+)/.exec(await probe.info("stats"))![1]);
+    const killedAt = Date.now();
+    await c.conns[0]!.kill9();
+    console.log(`killed ${c.conns[0]!.name} at +0 ms`);
+
+    let reports: RecoveryReport[] = [];
+    const deadline = killedAt + 60_000;
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 250));
+      reports = await Promise.all(workers.map((w) => w.ask<RecoveryReport>({ type: "report" })));
+      const answered = reports.reduce((n, r) => n + r.answered, 0);
+      if (answered >= o.clients || Date.now() > deadline) break;
+    }
+    const allAnsweredAt = Math.max(...reports.map((r) => r.lastAnsweredAt));
+    const cpuAfter = pids(survivors).map(cpuSeconds);
+    const commandsAfter = Number(/total_commands_processed:(\d+)/.exec(await probe.info("stats"))![1]);
+    await new Promise((r) => setTimeout(r, 2_000));
+    pushing = false;
+    await pusher;
+    await new Promise((r) => setTimeout(r, 2_000));
+
+    // Every room's newest offset, from history, against each client's.
+    const final: Record<string, number> = {};
+    for (const room of rooms) {
+      const res = await fetch(`${c.httpUrls[0]}/history?room_id=${room}&limit=1`, { headers: { authorization: `Bearer ${push}` } });
+      final[room] = ((await res.json()) as { data: { offset: number } }).data.offset;
+    }
+    const checks = await Promise.all(workers.map((w) => w.ask<CheckReport>({ type: "check", final })));
+    const sum = (f: (r: RecoveryReport) => number) => reports.reduce((n, r) => n + f(r), 0);
+    const reasons: Record<string, number> = {};
+    for (const r of reports) for (const [k, v] of Object.entries(r.reasons)) reasons[k] = (reasons[k] ?? 0) + v;
+    const cpu = survivors.map((p, i) => `${p.name} ${(cpuAfter[i]! - cpuBefore[i]!).toFixed(2)} s`).join(", ");
+    const window = (allAnsweredAt - killedAt) / 1000;
+    console.log(
+      [
+        `clients lost: ${sum((r) => r.lost)} of ${o.clients}; recovery answered: ${sum((r) => r.answered)}; recovered: ${sum((r) => r.recovered)}; not: ${JSON.stringify(reasons)}`,
+        `time from the kill until every client's recovery was answered: ${(allAnsweredAt - killedAt).toLocaleString("en")} ms`,
+        `messages delivered by recoveries: ${sum((r) => r.missedDelivered).toLocaleString("en")}; gaps: ${sum((r) => r.gaps)}; repeats: ${sum((r) => r.dups)}`,
+        `pushed ${sent} (refused ${refused}); clients with every message of their room once: ${checks.reduce((n, x) => n + x.complete, 0)} of ${o.clients}`,
+        `CPU from the kill until all answered (${window.toFixed(2)} s): ${cpu}`,
+        `Redis commands meanwhile: ${(commandsAfter - commandsBefore).toLocaleString("en")}`,
+      ].join("\n"),
+    );
+    probe.disconnect();
+  } finally {
+    for (const w of workers) w.child.kill();
+    await c.stop();
+    await redis.stop();
+    await killAll();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
