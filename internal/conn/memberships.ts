@@ -39,6 +39,11 @@ export class Memberships {
     return this.all.join(room, this.json, this.uid);
   }
 
+  /** Entered, and not yet listening (being recovered). */
+  isQuiet(room: string): boolean {
+    return this.quiet.has(room);
+  }
+
   /** A room entered without listening starts getting its batches; nothing when it was left meanwhile. */
   listen(room: string): void {
     if (this.quiet.delete(room)) this.subscribe(room);

@@ -35,6 +35,13 @@ export interface Recipient {
   send(frame: Outgoing): void;
 }
 
+/**
+ * How long after a recovery its member still gets the room's batches one by one, trimmed at the seam, before it
+ * listens to the room's topics: a batch stored before the read reaches the node within a few ms of it unless job
+ * had to retry its push.
+ */
+const SEAM_MS = 1_000;
+
 const notRecovered = (reason: NotRecovered, epoch = "", offset = 0): Recovery => ({ recovered: false, reason, epoch, offset, count: 0 });
 
 export class RoomHistory {
@@ -74,23 +81,33 @@ export class RoomHistory {
     listen: () => void,
   ): Promise<Recovery | undefined> {
     const kept: RoomBatch[] = [];
-    const unwatch = this.rooms.watch(room, (b) => kept.push(b));
+    let forward: ((b: RoomBatch) => void) | undefined;
+    const unwatch = this.rooms.watch(room, (b) => (forward ? forward(b) : kept.push(b)));
+    let handedOver = false;
     try {
       if (!(await entered())) return undefined;
       const { recovery, messages } = await this.missed(room, from);
       if (!alive()) return undefined;
       const ack = this.rooms.acked?.(room) ?? false;
       for (const frame of storedFrames(room, recovery.epoch, messages, to.wire, ack)) to.send(frame);
-      for (const b of kept) {
+      const send = (b: RoomBatch) => {
         const after = recovery.recovered ? laterPart(b, recovery.epoch, recovery.offset) : b;
         const meta = ack && b.msgLv === MsgLevel.IMPORTANT ? { ...after, ack } : after;
         if (after) to.send(to.wire.delivery(room, after.msgLv, after.packed, meta));
-      }
-      listen();
+      };
+      for (const b of kept) send(b);
+      // A batch stored before history was read may still be on its way from job: for SEAM_MS more the member gets
+      // the room's batches from here, trimmed at the seam, and only then listens to the room's topics (in one turn).
+      forward = (b) => alive() && send(b);
+      handedOver = true;
+      setTimeout(() => {
+        unwatch();
+        if (alive()) listen();
+      }, SEAM_MS).unref();
       this.recoveries.inc({ result: recovery.recovered ? "recovered" : recovery.reason });
       return recovery;
     } finally {
-      unwatch();
+      if (!handedOver) unwatch();
     }
   }
 

@@ -92,7 +92,8 @@ export abstract class SessionRooms extends SessionBase {
       from,
       sink,
       announce,
-      () => this.state === "in" && this.rooms.has(room),
+      // Still in the room and not listening to it yet: left (and maybe joined again) meanwhile, it is not this recovery's.
+      () => this.state === "in" && this.rooms.isQuiet(room),
       () => this.rooms.listen(room),
     );
     return recovery ? { recovery } : undefined;
