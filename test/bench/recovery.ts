@@ -134,7 +134,16 @@ async function main(): Promise<void> {
       const res = await fetch(`${c.httpUrls[0]}/history?room_id=${room}&limit=1`, { headers: { authorization: `Bearer ${push}` } });
       final[room] = ((await res.json()) as { data: { offset: number } }).data.offset;
     }
-    const checks = await Promise.all(workers.map((w) => w.ask<CheckReport>({ type: "check", final })));
+    // Pushes job retries (an overloaded node answers late) may still be on their way: check until nothing changes.
+    let checks: CheckReport[] = [];
+    let before = -1;
+    for (let i = 0; i < 20; i++) {
+      checks = await Promise.all(workers.map((w) => w.ask<CheckReport>({ type: "check", final })));
+      const missing = checks.reduce((n, x) => n + x.missing, 0);
+      if (missing === before) break;
+      before = missing;
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
     const sum = (f: (r: RecoveryReport) => number) => reports.reduce((n, r) => n + f(r), 0);
     const reasons: Record<string, number> = {};
     for (const r of reports) for (const [k, v] of Object.entries(r.reasons)) reasons[k] = (reasons[k] ?? 0) + v;
@@ -144,8 +153,8 @@ async function main(): Promise<void> {
       [
         `clients lost: ${sum((r) => r.lost)} of ${o.clients}; recovery answered: ${sum((r) => r.answered)}; recovered: ${sum((r) => r.recovered)}; not: ${JSON.stringify(reasons)}`,
         `time from the kill until every client's recovery was answered: ${(allAnsweredAt - killedAt).toLocaleString("en")} ms`,
-        `messages delivered by recoveries: ${sum((r) => r.missedDelivered).toLocaleString("en")}; gaps: ${sum((r) => r.gaps)}; repeats: ${sum((r) => r.dups)}`,
-        `pushed ${sent} (refused ${refused}); clients with every message of their room once: ${checks.reduce((n, x) => n + x.complete, 0)} of ${o.clients}`,
+        `messages delivered by recoveries: ${sum((r) => r.missedDelivered).toLocaleString("en")}; copies of a message a client had (an SDK drops them by offset): ${sum((r) => r.dups)}; sign-ins answered 500 and tried again: ${sum((r) => r.retries)}`,
+        `pushed ${sent} (refused ${refused}); clients with every message of their room: ${checks.reduce((n, x) => n + x.complete, 0)} of ${o.clients}; messages missing: ${checks.reduce((n, x) => n + x.missing, 0)} (of clients told "unavailable": ${checks.reduce((n, x) => n + x.missingUnavailable, 0)})`,
         `CPU from the kill until all answered (${window.toFixed(2)} s): ${cpu}`,
         `Redis commands meanwhile: ${(commandsAfter - commandsBefore).toLocaleString("en")}`,
       ].join("\n"),
