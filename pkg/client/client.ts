@@ -81,13 +81,7 @@ export class RoomcastClient extends Connection {
    * ProtocolError (103, 104, 105 …), TimeoutError or ConnectionError. Needs a protocol-2 server.
    */
   publish(data: string | Uint8Array, options: SendOptions = {}, timeoutMs = this.requestTimeoutMs): Promise<string> {
-    const id = this.requests.nextId();
-    try {
-      this.sendFrame(this.messageFrame(id, data, options));
-    } catch (err) {
-      return Promise.reject(err as Error);
-    }
-    return this.requests.wait(id, PackageType.MESSAGE, timeoutMs, "MESSAGE").then(String);
+    return this.ask(PackageType.MESSAGE, (id) => this.messageFrame(id, data, options), timeoutMs, "MESSAGE").answered.then(String);
   }
 
   /**
@@ -101,13 +95,8 @@ export class RoomcastClient extends Connection {
     } catch (err) {
       return Promise.reject(refusedLocally(err, room));
     }
-    const id = this.requests.nextId();
-    try {
-      this.sendFrame(this.wire.recall(id, room, messageId));
-    } catch (err) {
-      return Promise.reject(err as Error);
-    }
-    return this.requests.wait(id, PackageType.RECALL, timeoutMs, `RECALL "${room}"`).then(
+    const { answered } = this.ask(PackageType.RECALL, (id) => this.wire.recall(id, room, messageId), timeoutMs, `RECALL "${room}"`);
+    return answered.then(
       () => undefined,
       (err: unknown) => Promise.reject(withRoom(err, room)),
     );
@@ -236,13 +225,9 @@ export class RoomcastClient extends Connection {
     } catch (err) {
       return Promise.reject(refusedLocally(err, room));
     }
-    const id = this.requests.nextId();
-    try {
-      this.sendFrame(this.wire.history(id, { roomID: room, limit: opts.limit ?? 0, ...(opts.since ? { since: opts.since } : {}) }));
-    } catch (err) {
-      return Promise.reject(err as Error);
-    }
-    return this.requests.wait(id, PackageType.HISTORY, timeoutMs, `HISTORY "${room}"`).then(
+    const query = { roomID: room, limit: opts.limit ?? 0, ...(opts.since ? { since: opts.since } : {}) };
+    const { answered } = this.ask(PackageType.HISTORY, (id) => this.wire.history(id, query), timeoutMs, `HISTORY "${room}"`);
+    return answered.then(
       (p) => historyOf(p as HistoryPage),
       (err: unknown) => Promise.reject(withRoom(err, room)),
     );
@@ -275,13 +260,21 @@ export class RoomcastClient extends Connection {
 
   /** Sends a request that names `room` (or none); `answered` settles with its answer, matched by `id` (none: not sent). */
   private request(type: PackageType, room: string | undefined, timeoutMs: number, what: string, recover?: Position) {
+    return this.ask(type, (id) => this.wire.room(type, id, room, recover), timeoutMs, what);
+  }
+
+  /**
+   * Sends the frame `frame` builds for a fresh request id; `answered` settles with the answer of `kind` matched by that
+   * id (`what` names it in a TimeoutError), or rejects at once when the frame could not be built or sent (no `id`).
+   */
+  private ask(kind: PackageType, frame: (id: number) => Uint8Array | string, timeoutMs: number, what: string) {
     const id = this.requests.nextId();
     try {
-      this.sendFrame(this.wire.room(type, id, room, recover));
+      this.sendFrame(frame(id));
     } catch (err) {
       return { answered: Promise.reject(err as Error) };
     }
-    return { id, answered: this.requests.wait(id, type, timeoutMs, what) };
+    return { id, answered: this.requests.wait(id, kind, timeoutMs, what) };
   }
 
   protected override signInRoom(): string {
