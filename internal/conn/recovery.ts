@@ -5,8 +5,6 @@
 import type { RoomBatch } from "@roomcast/pkg/link";
 import { HistoryUnavailable, readPage, type History, type StoredMessage } from "@roomcast/pkg/history";
 import {
-  BROADCAST_ROOM,
-  CONN_ROOM_PREFIX,
   packMessages,
   unpackMessages,
   type HistoryPage,
@@ -62,9 +60,9 @@ export class RoomHistory {
     });
   }
 
-  /** Whether the room keeps history: never the broadcast room or a connection's room. */
+  /** Whether the room keeps history (never the broadcast room or a connection's room: RetentionRules). */
   keeps(room: string): boolean {
-    return room !== BROADCAST_ROOM && !room.startsWith(CONN_ROOM_PREFIX) && !!this.history?.keeps(room);
+    return !!this.history?.keeps(room);
   }
 
   /**

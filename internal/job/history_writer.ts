@@ -3,7 +3,6 @@
 // that fails leaves the batch as it was: live delivery goes on without positions, and the failure is counted.
 import type { RoomBatch } from "@roomcast/pkg/link";
 import type { Appended, History, RoomAppend } from "@roomcast/pkg/history";
-import { BROADCAST_ROOM, CONN_ROOM_PREFIX } from "@roomcast/pkg/protocol";
 import { TurnBatcher } from "@roomcast/pkg/batch";
 import type { Logger } from "@roomcast/pkg/log";
 import { Counter, type Registry } from "@roomcast/pkg/metrics";
@@ -28,9 +27,9 @@ export class HistoryWriter {
     this.appends = new TurnBatcher((_key, rooms) => this.history.append(rooms), { maxItems: 500 });
   }
 
-  /** Whether the room keeps history: the broadcast room and conn:<id> never do (a connection's id is new each time). */
+  /** Whether the room keeps history (the broadcast room and conn:<id> never do: RetentionRules). */
   keeps(room: string): boolean {
-    return room !== BROADCAST_ROOM && !room.startsWith(CONN_ROOM_PREFIX) && this.history.keeps(room);
+    return this.history.keeps(room);
   }
 
   /**

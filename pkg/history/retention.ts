@@ -1,5 +1,6 @@
 // Which retention a room gets: rules by room-name prefix, the longest matching prefix wins; "" is every room's.
 import type { Retention } from "./history";
+import { BROADCAST_ROOM, CONN_ROOM_PREFIX } from "../protocol/rooms";
 
 export interface RetentionRule extends Retention {
   /** Rooms whose name starts with this ("" = any room). */
@@ -22,8 +23,12 @@ export class RetentionRules {
     this.rules = [...rules].sort((a, b) => b.prefix.length - a.prefix.length);
   }
 
-  /** The retention of `room`: its longest matching rule's, or none kept when no rule matches. */
+  /**
+   * The retention of `room`: its longest matching rule's, or none kept when no rule matches. The broadcast room and
+   * conn:<id> rooms keep none, whatever the rules say (a connection's id is new each time it connects).
+   */
   of(room: string): Retention {
+    if (room === BROADCAST_ROOM || room.startsWith(CONN_ROOM_PREFIX)) return { maxMessages: 0, maxAgeSec: 1 };
     const r = this.rules.find((x) => room.startsWith(x.prefix));
     return r ? { maxMessages: r.maxMessages, maxAgeSec: r.maxAgeSec } : { maxMessages: 0, maxAgeSec: 1 };
   }
