@@ -44,6 +44,22 @@ it("quick mode runs every scenario on standalone with every message accounted fo
         expect(s.serverCpuSec).toBeGreaterThan(0);
       }
     }
+    // Many senders: one room, a sweep of sender counts, each step with every message once.
+    expect(Object.keys(r.manySenders)).toEqual(r.params.manySenders.map((p) => `${p.publishers} senders`));
+    for (const p of r.params.manySenders) {
+      const [s] = ok(r.manySenders[`${p.publishers} senders`][ROOMCAST]).steps;
+      expect({ published: s.published, missing: s.missing, dups: s.dups, lost: s.lost }).toEqual({
+        published: p.rates[0] * p.stepSec,
+        missing: 0,
+        dups: 0,
+        lost: 0,
+      });
+    }
+    const storm = ok(r.signIns[ROOMCAST]);
+    expect(storm).toMatchObject({ connections: r.params.signIns.connections, joined: r.params.signIns.connections });
+    expect(storm.serverCpuSec).toBeGreaterThan(0);
+    expect(storm.signInsPerCpuSec).toBeGreaterThan(0);
+
     const imp = ok(r.important[ROOMCAST]);
     const ip = r.params.important;
     expect(imp).toMatchObject({

@@ -7,6 +7,7 @@ import { Command } from "commander";
 import { rooms, type RoomsParams } from "./scenarios/rooms";
 import { important, type ImportantParams } from "./scenarios/important";
 import { idle, type IdleParams } from "./scenarios/idle";
+import { signIns, type SignInsParams } from "./scenarios/signins";
 import { roomcastCluster, roomcastStandalone } from "./systems/roomcast";
 import { socketIoRedis, socketIoSingle } from "./systems/socketio";
 import { centrifugoRedis, centrifugoSingle } from "./systems/centrifugo";
@@ -19,7 +20,7 @@ import { waitForQuiet } from "./procfs";
 import { profileTable, topOfProfile } from "./profile";
 
 /** The scenarios of a run, in the order they run. */
-export const SCENARIOS = ["idle", "fanout", "manyRooms", "multiRoom", "important", "idleLarge"] as const;
+export const SCENARIOS = ["idle", "signIns", "fanout", "manySenders", "manyRooms", "multiRoom", "important", "idleLarge"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -158,7 +159,29 @@ export function benchParams(quick: boolean): BenchParams {
         { connections: 50_000, roomSize: 100, holdSec: 5, localAddresses: 4, connProcesses: 4 },
         { connections: 100_000, roomSize: 100, holdSec: 5, localAddresses: 8, connProcesses: 7 },
       ];
-  return { fanout, manyRooms, multiRoom, important: importantP, idle: idleP, idleLarge };
+  // Many senders into one room (issue 16): 1 room × 200 members, 2,000 msg/s in all for 10 s, from 10, 50 and 150
+  // of its members (spread over the conn nodes as every client is); quick: 20 members, 2 and 10 senders.
+  const manySenders: RoomsParams[] = (quick ? [2, 10] : [10, 50, 150]).map((publishers) =>
+    quick
+      ? { ...fanout, members: 20, publishers, rates: [200] }
+      : {
+          rooms: 1,
+          members: 200,
+          publishers,
+          rates: [2_000],
+          stepSec: 10,
+          warmupSec: 2,
+          size: 64,
+          minGrowth: 0,
+          workers: 2,
+          localAddresses: 1,
+        },
+  );
+  // 10,000 sign-ins into rooms of 100, 100 at a time from each of 2 load processes.
+  const signInsP: SignInsParams = quick
+    ? { connections: 400, roomSize: 100, concurrency: 20, workers: 1, localAddresses: 1 }
+    : { connections: 10_000, roomSize: 100, concurrency: 100, workers: 2, localAddresses: 1 };
+  return { fanout, manyRooms, multiRoom, important: importantP, idle: idleP, idleLarge, manySenders, signIns: signInsP };
 }
 
 async function outcome<T>(run: () => Promise<T>): Promise<Outcome<T>> {
@@ -191,6 +214,8 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
     important: {},
     idle: {},
     idleLarge: {},
+    manySenders: {},
+    signIns: {},
   };
   console.log(`bench ${o.quick ? "(quick) " : ""}on ${r.cores} cores: ${JSON.stringify(params)}`);
   for (const e of entries) {
@@ -211,11 +236,21 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
         r.idle[e.name] = await outcome(() => idle(sut, params.idle));
         await waitForQuiet(sut.pids);
       }
+      if (runs("signIns")) {
+        r.signIns[e.name] = await outcome(() => signIns(sut, params.signIns));
+        await waitForQuiet(sut.pids);
+      }
       for (const s of ["fanout", "manyRooms", "multiRoom"] as const) {
         if (!runs(s) || (s === "multiRoom" && !sut.protocol2)) continue;
         r[s][e.name] = await outcome(() => rooms(sut, params[s]));
         await waitForQuiet(sut.pids);
       }
+      if (runs("manySenders"))
+        for (const p of params.manySenders) {
+          const key = `${p.publishers} senders`;
+          (r.manySenders[key] ??= {})[e.name] = await outcome(() => rooms(sut, p));
+          await waitForQuiet(sut.pids);
+        }
       if (sut.postMessage && runs("important")) r.important[e.name] = await outcome(() => important(sut, params.important));
     } finally {
       await sut.stop();

@@ -3,6 +3,7 @@ import type { BenchResults, Outcome } from "./results";
 import type { RoomsParams, RoomsResult, StepResult } from "./scenarios/rooms";
 import type { ImportantResult } from "./scenarios/important";
 import type { IdleResult } from "./scenarios/idle";
+import type { SignInsResult } from "./scenarios/signins";
 
 export const ROOMCAST = "roomcast standalone";
 export const CEILING = "ceiling (bare uWS)";
@@ -150,6 +151,41 @@ function roomsSection(title: string, p: RoomsParams, outcomes: Record<string, Ou
   return lines;
 }
 
+/** The sender sweep: one row per publisher count, msgs per server CPU-s, its ratio to the ceiling's, and the p99. */
+function manySendersSection(r: BenchResults, systems: string[]): string[] {
+  const sweep = r.params.manySenders ?? [];
+  const keys = Object.keys(r.manySenders ?? {});
+  if (keys.length === 0 || sweep.length === 0) return [];
+  const p = sweep[0];
+  const lines = [
+    "## Many senders into one room",
+    "",
+    `${p.rooms} room × ${fmt(p.members)} members, ${fmt(p.rates[0])} msg/s in all from N of its members (spread over the conn nodes), ` +
+      `${p.size}-byte messages, ${p.stepSec} s. Each cell: msgs per server CPU-s (÷ the ceiling's) · p99 ms.`,
+    "",
+    row(["senders", ...systems]),
+    row(["---", ...systems.map(() => "---:")]),
+  ];
+  for (const key of keys) {
+    const outcomes = r.manySenders[key];
+    const step = (s: string) => (outcomes[s]?.ok ? peakStep((outcomes[s] as { ok: true; result: RoomsResult }).result) : undefined);
+    const ceil = step(CEILING)?.msgsPerCpuSec ?? 0;
+    lines.push(
+      row([
+        key,
+        ...systems.map((s) => {
+          const x = step(s);
+          if (!x) return outcomes[s]?.ok === false ? "error" : "–";
+          const lossy = x.missing || x.dups || x.lost ? ` (missing ${x.missing}, dups ${x.dups}, lost ${x.lost})` : "";
+          return `${fmt(x.msgsPerCpuSec)} (${ratio(x.msgsPerCpuSec, ceil)}) · ${x.latencyMs.p99}${lossy}`;
+        }),
+      ]),
+    );
+  }
+  lines.push("");
+  return lines;
+}
+
 export function markdown(r: BenchResults, plotFile?: string): string {
   const systems = r.systems.filter((s) => !(s in r.unavailable));
   const lines = [
@@ -164,6 +200,7 @@ export function markdown(r: BenchResults, plotFile?: string): string {
   if (Object.keys(r.unavailable).length) lines.push("");
   lines.push(...roomsSection("Room fan-out", r.params.fanout, r.fanout, systems));
   if (plotFile) lines.push(`![latency percentiles, room fan-out](${plotFile})`, "");
+  lines.push(...manySendersSection(r, systems));
   lines.push(...roomsSection("Many rooms", r.params.manyRooms, r.manyRooms, systems));
   if (Object.keys(r.multiRoom ?? {}).length > 0)
     lines.push(...roomsSection("Many rooms per connection (protocol 2)", r.params.multiRoom, r.multiRoom, systems));
@@ -190,6 +227,38 @@ export function markdown(r: BenchResults, plotFile?: string): string {
     ]),
     "",
   );
+
+  const signInSystems = systems.filter((s) => r.signIns?.[s]);
+  if (signInSystems.length) {
+    const sp = r.params.signIns;
+    const sc = (f: (x: SignInsResult) => string | number) => outcomeCell((s) => r.signIns[s], f);
+    lines.push(
+      "## Sign-in storm",
+      "",
+      `${fmt(sp.connections)} clients connect and sign in to rooms of ${sp.roomSize}, ${sp.concurrency} at a time from each of ${sp.workers} ` +
+        "load process(es). Server CPU counts every server process (a cluster's conn, logic, job, nsqd, nsqlookupd, etcd, Redis) " +
+        "from the first connection until 1.5 s after the last sign-in was answered.",
+      "",
+      ...table(signInSystems, [
+        ["signed in", sc((x) => `${fmt(x.joined)} / ${fmt(x.connections)}`)],
+        ["attempts retried", sc((x) => x.retried)],
+        ["sign-ins per s (wall)", sc((x) => x.signInsPerSec)],
+        ["sign-ins per server CPU-s", sc((x) => x.signInsPerCpuSec)],
+        ["server CPU per sign-in, µs", sc((x) => x.cpuUsPerSignIn)],
+        [
+          "… per process, µs",
+          sc(
+            (x) =>
+              Object.entries(x.cpuUsPerSignInByProcess ?? {})
+                .filter(([, us]) => us > 0)
+                .map(([n, us]) => `${n} ${us}`)
+                .join(", ") || "–",
+          ),
+        ],
+      ]),
+      "",
+    );
+  }
 
   const idleRows = (get: (s: string) => Outcome<IdleResult> | undefined) => {
     const c = (f: (x: IdleResult) => string | number) => outcomeCell(get, f);

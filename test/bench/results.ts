@@ -2,6 +2,7 @@
 import type { RoomsParams, RoomsResult } from "./scenarios/rooms";
 import type { ImportantParams, ImportantResult } from "./scenarios/important";
 import type { IdleParams, IdleResult } from "./scenarios/idle";
+import type { SignInsParams, SignInsResult } from "./scenarios/signins";
 
 /** A scenario's result on one system, or why there is none. */
 export type Outcome<T> = { ok: true; result: T } | { ok: false; error: string };
@@ -15,6 +16,9 @@ export interface BenchParams {
   idle: IdleParams;
   /** Many idle connections on one host, on roomcast clusters with several conn processes on one port. */
   idleLarge: Array<IdleParams & { connProcesses: number }>;
+  /** One room, many publishing members spread over the conn nodes: a sweep of publisher counts (issue 16). */
+  manySenders: RoomsParams[];
+  signIns: SignInsParams;
 }
 
 export interface BenchResults {
@@ -35,4 +39,7 @@ export interface BenchResults {
   idle: Record<string, Outcome<IdleResult>>;
   /** Keyed by a label such as "100,000 on 7 conn processes". */
   idleLarge: Record<string, Outcome<IdleResult>>;
+  /** Keyed by publisher count, then by system. */
+  manySenders: Record<string, Record<string, Outcome<RoomsResult>>>;
+  signIns: Record<string, Outcome<SignInsResult>>;
 }

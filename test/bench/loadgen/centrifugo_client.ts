@@ -1,4 +1,4 @@
-// A load-generator client of Centrifugo v5's JSON protocol over raw ws (centrifuge-js would weigh on the
+// A load-generator client of Centrifugo v6's JSON protocol over raw ws (centrifuge-js would weigh on the
 // load generator): connects with a JWT, subscribes to its room, publishes bench bodies as JSON strings, and
 // hands each publication's body to the receiver. Replies and pushes come newline-separated, several a frame.
 import WebSocket from "ws";

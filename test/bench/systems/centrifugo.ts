@@ -1,4 +1,4 @@
-// Centrifugo v5 as a system under test: one node on the memory engine, or two nodes sharing Redis (the way
+// Centrifugo v6 as a system under test: one node on the memory engine, or two nodes sharing Redis (the way
 // Centrifugo scales out). The binary is built by peers/install-centrifugo.sh into test/bench/.peers/bin.
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -15,9 +15,10 @@ import { postJson } from "./http_post";
 const installScript = path.join(repoRoot, "test/bench/peers/install-centrifugo.sh");
 const binary = path.join(repoRoot, "test/bench/.peers/bin/centrifugo");
 
-/** The built binary, building it first when it is missing. */
+/** The built binary, building it first when it is missing or of another version. */
 function centrifugoBinary(): string {
-  if (existsSync(binary)) return binary;
+  // The script returns at once when the binary already reports its version; an older one (v5 reads another
+  // config layout) is rebuilt rather than run.
   const r = spawnSync("bash", [installScript], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   if (r.status !== 0 || !existsSync(binary)) {
     const last = (r.stderr ?? "").trim().split("\n").pop() || r.error?.message || `exit ${r.status ?? r.signal}`;
@@ -44,19 +45,21 @@ async function startCentrifugo(name: string, nodes: number, engine: Record<strin
   try {
     for (let i = 0; i < nodes; i++) {
       const port = await freePort();
+      // v6's nested layout (internal/configtypes); keys it does not know are only warned about, at a level
+      // below the one set here, so `centrifugo checkconfig --strict` is the way to check a change.
       const config = {
-        name: `bench-${i}`,
-        port: String(port),
-        address: "127.0.0.1",
-        token_hmac_secret_key: secret,
-        api_key: apiKey,
-        allow_subscribe_for_client: true,
-        allow_publish_for_subscriber: true,
-        // Each connection may buffer this much before Centrifugo drops it as a slow consumer (default 1 MB).
-        client_queue_max_size: 64 * 1024 * 1024,
-        log_level: "error",
-        usage_stats_disable: true,
-        ...engine,
+        node: { name: `bench-${i}` },
+        http_server: { port, address: "127.0.0.1" },
+        client: {
+          token: { hmac_secret_key: secret },
+          // Each connection may buffer this much before Centrifugo drops it as a slow consumer (default 1 MB).
+          queue_max_size: 64 * 1024 * 1024,
+        },
+        channel: { without_namespace: { allow_subscribe_for_client: true, allow_publish_for_subscriber: true } },
+        http_api: { key: apiKey },
+        log: { level: "error" },
+        usage_stats: { disabled: true },
+        engine,
       };
       const file = path.join(dir, `node-${i}.json`);
       writeFileSync(file, JSON.stringify(config, null, 2));
@@ -94,15 +97,14 @@ async function startCentrifugo(name: string, nodes: number, engine: Record<strin
 
 /** One node, memory engine. */
 export function centrifugoSingle(): Promise<SystemUnderTest> {
-  return startCentrifugo("Centrifugo", 1, { engine: "memory" });
+  return startCentrifugo("Centrifugo", 1, { type: "memory" });
 }
 
 /** Two nodes sharing Redis on 127.0.0.1:6379 under a prefix of their own; client i dials node i % 2. */
 export async function centrifugoRedis(): Promise<SystemUnderTest> {
   await requireRedis("Centrifugo + redis");
   return startCentrifugo("Centrifugo + redis", 2, {
-    engine: "redis",
-    redis_address: `redis://${REDIS.host}:${REDIS.port}`,
-    redis_prefix: `roomcast-bench-${process.pid}-${Date.now()}`,
+    type: "redis",
+    redis: { address: [`redis://${REDIS.host}:${REDIS.port}`], prefix: `roomcast-bench-${process.pid}-${Date.now()}` },
   });
 }

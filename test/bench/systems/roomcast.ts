@@ -95,6 +95,7 @@ export async function roomcastCluster(o: RoomcastClusterOptions = {}): Promise<S
     wsUrls: c.wsUrls,
     token: benchToken(),
     pids: () => pidsOf([...c.procs, ...c.infra(), ...(redis ? [redis.proc] : [])]),
+    processes: () => [...c.procs, ...c.infra(), ...(redis ? [redis.proc] : [])].map((p) => ({ name: p.name, pid: p.child.pid! })),
     connPids: () => pidsOf(c.conns),
     // Each conn process answers on its own ops listener, on a shared WebSocket port too.
     connections: () => connectionsOf(c.connOpsUrls),

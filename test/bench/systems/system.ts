@@ -12,6 +12,8 @@ export interface SystemUnderTest {
   token: string;
   /** pids of every server process, for CPU time. */
   pids(): number[];
+  /** Every server process by name (roomcast's tiers and infrastructure), for CPU per process where a scenario reports it. */
+  processes?(): Array<{ name: string; pid: number }>;
   /** pids of the processes that hold client sockets, for memory per connection. */
   connPids(): number[];
   /**
