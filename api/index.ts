@@ -12,6 +12,8 @@ export type { LogicClient, LogicHandlers } from "./gen/grpc/roomcast/logic/Logic
 export type { ConnClient, ConnHandlers } from "./gen/grpc/roomcast/conn/Conn";
 export type { ConnectReq__Output as ConnectReq } from "./gen/grpc/roomcast/logic/ConnectReq";
 export type { ConnectReply, ConnectReply__Output } from "./gen/grpc/roomcast/logic/ConnectReply";
+export type { ConnectBatch__Output as ConnectBatch } from "./gen/grpc/roomcast/logic/ConnectBatch";
+export type { ConnectAcks, ConnectAcks__Output } from "./gen/grpc/roomcast/logic/ConnectAcks";
 export type { RefreshReq__Output as RefreshReq } from "./gen/grpc/roomcast/logic/RefreshReq";
 export type { RefreshReply, RefreshReply__Output } from "./gen/grpc/roomcast/logic/RefreshReply";
 export type { SubmitReq__Output as SubmitReq } from "./gen/grpc/roomcast/logic/SubmitReq";

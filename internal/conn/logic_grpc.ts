@@ -4,6 +4,7 @@ import {
   logicService,
   type LogicClient,
   type ConnectReply__Output,
+  type ConnectAcks__Output,
   type RefreshReply__Output,
   type SubmitReq,
   type SubmitAck__Output,
@@ -80,15 +81,34 @@ export class GrpcLogicLink implements LogicLink {
     throw unreachable("logic", lastErr);
   }
 
+  /**
+   * Sign-ins go out in batches of one event-loop turn, one request per logic node on its ConnectStream (a storm of
+   * reconnecting clients costs a few stream messages, not a unary call each). The node is chosen by token.
+   */
   async connect(a: SignIn): Promise<SignedIn> {
-    const reply = await this.one(
-      fnv1a(a.token),
-      (c) => call<ConnectReply__Output>(this.timeoutMs, (o, cb) => c.rpc.Connect(a, o, cb)),
-      true,
-    );
+    const reply = await this.signIns.add(this.nodeOf(a.token), { token: a.token, roomID: a.roomID });
     const refused = fromWire(reply);
     if (refused) throw refused;
     return { uid: reply.uid, exp: Number(reply.exp), access: accessOf(reply) };
+  }
+
+  private readonly signIns = new TurnBatcher<number, SignIn, ConnectReply__Output>(
+    // Idempotent: a batch whose node is away or too slow goes to the next one.
+    async (start, items) =>
+      (
+        await this.one(
+          start,
+          (c) =>
+            c.streamOf<{ id: number; items: SignIn[] }, ConnectAcks__Output>("ConnectStream", (rpc) => rpc.ConnectStream()).send({ items }),
+          true,
+        )
+      ).results,
+    batchRequestLimits((a: SignIn) => a.token.length + a.roomID.length + 8),
+  );
+
+  /** A key's place among the logic nodes alive now: calls with one key go to one node, and batch together with its other calls. */
+  private nodeOf(key: string): number {
+    return fnv1a(key) % Math.max(1, this.peers.list().length);
   }
 
   async refresh(r: Refresh): Promise<Refreshed> {
@@ -107,7 +127,7 @@ export class GrpcLogicLink implements LogicLink {
    * sender, so one client's messages keep their order through one logic node.
    */
   async submit(m: ClientMessage): Promise<string> {
-    const result = await this.submits.add(fnv1a(m.uid), {
+    const result = await this.submits.add(this.nodeOf(m.uid), {
       ...m,
       data: Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength),
       type: m.type ?? "",

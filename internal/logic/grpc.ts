@@ -1,6 +1,15 @@
 // logic's gRPC server for conn nodes: every call lands in LogicService; refusals travel as {code, msg}.
 import type * as grpc from "@grpc/grpc-js";
-import { logicService, pushService, type LogicHandlers, type SubmitAck, type SubmitReq } from "@roomcast/api";
+import {
+  logicService,
+  pushService,
+  type ConnectAcks,
+  type ConnectBatch,
+  type ConnectReq,
+  type LogicHandlers,
+  type SubmitAck,
+  type SubmitReq,
+} from "@roomcast/api";
 import { pushHandlers, type PushApiDeps } from "./push_grpc";
 import { MsgLevel } from "@roomcast/pkg/protocol";
 import { unary, RpcServer, OK_RESULT, toWire } from "@roomcast/pkg/rpc";
@@ -26,15 +35,20 @@ function logicServer(logic: LogicHandler): RpcServer {
       logic
         .submit({ uid: m.uid, roomID: m.roomID, msgLv: m.msgLv as MsgLevel, data: m.data, type: m.type })
         .then((id) => ({ ...OK_RESULT, id }), toWire);
+    const connect = async (r: ConnectReq) => {
+      try {
+        const { uid, exp, access } = await logic.connect({ token: r.token, roomID: r.roomID });
+        return { ...OK_RESULT, uid, exp, ...accessToWire(access) };
+      } catch (err) {
+        return { ...toWire(err), uid: "", exp: 0 };
+      }
+    };
     return {
-      Connect: unary(async (r) => {
-        try {
-          const { uid, exp, access } = await logic.connect({ token: r.token, roomID: r.roomID });
-          return { ...OK_RESULT, uid, exp, ...accessToWire(access) };
-        } catch (err) {
-          return { ...toWire(err), uid: "", exp: 0 };
-        }
-      }),
+      Connect: unary(connect),
+      ConnectStream: streams.handler<ConnectBatch, ConnectAcks & { id: number; error: string }>(
+        async (r) => ({ results: await Promise.all(r.items.map(connect)) }),
+        { results: [] },
+      ),
       Refresh: unary(async (r) => {
         try {
           const { exp, access } = await logic.refresh({ uid: r.uid, roomID: r.roomID, token: r.token });

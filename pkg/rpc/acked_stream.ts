@@ -159,21 +159,36 @@ export class AckedStreamServer {
   }
 }
 
-/** A gRPC client and the AckedStream it carries, closed together: one peer of a PeerSet. */
+/** A gRPC client and the AckedStreams it carries, closed together: one peer of a PeerSet. */
 export class StreamingPeer<C extends grpc.Client, Req extends { id: number }, Ack extends StreamAck> {
   readonly stream: AckedStream<Req, Ack>;
+  private readonly more = new Map<string, AckedStream<{ id: number }, StreamAck>>();
 
   constructor(
     readonly rpc: C,
     open: (rpc: C) => grpc.ClientDuplexStream<Req, Ack>,
-    timeoutMs: number,
-    label: string,
+    private readonly timeoutMs: number,
+    private readonly label: string,
   ) {
     this.stream = new AckedStream(() => open(rpc), timeoutMs, label);
   }
 
+  /** Another stream on the same client (another method), made on first use and closed with the peer. */
+  streamOf<R extends { id: number }, A extends StreamAck>(
+    method: string,
+    open: (rpc: C) => grpc.ClientDuplexStream<R, A>,
+  ): AckedStream<R, A> {
+    let s = this.more.get(method) as AckedStream<R, A> | undefined;
+    if (!s) {
+      s = new AckedStream(() => open(this.rpc), this.timeoutMs, this.label.replace(/^[^(]*/, method));
+      this.more.set(method, s as unknown as AckedStream<{ id: number }, StreamAck>);
+    }
+    return s;
+  }
+
   close(): void {
     this.stream.close();
+    for (const s of this.more.values()) s.close();
     this.rpc.close();
   }
 }

@@ -136,6 +136,19 @@ export function logicLinkContract(name: string, make: MakeLogicLink, remote: boo
       expect([badRoom.code, badRoom.temporary]).toEqual([ErrCode.MALFORMED, false]);
     });
 
+    it("sign-ins of one turn (a storm of them) each get their own answer: good tokens their uid, bad ones 101", async () => {
+      const { link, tokens } = await setup();
+      const results = await Promise.allSettled(
+        Array.from({ length: 300 }, (_, i) =>
+          link.connect({ token: i % 3 === 2 ? `bad-${i}` : tokens.sign(`user-${i}`), roomID: `room-${i % 7}` }),
+        ),
+      );
+      results.forEach((r, i) => {
+        if (i % 3 === 2) expect(r.status === "rejected" && (r.reason as RoomcastError).code).toBe(ErrCode.INVALID_TOKEN);
+        else expect(r.status === "fulfilled" && r.value.uid).toBe(`user-${i}`);
+      });
+    });
+
     it("submit queues each message with its sender, in the order one sender submitted them", async () => {
       const { link, queue } = await setup();
       await Promise.all(

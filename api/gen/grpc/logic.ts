@@ -2,6 +2,8 @@ import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { ClientMessage as _roomcast_logic_ClientMessage, ClientMessage__Output as _roomcast_logic_ClientMessage__Output } from './roomcast/logic/ClientMessage';
+import type { ConnectAcks as _roomcast_logic_ConnectAcks, ConnectAcks__Output as _roomcast_logic_ConnectAcks__Output } from './roomcast/logic/ConnectAcks';
+import type { ConnectBatch as _roomcast_logic_ConnectBatch, ConnectBatch__Output as _roomcast_logic_ConnectBatch__Output } from './roomcast/logic/ConnectBatch';
 import type { ConnectReply as _roomcast_logic_ConnectReply, ConnectReply__Output as _roomcast_logic_ConnectReply__Output } from './roomcast/logic/ConnectReply';
 import type { ConnectReq as _roomcast_logic_ConnectReq, ConnectReq__Output as _roomcast_logic_ConnectReq__Output } from './roomcast/logic/ConnectReq';
 import type { LogicClient as _roomcast_logic_LogicClient, LogicDefinition as _roomcast_logic_LogicDefinition } from './roomcast/logic/Logic';
@@ -22,6 +24,8 @@ export interface ProtoGrpcType {
   roomcast: {
     logic: {
       ClientMessage: MessageTypeDefinition<_roomcast_logic_ClientMessage, _roomcast_logic_ClientMessage__Output>
+      ConnectAcks: MessageTypeDefinition<_roomcast_logic_ConnectAcks, _roomcast_logic_ConnectAcks__Output>
+      ConnectBatch: MessageTypeDefinition<_roomcast_logic_ConnectBatch, _roomcast_logic_ConnectBatch__Output>
       ConnectReply: MessageTypeDefinition<_roomcast_logic_ConnectReply, _roomcast_logic_ConnectReply__Output>
       ConnectReq: MessageTypeDefinition<_roomcast_logic_ConnectReq, _roomcast_logic_ConnectReq__Output>
       Logic: SubtypeConstructor<typeof grpc.Client, _roomcast_logic_LogicClient> & { service: _roomcast_logic_LogicDefinition }

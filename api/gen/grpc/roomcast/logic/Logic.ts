@@ -2,6 +2,8 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { ConnectAcks as _roomcast_logic_ConnectAcks, ConnectAcks__Output as _roomcast_logic_ConnectAcks__Output } from '../../roomcast/logic/ConnectAcks';
+import type { ConnectBatch as _roomcast_logic_ConnectBatch, ConnectBatch__Output as _roomcast_logic_ConnectBatch__Output } from '../../roomcast/logic/ConnectBatch';
 import type { ConnectReply as _roomcast_logic_ConnectReply, ConnectReply__Output as _roomcast_logic_ConnectReply__Output } from '../../roomcast/logic/ConnectReply';
 import type { ConnectReq as _roomcast_logic_ConnectReq, ConnectReq__Output as _roomcast_logic_ConnectReq__Output } from '../../roomcast/logic/ConnectReq';
 import type { OnlineReply as _roomcast_logic_OnlineReply, OnlineReply__Output as _roomcast_logic_OnlineReply__Output } from '../../roomcast/logic/OnlineReply';
@@ -22,6 +24,11 @@ export interface LogicClient extends grpc.Client {
   connect(argument: _roomcast_logic_ConnectReq, metadata: grpc.Metadata, callback: grpc.requestCallback<_roomcast_logic_ConnectReply__Output>): grpc.ClientUnaryCall;
   connect(argument: _roomcast_logic_ConnectReq, options: grpc.CallOptions, callback: grpc.requestCallback<_roomcast_logic_ConnectReply__Output>): grpc.ClientUnaryCall;
   connect(argument: _roomcast_logic_ConnectReq, callback: grpc.requestCallback<_roomcast_logic_ConnectReply__Output>): grpc.ClientUnaryCall;
+  
+  ConnectStream(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_roomcast_logic_ConnectBatch, _roomcast_logic_ConnectAcks__Output>;
+  ConnectStream(options?: grpc.CallOptions): grpc.ClientDuplexStream<_roomcast_logic_ConnectBatch, _roomcast_logic_ConnectAcks__Output>;
+  connectStream(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_roomcast_logic_ConnectBatch, _roomcast_logic_ConnectAcks__Output>;
+  connectStream(options?: grpc.CallOptions): grpc.ClientDuplexStream<_roomcast_logic_ConnectBatch, _roomcast_logic_ConnectAcks__Output>;
   
   Recall(argument: _roomcast_logic_RecallReq, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_roomcast_logic_Result__Output>): grpc.ClientUnaryCall;
   Recall(argument: _roomcast_logic_RecallReq, metadata: grpc.Metadata, callback: grpc.requestCallback<_roomcast_logic_Result__Output>): grpc.ClientUnaryCall;
@@ -60,6 +67,8 @@ export interface LogicClient extends grpc.Client {
 export interface LogicHandlers extends grpc.UntypedServiceImplementation {
   Connect: grpc.handleUnaryCall<_roomcast_logic_ConnectReq__Output, _roomcast_logic_ConnectReply>;
   
+  ConnectStream: grpc.handleBidiStreamingCall<_roomcast_logic_ConnectBatch__Output, _roomcast_logic_ConnectAcks>;
+  
   Recall: grpc.handleUnaryCall<_roomcast_logic_RecallReq__Output, _roomcast_logic_Result>;
   
   Refresh: grpc.handleUnaryCall<_roomcast_logic_RefreshReq__Output, _roomcast_logic_RefreshReply>;
@@ -72,6 +81,7 @@ export interface LogicHandlers extends grpc.UntypedServiceImplementation {
 
 export interface LogicDefinition extends grpc.ServiceDefinition {
   Connect: MethodDefinition<_roomcast_logic_ConnectReq, _roomcast_logic_ConnectReply, _roomcast_logic_ConnectReq__Output, _roomcast_logic_ConnectReply__Output>
+  ConnectStream: MethodDefinition<_roomcast_logic_ConnectBatch, _roomcast_logic_ConnectAcks, _roomcast_logic_ConnectBatch__Output, _roomcast_logic_ConnectAcks__Output>
   Recall: MethodDefinition<_roomcast_logic_RecallReq, _roomcast_logic_Result, _roomcast_logic_RecallReq__Output, _roomcast_logic_Result__Output>
   Refresh: MethodDefinition<_roomcast_logic_RefreshReq, _roomcast_logic_RefreshReply, _roomcast_logic_RefreshReq__Output, _roomcast_logic_RefreshReply__Output>
   ReportOnline: MethodDefinition<_roomcast_logic_OnlineReq, _roomcast_logic_OnlineReply, _roomcast_logic_OnlineReq__Output, _roomcast_logic_OnlineReply__Output>
