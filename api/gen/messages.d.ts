@@ -1242,6 +1242,9 @@ export namespace roomcast {
 
             /** RoomMsg broadcast */
             broadcast?: (boolean|null);
+
+            /** RoomMsg packed */
+            packed?: (roomcast.queue.IRoomMsg[]|null);
         }
 
         /** Represents a RoomMsg. */
@@ -1282,6 +1285,9 @@ export namespace roomcast {
 
             /** RoomMsg broadcast. */
             public broadcast: boolean;
+
+            /** RoomMsg packed. */
+            public packed: roomcast.queue.IRoomMsg[];
 
             /**
              * Creates a new RoomMsg instance using the specified properties.

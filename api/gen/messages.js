@@ -3140,6 +3140,7 @@ $root.roomcast = (function() {
              * @property {string|null} [id] RoomMsg id
              * @property {string|null} [type] RoomMsg type
              * @property {boolean|null} [broadcast] RoomMsg broadcast
+             * @property {Array.<roomcast.queue.IRoomMsg>|null} [packed] RoomMsg packed
              */
 
             /**
@@ -3152,6 +3153,7 @@ $root.roomcast = (function() {
              */
             function RoomMsg(properties) {
                 this.targets = [];
+                this.packed = [];
                 if (properties)
                     for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -3239,6 +3241,14 @@ $root.roomcast = (function() {
             RoomMsg.prototype.broadcast = false;
 
             /**
+             * RoomMsg packed.
+             * @member {Array.<roomcast.queue.IRoomMsg>} packed
+             * @memberof roomcast.queue.RoomMsg
+             * @instance
+             */
+            RoomMsg.prototype.packed = $util.emptyArray;
+
+            /**
              * Creates a new RoomMsg instance using the specified properties.
              * @function create
              * @memberof roomcast.queue.RoomMsg
@@ -3287,6 +3297,9 @@ $root.roomcast = (function() {
                     writer.uint32(/* id 9, wireType 2 =*/74).string(message.type);
                 if (message.broadcast != null && Object.hasOwnProperty.call(message, "broadcast"))
                     writer.uint32(/* id 10, wireType 0 =*/80).bool(message.broadcast);
+                if (message.packed != null && message.packed.length)
+                    for (var i = 0; i < message.packed.length; ++i)
+                        $root.roomcast.queue.RoomMsg.encode(message.packed[i], writer.uint32(/* id 11, wireType 2 =*/90).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -3364,6 +3377,12 @@ $root.roomcast = (function() {
                         }
                     case 10: {
                             message.broadcast = reader.bool();
+                            break;
+                        }
+                    case 11: {
+                            if (!(message.packed && message.packed.length))
+                                message.packed = [];
+                            message.packed.push($root.roomcast.queue.RoomMsg.decode(reader, reader.uint32(), undefined, long + 1));
                             break;
                         }
                     default:

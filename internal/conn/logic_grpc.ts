@@ -150,9 +150,10 @@ export class GrpcLogicLink implements LogicLink {
 
   private readonly submits = new TurnBatcher<number, WireMessage, { code: number; msg: string; id?: string }>(
     async (start, items) => (await this.one(start, (c) => c.stream.send({ items }), false)).results,
-    // 2 ms of messages per request: a busy node sends a few per window instead of one per message, and a NORMAL
-    // message waits for its batch window (20 ms) anyway. A request stays under the gRPC message cap.
-    { delayMs: 2, ...batchRequestLimits((m: WireMessage) => m.data.byteLength + m.roomID.length + m.uid.length + 16) },
+    // 5 ms of messages per request: a busy node sends a few per window instead of one per message (each stream
+    // message costs both ends a system call and a wake-up), and a NORMAL message waits for job's batch window (20 ms)
+    // anyway. A request stays under the gRPC message cap.
+    { delayMs: 5, ...batchRequestLimits((m: WireMessage) => m.data.byteLength + m.roomID.length + m.uid.length + 16) },
   );
 
   async reportOnline(r: OnlineReport): Promise<OnlineTotals> {

@@ -63,11 +63,12 @@ const body = (roomID: string, data: string, msgLv: MsgLevel, targets: string[] |
 async function setup(alive: string[]) {
   const queue = new MemoryQueue();
   const conns = new FakeConns(alive);
+  const registry = createRegistry("job", "test", false);
   const job = new JobService({
     queue,
     conns,
     log: silentLogger(),
-    registry: createRegistry("job", "test", false),
+    registry,
     topics,
     channel: "job",
     maxInFlight: 10,
@@ -85,7 +86,7 @@ async function setup(alive: string[]) {
   });
   await job.start();
   await until("the job holds the room partition", () => job.owner.owned().length === 1);
-  return { queue, conns, job };
+  return { queue, conns, job, registry };
 }
 
 describe("JobService", () => {
@@ -97,6 +98,28 @@ describe("JobService", () => {
     expect(conns.pushes).toHaveLength(40);
     expect(conns.calls.length).toBeGreaterThan(1);
     expect(conns.calls.every((c) => c.rooms * 300_000 < 8 << 20)).toBe(true);
+    await job.stop();
+  });
+
+  it("delivers the messages of a packed queue message (logic's turn of one partition) in order, and drops only a bad one", async () => {
+    const { queue, conns, job, registry } = await setup(["c1"]);
+    const one = (roomID: string, data: string) => ({
+      roomID,
+      msgLv: MsgLevel.NORMAL,
+      data: Buffer.from(data),
+      targets: ["c1"],
+      targetsKnown: true,
+    });
+    const packed = queueProto.RoomMsg.encode({
+      packed: [one("a", "a1"), one("b", "b1"), one("", "no room"), one("a", "a2"), one("a", "a3")],
+    }).finish();
+    await queue.publish("n", Buffer.from(packed));
+    await until("both rooms were pushed", () => conns.pushes.length >= 2);
+    const byRoom = Object.fromEntries(conns.pushes.map((p) => [p.roomID, p.messages]));
+    expect(byRoom).toEqual({ a: ["a1", "a2", "a3"], b: ["b1"] });
+    const text = await registry.metrics();
+    expect(text).toMatch(/roomcast_job_messages_total\{level="normal",result="ok"[^}]*\} 4/);
+    expect(text).toMatch(/roomcast_job_messages_total\{level="normal",result="poison"[^}]*\} 1/);
     await job.stop();
   });
 

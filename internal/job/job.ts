@@ -57,6 +57,7 @@ interface RoomMsg {
   type: string;
   broadcast: boolean;
   uid: string;
+  packed: RoomMsg[];
 }
 
 /** A push request stays well under the gRPC message cap however large the batches. */
@@ -153,9 +154,10 @@ export class JobService {
   /** A message that cannot be decoded is finished and counted, not requeued: it would fail forever. */
   private decode(msg: QueueMessage, level: "normal" | "important"): RoomMsg | undefined {
     try {
-      const m = queueProto.RoomMsg.decode(msg.body);
-      // The broadcast room is the one without a name.
-      if (!m.roomID && !m.broadcast) throw new Error("empty roomID");
+      // Packed messages decode to RoomMsg instances too (defaults on the prototype), whatever the typings say.
+      const m = queueProto.RoomMsg.decode(msg.body) as unknown as RoomMsg;
+      // The broadcast room is the one without a name; a packed message holds its messages instead.
+      if (!m.roomID && !m.broadcast && m.packed.length === 0) throw new Error("empty roomID");
       return m;
     } catch (err) {
       this.messages.inc({ level, result: "poison" });
@@ -165,11 +167,19 @@ export class JobService {
     }
   }
 
+  /** One message, or a turn's worth that logic packed into one queue message (in the order taken). */
   private async onNormal(msg: QueueMessage): Promise<void> {
     const m = this.decode(msg, "normal");
     if (!m) return;
-    this.messages.inc({ level: "normal", result: "ok" });
-    this.window.add(m.roomID, MsgLevel.NORMAL, m.data, m.targetsKnown ? m.targets : null, m.type, m.id, m.uid);
+    for (const one of m.packed.length > 0 ? m.packed : [m]) {
+      if (!one.roomID && !one.broadcast) {
+        this.messages.inc({ level: "normal", result: "poison" });
+        this.dropped.inc({ level: "normal", cause: "poison" });
+        continue;
+      }
+      this.messages.inc({ level: "normal", result: "ok" });
+      this.window.add(one.roomID, MsgLevel.NORMAL, one.data, one.targetsKnown ? one.targets : null, one.type, one.id, one.uid);
+    }
   }
 
   /**

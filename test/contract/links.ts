@@ -27,16 +27,20 @@ export type MakeLogicLink = (handler: LogicHandler, timeoutMs: number) => Promis
  */
 export type MakeConnLink = (node: Deliverer | "never answers", timeoutMs: number) => Promise<LinkUnderTest<ConnLink>>;
 
-/** What logic queued, decoded; `down` refuses every publish, `hang` never answers. */
+/** What logic queued, decoded (a packed queue message's messages one by one); `down` refuses every publish, `hang` never answers. */
 class RecordingQueue implements Queue {
   queued: Array<{ topic: string; roomID: string; uid: string; text: string }> = [];
+  /** Queue messages taken (a packed one counts once). */
+  published = 0;
   down = false;
   hang = false;
   async publish(topic: string, body: Buffer): Promise<void> {
     if (this.hang) return new Promise(() => undefined);
     if (this.down) throw new Error("nsqd refused the connection");
+    this.published++;
     const m = queueProto.RoomMsg.decode(body);
-    this.queued.push({ topic, roomID: m.roomID, uid: m.uid, text: Buffer.from(m.data).toString() });
+    for (const one of m.packed.length > 0 ? m.packed : [m])
+      this.queued.push({ topic, roomID: one.roomID ?? "", uid: one.uid ?? "", text: Buffer.from(one.data ?? []).toString() });
   }
   async subscribe(): Promise<never> {
     throw new Error("not consumed in this suite");
@@ -156,6 +160,8 @@ export function logicLinkContract(name: string, make: MakeLogicLink, remote: boo
       );
       expect(queue.queued.map((m) => m.text)).toEqual(Array.from({ length: 30 }, (_, i) => `m${i}`));
       expect(queue.queued.every((m) => m.topic === "normal" && m.uid === "bob" && m.roomID === "lobby")).toBe(true);
+      // One turn's NORMAL messages of one partition travel as one queue message (job pays per queue message).
+      expect(queue.published).toBe(1);
     });
 
     it("submit refuses a message over the limit with 105, not temporary, and the others of the same turn still go", async () => {
