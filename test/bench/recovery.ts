@@ -1,9 +1,11 @@
-// Recovery bench (issue 15): N clients (default 10,000) in R rooms, all on the first conn node of a cluster with
-// history in Redis, while a service pushes IMPORTANT messages to the rooms; the node is killed with -9, every client
-// reconnects to the second node 250-500 ms later and recovers from its position. Measures the time from the kill
-// until every client had its recovery answered, and until every client had every message of its room once; the
-// CPU each process spent meanwhile (Redis included) and the commands Redis ran.
-//   pnpm bench:recovery [--clients 10000] [--rooms 100] [--rate 200]
+// Recovery and reconnect-storm bench (issues 15, 16): N clients (default 10,000) in R rooms, all on K conn processes
+// (default 1) of a cluster with history in Redis, while a service pushes IMPORTANT messages to the rooms; the K
+// processes are killed with -9 at once (a host's conn processes: one process may hold under 20,000 sockets here),
+// every client reconnects 250-500 ms later to one of K other conn processes and recovers from its position. Measures
+// the time from the kill until every client had its sign-in and recovery answered, and whether every client had
+// every message of its room once; the CPU each surviving process spent meanwhile (Redis included) and the commands
+// Redis ran.
+//   pnpm bench:recovery [--clients 10000] [--rooms 100] [--rate 200] [--killed 1]
 import { fork, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
 import { program } from "commander";
@@ -40,11 +42,12 @@ async function main(): Promise<void> {
     .option("--clients <n>", "clients, all on the node that is killed", (v) => Number(v), 10_000)
     .option("--rooms <n>", "rooms the clients share", (v) => Number(v), 100)
     .option("--rate <n>", "IMPORTANT messages per second from the service, over all rooms", (v) => Number(v), 200)
+    .option("--killed <n>", "conn processes that hold the clients and are killed together (as many others take them)", (v) => Number(v), 1)
     .parse();
-  const o = program.opts<{ clients: number; rooms: number; rate: number }>();
+  const o = program.opts<{ clients: number; rooms: number; rate: number; killed: number }>();
   const redis = await startRedis();
   const c = await startCluster({
-    conns: 2,
+    conns: 2 * o.killed,
     logics: 1,
     jobs: 1,
     ttlSec: 10,
@@ -57,8 +60,11 @@ async function main(): Promise<void> {
   try {
     const rooms = Array.from({ length: o.rooms }, (_, i) => `recovery-${i}`);
     const token = new Tokens({ secret: TOKEN_SECRET, ttlSec: 3_600 }).sign("bench");
-    const urls: [string, string] = [c.wsUrls[0]!, c.wsUrls[1]!];
-    const count = Math.ceil(o.clients / CLIENTS_PER_WORKER);
+    // Worker w's clients sign in on conn process w mod K and reconnect to process K + (w mod K).
+    const urlsOf = (w: number): [string, string] => [c.wsUrls[w % o.killed]!, c.wsUrls[o.killed + (w % o.killed)]!];
+    const killed = c.conns.slice(0, o.killed);
+    const count = Math.max(o.killed, Math.ceil(o.clients / CLIENTS_PER_WORKER));
+    const perWorker = Math.ceil(o.clients / count);
     for (let w = 0; w < count; w++)
       workers.push(
         new Worker(
@@ -71,11 +77,11 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     await Promise.all(
       workers.map((w, i) => {
-        const from = i * CLIENTS_PER_WORKER;
-        return w.ask({ type: "join", urls, token, rooms, from, to: Math.min(o.clients, from + CLIENTS_PER_WORKER) });
+        const from = i * perWorker;
+        return w.ask({ type: "join", urls: urlsOf(i), token, rooms, from, to: Math.min(o.clients, from + perWorker) });
       }),
     );
-    console.log(`${o.clients} clients signed in to ${o.rooms} rooms on ${urls[0]} in ${Date.now() - t0} ms`);
+    console.log(`${o.clients} clients signed in to ${o.rooms} rooms on ${killed.map((k) => k.name).join(", ")} in ${Date.now() - t0} ms`);
 
     // The service's pushes, open loop, round robin over the rooms.
     const push = new Tokens({ secret: TOKEN_SECRET, ttlSec: 3_600 }).sign("bench-service", PUSH_SCOPE);
@@ -104,13 +110,13 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 3_000));
 
     const pids = (procs: Proc[]) => procs.map((p) => p.child.pid!);
-    const survivors = [...c.procs.filter((p) => p !== c.conns[0]), ...c.infra(), redis.proc];
+    const survivors = [...c.procs.filter((p) => !killed.includes(p)), ...c.infra(), redis.proc];
     const cpuBefore = pids(survivors).map(cpuSeconds);
     const probe = new Redis(redis.url);
     const commandsBefore = Number(/total_commands_processed:(\d+)/.exec(await probe.info("stats"))![1]);
     const killedAt = Date.now();
-    await c.conns[0]!.kill9();
-    console.log(`killed ${c.conns[0]!.name} at +0 ms`);
+    await Promise.all(killed.map((k) => k.kill9()));
+    console.log(`killed ${killed.map((k) => k.name).join(", ")} at +0 ms`);
 
     let reports: RecoveryReport[] = [];
     const deadline = killedAt + 60_000;

@@ -3,7 +3,7 @@
 // many rooms. Every delivery is checked against the publishers' sequences.
 import { setTimeout as sleep } from "node:timers/promises";
 import { nowUs } from "../payload";
-import { totalCpuSeconds } from "../procfs";
+import { cpuSeconds, totalCpuSeconds } from "../procfs";
 import { LoadPool } from "../loadgen/pool";
 import type { PublisherSpec } from "../loadgen/messages";
 import type { SystemUnderTest } from "../systems/system";
@@ -48,6 +48,8 @@ export interface StepResult {
   /** How long after the step's end the last delivery came. */
   behindSec: number;
   serverCpuSec: number;
+  /** Server CPU-seconds of the step per process, where the system names them (which tier spends what). */
+  cpuSecByProcess?: Record<string, number>;
   msgsPerCpuSec: number;
   msgsPerFrame: number;
   latencyMs: Latency;
@@ -126,6 +128,8 @@ export async function rooms(sut: SystemUnderTest, p: RoomsParams): Promise<Rooms
     for (const rate of p.rates) {
       const byWorker = plan(rate, p.stepSec);
       await pool.report(); // drop anything left over
+      const named = sut.processes?.() ?? [];
+      const each0 = named.map((x) => cpuSeconds(x.pid));
       const cpu0 = totalCpuSeconds(sut.pids());
       const stepStarted = Date.now();
       const published = await pool.publish(nowUs() + 100_000, p.size, byWorker, (p.stepSec + 90) * 1000);
@@ -137,6 +141,7 @@ export async function rooms(sut: SystemUnderTest, p: RoomsParams): Promise<Rooms
       const behindSec = Math.max(0, (lastDelivery - stepStarted) / 1000 - 0.1 - p.stepSec);
       const seconds = p.stepSec + Math.max(0, behindSec - 0.1);
       const cpu = totalCpuSeconds(sut.pids()) - cpu0;
+      const byProcess = Object.fromEntries(named.map((x, i) => [x.name, Math.round((cpuSeconds(x.pid) - each0[i]) * 100) / 100]));
       const t = await pool.report();
       steps.push({
         offeredPerSec: rate,
@@ -149,6 +154,7 @@ export async function rooms(sut: SystemUnderTest, p: RoomsParams): Promise<Rooms
         deliveredPerSec: Math.round(t.unique / seconds),
         behindSec: Math.round(behindSec * 100) / 100,
         serverCpuSec: Math.round(cpu * 100) / 100,
+        ...(named.length ? { cpuSecByProcess: byProcess } : {}),
         msgsPerCpuSec: cpu > 0 ? Math.round(t.unique / cpu) : 0,
         msgsPerFrame: t.frames ? Math.round((t.messages / t.frames) * 10) / 10 : 0,
         latencyMs: latencyOf(t.histogram),
@@ -157,7 +163,12 @@ export async function rooms(sut: SystemUnderTest, p: RoomsParams): Promise<Rooms
       const last = steps[steps.length - 1];
       const prev = steps[steps.length - 2];
       console.log(
-        `  ${sut.name}: offered ${rate}/s delivered ${last.deliveredPerSec}/s, ${last.msgsPerCpuSec}/CPU-s, p99 ${last.latencyMs.p99} ms, missing ${last.missing}`,
+        `  ${sut.name}: offered ${rate}/s delivered ${last.deliveredPerSec}/s, ${last.msgsPerCpuSec}/CPU-s, p99 ${last.latencyMs.p99} ms, missing ${last.missing}` +
+          (named.length
+            ? ` (CPU-s: ${Object.entries(byProcess)
+                .map(([n, c]) => `${n} ${c}`)
+                .join(", ")})`
+            : ""),
       );
       if (prev && last.deliveredPerSec < prev.deliveredPerSec * (1 + p.minGrowth)) break;
     }
