@@ -56,4 +56,35 @@ describe("RoomHistory.recover", () => {
     expect(texts(sent)).toEqual(["m2@2", "m3@3", "m4@4"]); // from now on through the room's topic
     await history.close();
   });
+
+  it("members of a room recovering from one position in one turn share one store read, and each gets every missed message", async () => {
+    const history = new MemoryHistory(new RetentionRules([{ prefix: "", maxMessages: 100, maxAgeSec: 60 }]));
+    const messages = ["m1", "m2", "m3"].map((t) => ({ id: t, data: bytes(t), type: "", level: MsgLevel.NORMAL, uid: "u" }));
+    const [stored] = await history.append([{ room: "r", messages }]);
+    const reads = jest.spyOn(history, "since");
+    const rooms = new Rooms(() => undefined);
+    const h = new RoomHistory(history, rooms, { recoverMax: 100, maxPage: 10 }, silentLogger(), createRegistry("test", "t"));
+    rooms.join("r");
+    const member = (offset: number) => {
+      const sent: Array<Uint8Array | string> = [];
+      const recovery = h.recover(
+        "r",
+        { epoch: stored!.epoch, offset },
+        { wire: protoWire, send: (f) => sent.push(f) },
+        async () => true,
+        () => true,
+        () => undefined,
+      );
+      return recovery.then((r) => ({ r, texts: texts(sent) }));
+    };
+    const same = await Promise.all(Array.from({ length: 50 }, () => member(1)));
+    expect(reads).toHaveBeenCalledTimes(1);
+    for (const m of same)
+      expect(m).toEqual({ r: expect.objectContaining({ recovered: true, offset: 3, count: 2 }), texts: ["m2@2", "m3@3"] });
+    // Another position is another read, with its own answer.
+    const [a, b] = await Promise.all([member(2), member(0)]);
+    expect(reads).toHaveBeenCalledTimes(3);
+    expect([a.texts, b.texts]).toEqual([["m3@3"], ["m1@1", "m2@2", "m3@3"]]);
+    await history.close();
+  });
 });

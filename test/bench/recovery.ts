@@ -5,7 +5,7 @@
 // the time from the kill until every client had its sign-in and recovery answered, and whether every client had
 // every message of its room once; the CPU each surviving process spent meanwhile (Redis included) and the commands
 // Redis ran.
-//   pnpm bench:recovery [--clients 10000] [--rooms 100] [--rate 200] [--killed 1]
+//   pnpm bench:recovery [--clients 10000] [--rooms 100] [--rate 200] [--killed 1] [--cpu-prof dir]
 import { fork, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
 import { program } from "commander";
@@ -42,12 +42,14 @@ async function main(): Promise<void> {
     .option("--clients <n>", "clients, all on the node that is killed", (v) => Number(v), 10_000)
     .option("--rooms <n>", "rooms the clients share", (v) => Number(v), 100)
     .option("--rate <n>", "IMPORTANT messages per second from the service, over all rooms", (v) => Number(v), 200)
+    .option("--cpu-prof <dir>", "write V8 CPU profiles of the roomcast processes into <dir>")
     .option("--killed <n>", "conn processes that hold the clients and are killed together (as many others take them)", (v) => Number(v), 1)
     .parse();
-  const o = program.opts<{ clients: number; rooms: number; rate: number; killed: number }>();
+  const o = program.opts<{ clients: number; rooms: number; rate: number; killed: number; cpuProf?: string }>();
   const redis = await startRedis();
   const c = await startCluster({
     conns: 2 * o.killed,
+    nodeArgs: o.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(o.cpuProf)}`] : [],
     logics: 1,
     jobs: 1,
     ttlSec: 10,
