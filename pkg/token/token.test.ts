@@ -137,6 +137,27 @@ describe("token: clock leeway, lifetime and sizes", () => {
     expect(tokens.verify(jwt.sign({ uid: "a", exp: now() - 10 }, "test-secret")).uid).toBe("a");
   });
 
+  it("a verified token is remembered only until it expires: once past the leeway it is refused like any other", () => {
+    const t = new Tokens({ secret: "test-secret", ttlSec: 60 });
+    const token = t.sign("a", undefined, 5);
+    expect(t.verify(token).uid).toBe("a");
+    jest.useFakeTimers({ now: Date.now() + 40_000 });
+    try {
+      expect(refusal(() => t.verify(token))).toMatch(/^101 .*jwt expired/);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it("a token differing by one character from a remembered one is checked in full and refused", () => {
+    const t = new Tokens({ secret: "test-secret", ttlSec: 60 });
+    const token = t.sign("a");
+    expect(t.verify(token).uid).toBe("a");
+    const last = token.at(-1) === "A" ? "B" : "A";
+    expect(codeOf(() => t.verify(token.slice(0, -1) + last))).toBe(101);
+    expect(t.verify(token).uid).toBe("a");
+  });
+
   it("a token issued more than 30 s in the future is refused", () => {
     const t = jwt.sign({ uid: "a", iat: now() + 120, exp: now() + 180 }, "test-secret");
     expect(refusal(() => tokens.verify(t))).toMatch(/^101 .*issued in the future/);
