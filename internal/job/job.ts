@@ -6,7 +6,7 @@ import { MsgLevel, packMessages } from "@roomcast/pkg/protocol";
 import { partitionTopic, type Queue, type QueueMessage, type Subscription } from "@roomcast/pkg/queue";
 import type { ConnLink, RoomBatch } from "@roomcast/pkg/link";
 import type { Claims } from "@roomcast/pkg/discovery";
-import type { Logger } from "@roomcast/pkg/log";
+import { LogThrottle, type Logger } from "@roomcast/pkg/log";
 import { Counter, Gauge, type Registry } from "@roomcast/pkg/metrics";
 import { TurnBatcher } from "@roomcast/pkg/batch";
 import { batchRequestLimits } from "@roomcast/pkg/rpc";
@@ -73,6 +73,8 @@ export class JobService {
   private readonly inflightPushes = new Set<Promise<unknown>>();
   private readonly pushes: Counter<"conn" | "level" | "result">;
   private readonly messages: Counter<"level" | "result">;
+  /** "requeued" repeats for every message while a conn node is down: once a second, with how many were left out. */
+  private readonly requeueLog = new LogThrottle();
   private readonly dropped: Counter<"level" | "cause">;
   private readonly health: ConnHealth;
   readonly owner: PartitionOwner;
@@ -220,7 +222,9 @@ export class JobService {
     this.importantDone.set(msg.id, done);
     if (this.importantDone.size > 100_000) this.importantDone.delete(this.importantDone.keys().next().value!);
     this.messages.inc({ level: "important", result: "requeued" });
-    this.deps.log.warn({ roomID: m.roomID, failed, attempts: msg.attempts }, "IMPORTANT push failed; requeued");
+    this.requeueLog.maybe((skipped) =>
+      this.deps.log.warn({ roomID: m.roomID, failed, attempts: msg.attempts, skipped }, "IMPORTANT push failed; requeued"),
+    );
     throw new Error(`push to ${failed.join(",")} failed`);
   }
 
