@@ -52,13 +52,21 @@ export class AckedStream<Req extends { id: number }, Ack extends StreamAck> {
     this.nextId = (this.nextId + 1) >>> 0;
     const id = this.nextId;
     return new Promise<Ack>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new StreamRequestError(`${this.label}: no ack within ${this.timeoutMs} ms`, grpc.status.DEADLINE_EXCEEDED));
-        // A peer that fell this far behind is cut off; the next request opens a fresh stream.
-        this.fail(stream, new StreamRequestError(`${this.label}: cut after a request timed out`, grpc.status.DEADLINE_EXCEEDED));
-        stream.cancel();
-      }, this.timeoutMs);
+      // Judged after one more poll for I/O (setImmediate runs after it): an ack already waiting in this process's
+      // socket, unread only because this event loop was busy (a conn node in a reconnect storm), is not the peer's
+      // lateness, and cutting the stream for it would fail every other request on it.
+      const timer = setTimeout(
+        () =>
+          setImmediate(() => {
+            if (!this.pending.has(id)) return;
+            this.pending.delete(id);
+            reject(new StreamRequestError(`${this.label}: no ack within ${this.timeoutMs} ms`, grpc.status.DEADLINE_EXCEEDED));
+            // A peer that fell this far behind is cut off; the next request opens a fresh stream.
+            this.fail(stream, new StreamRequestError(`${this.label}: cut after a request timed out`, grpc.status.DEADLINE_EXCEEDED));
+            stream.cancel();
+          }),
+        this.timeoutMs,
+      );
       this.pending.set(id, { resolve, reject, timer });
       stream.write({ ...req, id } as Req);
     });
