@@ -222,8 +222,13 @@ export class LogicService implements LogicHandler {
 
   reportOnline(r: OnlineReport): OnlineTotals {
     this.deps.online.report(r.connNode, r.rooms, r.full);
+    // Only the rooms with members elsewhere too: for the others (a user's or a connection's room, most of a node's
+    // rooms in a big cluster) the node's own count is the total, and echoing them doubled what a report costs.
     const rooms = new Map<string, number>();
-    for (const room of r.rooms.keys()) rooms.set(room, this.deps.online.total(room));
+    for (const [room, own] of r.rooms) {
+      const total = this.deps.online.total(room);
+      if (total !== own) rooms.set(room, total);
+    }
     return { rooms };
   }
 }

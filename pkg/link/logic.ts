@@ -56,6 +56,7 @@ export interface OnlineReport {
 
 /** Members across the cluster of the rooms a report named. */
 export interface OnlineTotals {
+  /** Cluster totals of the reported rooms with members elsewhere too; a room missing has all its members on the reporter. */
   rooms: ReadonlyMap<string, number>;
 }
 

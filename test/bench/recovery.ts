@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   const workers: Worker[] = [];
   try {
     const rooms = Array.from({ length: o.rooms }, (_, i) => `recovery-${i}`);
-    const token = new Tokens({ secret: TOKEN_SECRET, ttlSec: 3_600 }).sign("bench");
+    const tokens = new Tokens({ secret: TOKEN_SECRET, ttlSec: 3_600 });
     // Worker w's clients sign in on conn process w mod K and reconnect to process K + (w mod K).
     const urlsOf = (w: number): [string, string] => [c.wsUrls[w % o.killed]!, c.wsUrls[o.killed + (w % o.killed)]!];
     const killed = c.conns.slice(0, o.killed);
@@ -80,7 +80,9 @@ async function main(): Promise<void> {
     await Promise.all(
       workers.map((w, i) => {
         const from = i * perWorker;
-        return w.ask({ type: "join", urls: urlsOf(i), token, rooms, from, to: Math.min(o.clients, from + perWorker) });
+        const to = Math.min(o.clients, from + perWorker);
+        const own = Array.from({ length: to - from }, (_, k) => tokens.sign(`bench-${from + k}`));
+        return w.ask({ type: "join", urls: urlsOf(i), tokens: own, rooms, from, to });
       }),
     );
     console.log(`${o.clients} clients signed in to ${o.rooms} rooms on ${killed.map((k) => k.name).join(", ")} in ${Date.now() - t0} ms`);

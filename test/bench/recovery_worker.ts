@@ -16,7 +16,8 @@ import {
 export interface RecoveryJoin {
   type: "join";
   urls: [string, string];
-  token: string;
+  /** One per client, from client `from` on: each client signs in as a uid of its own. */
+  tokens: string[];
   rooms: string[];
   from: number;
   to: number;
@@ -151,7 +152,7 @@ process.on("message", (cmd: RecoveryCommand) => {
   const send = (r: RecoveryReport | CheckReport | { type: "joined"; joined: number }) => process.send!(r);
   if (cmd.type === "join") {
     for (let i = cmd.from; i < cmd.to; i++) {
-      const c = new Client(cmd.rooms[i % cmd.rooms.length]!, cmd.token, cmd.urls, () => {
+      const c = new Client(cmd.rooms[i % cmd.rooms.length]!, cmd.tokens[i - cmd.from]!, cmd.urls, () => {
         if (++joined === cmd.to - cmd.from) send({ type: "joined", joined });
       });
       clients.push(c);

@@ -13,6 +13,8 @@ export type WorkerCommand =
       /** conn WebSocket URLs; client i dials urls[i % n]. */
       urls: string[];
       token: string;
+      /** A token per client (by index in rooms), instead of `token` for all. */
+      tokens?: string[];
       /** The room of each client. */
       rooms: string[];
       /** More rooms of each client, joined after sign-in (protocol 2), when the scenario puts members in several. */

@@ -57,6 +57,8 @@ export class LoadPool {
     client: ClientKind;
     urls: string[];
     token: string;
+    /** A token per client, instead of `token` for all. */
+    tokens?: string[];
     rooms: string[];
     also?: string[][];
     localAddresses: string[];
@@ -74,6 +76,7 @@ export class LoadPool {
             urls: opts.urls,
             token: opts.token,
             rooms: opts.rooms.slice(i * per, (i + 1) * per),
+            ...(opts.tokens ? { tokens: opts.tokens.slice(i * per, (i + 1) * per) } : {}),
             ...(opts.also ? { also: opts.also.slice(i * per, (i + 1) * per) } : {}),
             localAddresses: opts.localAddresses,
             concurrency: opts.concurrency ?? 100,

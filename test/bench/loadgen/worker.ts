@@ -73,7 +73,7 @@ async function join(cmd: Extract<WorkerCommand, { type: "join" }>): Promise<void
           const c = await connect(
             {
               url: cmd.urls[i % cmd.urls.length],
-              token: cmd.token,
+              token: cmd.tokens?.[i] ?? cmd.token,
               room: cmd.rooms[i],
               also: cmd.also?.[i],
               localAddress: cmd.localAddresses[i % cmd.localAddresses.length],

@@ -1,4 +1,4 @@
-// Sign-in storm (issue 16): N clients connect and sign in to rooms of 100, `concurrency` at a time from each of
+// Sign-in storm (issue 16): N clients, each with a token of its own where the system checks tokens, connect and sign in to rooms of 100, `concurrency` at a time from each of
 // `workers` load processes, and leave. Measured: sign-ins per second of wall time and per server CPU-second, with
 // the CPU of every server process (a cluster's conn, logic, job, nsqd, nsqlookupd, etcd and Redis) counted from the
 // first connection until the last sign-in was answered and the online reports it caused were sent.
@@ -49,6 +49,7 @@ export async function signIns(sut: SystemUnderTest, p: SignInsParams): Promise<S
       client: sut.client,
       urls: sut.wsUrls,
       token: sut.token,
+      ...(sut.tokenFor ? { tokens: Array.from({ length: p.connections }, (_, i) => sut.tokenFor!(i)) } : {}),
       rooms: Array.from({ length: p.connections }, (_, i) => `${tag}-${Math.floor(i / p.roomSize)}`),
       localAddresses: localAddresses(p.localAddresses),
       concurrency: p.concurrency,

@@ -83,6 +83,7 @@ async function startCentrifugo(name: string, nodes: number, engine: Record<strin
     client: "centrifugo",
     wsUrls: started.map((n) => `ws://127.0.0.1:${n.port}/connection/websocket`),
     token: jwt.sign({ sub: "bench" }, secret, { algorithm: "HS256", expiresIn: "1d" }),
+    tokenFor: (i: number) => jwt.sign({ sub: `bench-${i}` }, secret, { algorithm: "HS256", expiresIn: "1d" }),
     pids,
     connPids: pids,
     async postMessage(room, body) {

@@ -21,11 +21,15 @@ const tuning = {
   WS_MAX_CONNECTIONS_PER_UID: "1000000",
   // The production idle timeout (the test harness shortens it to 4 s); bench clients beat every 20 s.
   WS_HEARTBEAT_TIMEOUT_SEC: "60",
+  // The default full online report (the test harness sends one every 500 ms); changes go every 100 ms either way.
+  ONLINE_REPORT_INTERVAL_MS: "2000",
 };
 /** conn's settings are ROOMCAST_CONN_* in standalone and in a conn process alike. */
 export const benchTuning = Object.fromEntries(Object.entries(tuning).map(([k, v]) => [`ROOMCAST_CONN_${k}`, v]));
 
 const benchToken = () => new Tokens({ secret: TOKEN_SECRET, ttlSec: 86_400 }).sign("bench");
+const benchTokens = new Tokens({ secret: TOKEN_SECRET, ttlSec: 86_400 });
+const tokenFor = (i: number) => benchTokens.sign(`bench-${i}`);
 const pidsOf = (procs: Proc[]) => procs.map((p) => p.child.pid!);
 
 export interface RoomcastOptions {
@@ -52,6 +56,7 @@ export async function roomcastStandalone(o: RoomcastOptions = {}): Promise<Syste
     protocol2: true,
     wsUrls: target.wsUrls,
     token: benchToken(),
+    tokenFor,
     pids: () => pidsOf(target.procs),
     connPids: () => pidsOf(target.procs),
     connections: () => connectionsOf(target.opsUrls),
@@ -94,6 +99,7 @@ export async function roomcastCluster(o: RoomcastClusterOptions = {}): Promise<S
     protocol2: true,
     wsUrls: c.wsUrls,
     token: benchToken(),
+    tokenFor,
     pids: () => pidsOf([...c.procs, ...c.infra(), ...(redis ? [redis.proc] : [])]),
     processes: () => [...c.procs, ...c.infra(), ...(redis ? [redis.proc] : [])].map((p) => ({ name: p.name, pid: p.child.pid! })),
     connPids: () => pidsOf(c.conns),

@@ -10,6 +10,11 @@ export interface SystemUnderTest {
   wsUrls: string[];
   /** A token every bench client may sign in with. */
   token: string;
+  /**
+   * A token of its own for client i (a uid each), where the system checks tokens: a sign-in storm then verifies as
+   * many tokens as it has clients, as a real one does, instead of one token again and again.
+   */
+  tokenFor?(i: number): string;
   /** pids of every server process, for CPU time. */
   pids(): number[];
   /** Every server process by name (roomcast's tiers and infrastructure), for CPU per process where a scenario reports it. */
