@@ -39,6 +39,9 @@ import {
 import type { Discovery } from "@roomcast/pkg/discovery";
 import type { Logger } from "@roomcast/pkg/log";
 
+/** Sign-ins a conn node has waiting on logic at once (see connect). */
+const MAX_SIGN_INS_IN_FLIGHT = 500;
+
 /** One logic node as conn sees it: its gRPC client and the submit stream on it. */
 type LogicPeer = StreamingPeer<LogicClient, SubmitReq, SubmitAck__Output>;
 
@@ -86,11 +89,26 @@ export class GrpcLogicLink implements LogicLink {
    * reconnecting clients costs a few stream messages, not a unary call each). The node is chosen by token.
    */
   async connect(a: SignIn): Promise<SignedIn> {
-    const reply = await this.signIns.add(this.nodeOf(a.token), { token: a.token, roomID: a.roomID });
-    const refused = fromWire(reply);
-    if (refused) throw refused;
-    return { uid: reply.uid, exp: Number(reply.exp), access: accessOf(reply) };
+    // At most MAX_SIGN_INS_IN_FLIGHT wait on logic; the rest queue here, before their deadline starts: in a reconnect
+    // storm this node, not logic, is the bottleneck, and acks it had no time to read failed sign-ins that the clients
+    // then sent again.
+    if (this.signInsInFlight < MAX_SIGN_INS_IN_FLIGHT) this.signInsInFlight++;
+    else await new Promise<void>((resolve) => this.signInsWaiting.push(resolve));
+    try {
+      const reply = await this.signIns.add(this.nodeOf(a.token), { token: a.token, roomID: a.roomID });
+      const refused = fromWire(reply);
+      if (refused) throw refused;
+      return { uid: reply.uid, exp: Number(reply.exp), access: accessOf(reply) };
+    } finally {
+      // The slot goes to the next waiting sign-in, or back.
+      const next = this.signInsWaiting.shift();
+      if (next) next();
+      else this.signInsInFlight--;
+    }
   }
+
+  private signInsInFlight = 0;
+  private readonly signInsWaiting: Array<() => void> = [];
 
   private readonly signIns = new TurnBatcher<number, SignIn, ConnectReply__Output>(
     // Idempotent: a batch whose node is away or too slow goes to the next one.

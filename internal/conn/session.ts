@@ -14,6 +14,7 @@ import {
 import type { RoomAccess } from "@roomcast/pkg/link";
 import { userRoom } from "@roomcast/pkg/token";
 import { SessionRooms } from "./session_rooms";
+import { throttleOf } from "./session_base";
 
 export type { SessionCounters, SessionDeps, SessionLimits } from "./session_base";
 
@@ -220,7 +221,9 @@ export class Session extends SessionRooms {
     this.roomID = "";
     this.expiresAt = 0;
     this.deps.counters.signInFailures++;
-    this.deps.log.error({ err, key: this.key, uid, roomID }, "online.joined failed: sign-in refused (500)");
+    throttleOf("online.joined failed: sign-in refused (500)").maybe((skipped) =>
+      this.deps.log.error({ err, key: this.key, uid, roomID, skipped }, "online.joined failed: sign-in refused (500)"),
+    );
     this.answer(id, ErrCode.INTERNAL, "sign-in unavailable: logic could not be told about the room, try again");
   }
 

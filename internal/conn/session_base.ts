@@ -11,7 +11,7 @@ import {
   type AnswerExtra,
   type Wire,
 } from "@roomcast/pkg/protocol";
-import type { Logger } from "@roomcast/pkg/log";
+import { LogThrottle, type Logger } from "@roomcast/pkg/log";
 import type { LogicLink, RoomAccess } from "@roomcast/pkg/link";
 import { authorizeRoom, roomsClaimAllows, userRoom } from "@roomcast/pkg/token";
 import type { Admission } from "./admission";
@@ -23,6 +23,17 @@ import { storedFrames, type RoomHistory } from "./recovery";
 import { PendingAcks, type Acks } from "./acks";
 import type { Rooms } from "./room";
 import type { Transport } from "./transport";
+
+/**
+ * A failure that every connection meets at once (logic away or swamped in a reconnect storm) is logged once a second
+ * per kind, with how many were left out: one line each, with its stack, was itself a good part of the storm's CPU.
+ */
+const refusalLogs = new Map<string, LogThrottle>();
+export const throttleOf = (what: string): LogThrottle => {
+  let t = refusalLogs.get(what);
+  if (!t) refusalLogs.set(what, (t = new LogThrottle()));
+  return t;
+};
 
 export interface SessionLimits {
   maxMessageBytes: number;
@@ -159,7 +170,7 @@ export abstract class SessionBase {
    */
   protected refusal(err: unknown, retry: string, what: string, roomID?: string): RoomcastError {
     const e = err instanceof RoomcastError ? err : new RoomcastError(ErrCode.INTERNAL, retry, { cause: err });
-    if (e.temporary) this.deps.log.error({ err, key: this.key, uid: this.uid, roomID }, what);
+    if (e.temporary) throttleOf(what).maybe((skipped) => this.deps.log.error({ err, key: this.key, uid: this.uid, roomID, skipped }, what));
     return e;
   }
 

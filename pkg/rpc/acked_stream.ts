@@ -39,6 +39,8 @@ export class AckedStream<Req extends { id: number }, Ack extends StreamAck> {
   private readonly pending = new Map<number, Pending<Ack>>();
   private nextId = 0;
   private closed = false;
+  /** When the current stream last brought an ack: a peer that answers, however late, is behind, not gone. */
+  private lastAckAt = 0;
 
   constructor(
     private readonly open: () => grpc.ClientDuplexStream<Req, Ack>,
@@ -51,17 +53,20 @@ export class AckedStream<Req extends { id: number }, Ack extends StreamAck> {
     const stream = this.stream ?? this.start();
     this.nextId = (this.nextId + 1) >>> 0;
     const id = this.nextId;
+    const sentAt = Date.now();
     return new Promise<Ack>((resolve, reject) => {
       // Judged after one more poll for I/O (setImmediate runs after it): an ack already waiting in this process's
       // socket, unread only because this event loop was busy (a conn node in a reconnect storm), is not the peer's
-      // lateness, and cutting the stream for it would fail every other request on it.
+      // lateness.
       const timer = setTimeout(
         () =>
           setImmediate(() => {
             if (!this.pending.has(id)) return;
             this.pending.delete(id);
             reject(new StreamRequestError(`${this.label}: no ack within ${this.timeoutMs} ms`, grpc.status.DEADLINE_EXCEEDED));
-            // A peer that fell this far behind is cut off; the next request opens a fresh stream.
+            // A peer silent since this request went out is cut off, failing what else waits on it; the next request
+            // opens a fresh stream. One that still answers is only behind (or this process is): the others wait on.
+            if (this.lastAckAt >= sentAt) return;
             this.fail(stream, new StreamRequestError(`${this.label}: cut after a request timed out`, grpc.status.DEADLINE_EXCEEDED));
             stream.cancel();
           }),
@@ -83,7 +88,9 @@ export class AckedStream<Req extends { id: number }, Ack extends StreamAck> {
   private start(): grpc.ClientDuplexStream<Req, Ack> {
     const s = this.open();
     this.stream = s;
+    this.lastAckAt = 0;
     s.on("data", (ack: Ack) => {
+      if (this.stream === s) this.lastAckAt = Date.now();
       const p = this.pending.get(ack.id);
       if (!p) return; // its deadline already passed
       this.pending.delete(ack.id);

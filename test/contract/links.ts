@@ -9,7 +9,7 @@ import { ErrCode, MsgLevel, RoomcastError, packMessages, unpackMessages } from "
 import type { Queue } from "@roomcast/pkg/queue";
 import { Tokens } from "@roomcast/pkg/token";
 import { LogicService, OnlineTable } from "@roomcast/internal/logic";
-import { until } from "../support/wait";
+import { sleep, until } from "../support/wait";
 
 /** A link under test and, for a remote one, its peer: stopped and started again on the same address. */
 export interface LinkUnderTest<L> {
@@ -211,6 +211,25 @@ export function logicLinkContract(name: string, make: MakeLogicLink, remote: boo
     });
 
     if (!remote) return;
+
+    it("a sign-in logic never answers fails alone at its deadline: the ones logic answers meanwhile, late or not, succeed", async () => {
+      const hang = () => new Promise<never>(() => undefined);
+      // Logic answers every other sign-in 150 ms late, so some are always waiting when the stuck one's deadline passes.
+      const { link, tokens } = await setup(800, (h) => ({
+        ...h,
+        connect: (a) => (a.token === "stuck" ? hang() : sleep(150).then(() => h.connect(a))),
+      }));
+      const stuck = refusal(link.connect({ token: "stuck", roomID: "lobby" }));
+      await sleep(20); // a request of its own (sign-ins of one turn share one, and its answer)
+      const others: Array<Promise<unknown>> = [];
+      for (let i = 0; i < 14; i++) {
+        others.push(link.connect({ token: tokens.sign(`u${i}`), roomID: "lobby" }));
+        await sleep(80);
+      }
+      const refused = await stuck;
+      expect([refused.code, refused.temporary]).toEqual([ErrCode.INTERNAL, true]);
+      expect((await Promise.allSettled(others)).map((r) => r.status)).toEqual(Array(14).fill("fulfilled"));
+    });
 
     it("a call logic never answers fails at the deadline with a temporary 500", async () => {
       const hang = () => new Promise<never>(() => undefined);
