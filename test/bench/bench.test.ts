@@ -59,6 +59,7 @@ it("quick mode runs every scenario on standalone with every message accounted fo
     expect(storm).toMatchObject({ connections: r.params.signIns.connections, joined: r.params.signIns.connections });
     expect(storm.serverCpuSec).toBeGreaterThan(0);
     expect(storm.signInsPerCpuSec).toBeGreaterThan(0);
+    expect(Number.isFinite(storm.idleCpuPerSec) && Number.isFinite(storm.netCpuUsPerSignIn)).toBe(true);
 
     const imp = ok(r.important[ROOMCAST]);
     const ip = r.params.important;

@@ -198,35 +198,38 @@ export function markdown(r: BenchResults, plotFile?: string): string {
   ];
   for (const [name, why] of Object.entries(r.unavailable)) lines.push(`- **${name}** did not run: ${why}`);
   if (Object.keys(r.unavailable).length) lines.push("");
-  lines.push(...roomsSection("Room fan-out", r.params.fanout, r.fanout, systems));
+  // A scenario that did not run (--scenarios) gets no section.
+  const ran = (o: Record<string, unknown> | undefined) => Object.keys(o ?? {}).length > 0;
+  if (ran(r.fanout)) lines.push(...roomsSection("Room fan-out", r.params.fanout, r.fanout, systems));
   if (plotFile) lines.push(`![latency percentiles, room fan-out](${plotFile})`, "");
   lines.push(...manySendersSection(r, systems));
-  lines.push(...roomsSection("Many rooms", r.params.manyRooms, r.manyRooms, systems));
+  if (ran(r.manyRooms)) lines.push(...roomsSection("Many rooms", r.params.manyRooms, r.manyRooms, systems));
   if (Object.keys(r.multiRoom ?? {}).length > 0)
     lines.push(...roomsSection("Many rooms per connection (protocol 2)", r.params.multiRoom, r.multiRoom, systems));
 
   const imp = r.params.important;
   const impSystems = systems.filter((s) => r.important[s]);
   const ic = (f: (x: ImportantResult) => string | number) => outcomeCell((s) => r.important[s], f);
-  lines.push(
-    "## IMPORTANT via HTTP",
-    "",
-    `A business service posts to 1 room × ${fmt(imp.members)} members at ${fmt(imp.rate)} msg/s for ${imp.seconds} s, ${imp.size}-byte messages ` +
-      "(roomcast: POST /msg at level IMPORTANT; socket.io: the peer server's POST /msg; Centrifugo: its HTTP publish API).",
-    "",
-    ...table(impSystems, [
-      ["posted", ic((x) => x.posted)],
-      ["failed posts", ic((x) => x.failedPosts)],
-      ["delivered / expected", ic((x) => `${fmt(x.delivered)} / ${fmt(x.expected)}`)],
-      ["missing / dups / conns lost", ic((x) => `${x.missing} / ${x.dups} / ${x.lost}`)],
-      ["p50 ms", ic((x) => x.latencyMs.p50)],
-      ["p99 ms", ic((x) => x.latencyMs.p99)],
-      ["p99.9 ms", ic((x) => x.latencyMs.p999)],
-      ["max ms", ic((x) => x.latencyMs.max)],
-      ["server CPU-s", ic((x) => x.serverCpuSec)],
-    ]),
-    "",
-  );
+  if (impSystems.length)
+    lines.push(
+      "## IMPORTANT via HTTP",
+      "",
+      `A business service posts to 1 room × ${fmt(imp.members)} members at ${fmt(imp.rate)} msg/s for ${imp.seconds} s, ${imp.size}-byte messages ` +
+        "(roomcast: POST /msg at level IMPORTANT; socket.io: the peer server's POST /msg; Centrifugo: its HTTP publish API).",
+      "",
+      ...table(impSystems, [
+        ["posted", ic((x) => x.posted)],
+        ["failed posts", ic((x) => x.failedPosts)],
+        ["delivered / expected", ic((x) => `${fmt(x.delivered)} / ${fmt(x.expected)}`)],
+        ["missing / dups / conns lost", ic((x) => `${x.missing} / ${x.dups} / ${x.lost}`)],
+        ["p50 ms", ic((x) => x.latencyMs.p50)],
+        ["p99 ms", ic((x) => x.latencyMs.p99)],
+        ["p99.9 ms", ic((x) => x.latencyMs.p999)],
+        ["max ms", ic((x) => x.latencyMs.max)],
+        ["server CPU-s", ic((x) => x.serverCpuSec)],
+      ]),
+      "",
+    );
 
   const signInSystems = systems.filter((s) => r.signIns?.[s]);
   if (signInSystems.length) {
@@ -245,6 +248,8 @@ export function markdown(r: BenchResults, plotFile?: string): string {
         ["sign-ins per s (wall)", sc((x) => x.signInsPerSec)],
         ["sign-ins per server CPU-s", sc((x) => x.signInsPerCpuSec)],
         ["server CPU per sign-in, µs", sc((x) => x.cpuUsPerSignIn)],
+        ["server CPU when idle, CPU-s per s", sc((x) => x.idleCpuPerSec ?? "–")],
+        ["… per sign-in less idle, µs", sc((x) => x.netCpuUsPerSignIn ?? "–")],
         [
           "… per process, µs",
           sc(
@@ -280,18 +285,19 @@ export function markdown(r: BenchResults, plotFile?: string): string {
     ] as Array<[string, (s: string) => string]>;
   };
   const idleSystems = systems.filter((s) => r.idle[s]);
-  lines.push(
-    "## Idle connections",
-    "",
-    `${fmt(r.params.idle.connections)} clients sign in (rooms of ${r.params.idle.roomSize}) and sit idle for ${r.params.idle.holdSec} s. ` +
-      "Kernel memory counts both ends of each loopback connection.",
-    "",
-    ...table(
-      idleSystems,
-      idleRows((s) => r.idle[s]),
-    ),
-    "",
-  );
+  if (idleSystems.length)
+    lines.push(
+      "## Idle connections",
+      "",
+      `${fmt(r.params.idle.connections)} clients sign in (rooms of ${r.params.idle.roomSize}) and sit idle for ${r.params.idle.holdSec} s. ` +
+        "Kernel memory counts both ends of each loopback connection.",
+      "",
+      ...table(
+        idleSystems,
+        idleRows((s) => r.idle[s]),
+      ),
+      "",
+    );
   const large = Object.keys(r.idleLarge);
   if (large.length)
     lines.push(

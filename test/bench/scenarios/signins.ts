@@ -28,12 +28,21 @@ export interface SignInsResult {
   signInsPerCpuSec: number;
   /** Server CPU per sign-in, µs. */
   cpuUsPerSignIn: number;
+  /**
+   * The server's CPU with nothing to do, CPU-seconds per second, read just before (timers, reports, registry leases,
+   * queue polling): a cluster spends it whatever the load, and a slower load generator stretches the storm over more of it.
+   */
+  idleCpuPerSec: number;
+  /** Server CPU per sign-in less the idle CPU of the storm's duration, µs: what a sign-in itself costs. */
+  netCpuUsPerSignIn: number;
   /** The same, per server process (where the system names them): which tier spends what. */
   cpuUsPerSignInByProcess?: Record<string, number>;
 }
 
 /** After the last answer: a cluster's online reports (every 1 s) and anything else the sign-ins set off. */
 const TAIL_MS = 1_500;
+/** How long the idle server is read before the storm. */
+const IDLE_READING_MS = 3_000;
 
 export async function signIns(sut: SystemUnderTest, p: SignInsParams): Promise<SignInsResult> {
   const tag = `signin${Date.now().toString(36)}`;
@@ -41,6 +50,9 @@ export async function signIns(sut: SystemUnderTest, p: SignInsParams): Promise<S
   const pool = LoadPool.start(p.workers);
   try {
     await sleep(1_000); // the workers' own start-up (tsx) is not the server's
+    const idle0 = totalCpuSeconds(sut.pids());
+    await sleep(IDLE_READING_MS);
+    const idleCpuPerSec = ((totalCpuSeconds(sut.pids()) - idle0) * 1000) / IDLE_READING_MS;
     const named = sut.processes?.() ?? [];
     const cpu0 = totalCpuSeconds(sut.pids());
     const each0 = named.map((p) => cpuSeconds(p.pid));
@@ -68,11 +80,13 @@ export async function signIns(sut: SystemUnderTest, p: SignInsParams): Promise<S
       serverCpuSec: Math.round(cpu * 100) / 100,
       signInsPerCpuSec: cpu > 0 ? Math.round(joined.joined / cpu) : 0,
       cpuUsPerSignIn: Math.round((cpu * 1e6) / joined.joined),
+      idleCpuPerSec: Math.round(idleCpuPerSec * 1000) / 1000,
+      netCpuUsPerSignIn: Math.round(((cpu - idleCpuPerSec * (joinSec + TAIL_MS / 1000)) * 1e6) / joined.joined),
       ...(named.length ? { cpuUsPerSignInByProcess: byProcess } : {}),
     };
     console.log(
       `  ${sut.name}: ${r.joined} signed in in ${r.joinSec} s (${r.signInsPerSec}/s, ${r.retried} retried), ` +
-        `server CPU ${r.serverCpuSec} s: ${r.signInsPerCpuSec}/CPU-s, ${r.cpuUsPerSignIn} µs each` +
+        `server CPU ${r.serverCpuSec} s: ${r.signInsPerCpuSec}/CPU-s, ${r.cpuUsPerSignIn} µs each, ${r.netCpuUsPerSignIn} µs less idle (${r.idleCpuPerSec} CPU-s/s)` +
         (named.length
           ? ` (${Object.entries(byProcess)
               .map(([n, us]) => `${n} ${us}`)
