@@ -7,6 +7,8 @@ import type { ConnLink, RoomBatch } from "@roomcast/pkg/link";
 import { MemoryClaims } from "@roomcast/pkg/discovery";
 import { until } from "../../test/support/wait";
 import { JobService } from "./job";
+import { HistoryWriter } from "./history_writer";
+import { MemoryHistory, RetentionRules } from "@roomcast/pkg/history";
 
 interface Push {
   node: string;
@@ -22,6 +24,8 @@ class FakeConns implements ConnLink {
   nodeIds() {
     return this.alive;
   }
+  /** Each batch a node took, with its first offset (set when history stored it). */
+  batches: Array<{ node: string; first?: number }> = [];
   /** Every push call, failed ones included. */
   attempts = 0;
   private record(node: string, roomID: string, msgLv: MsgLevel, packed: Uint8Array) {
@@ -42,7 +46,10 @@ class FakeConns implements ConnLink {
       throw new Error(`${node}: deadline exceeded`);
     }
     this.calls.push({ node, rooms: batches.length });
-    for (const b of batches) this.record(node, b.roomID, b.msgLv, b.packed);
+    for (const b of batches) {
+      this.record(node, b.roomID, b.msgLv, b.packed);
+      this.batches.push({ node, first: b.first });
+    }
   }
   async close() {}
 }
@@ -60,7 +67,7 @@ const body = (roomID: string, data: string, msgLv: MsgLevel, targets: string[] |
     }).finish(),
   );
 
-async function setup(alive: string[]) {
+async function setup(alive: string[], history?: HistoryWriter) {
   const queue = new MemoryQueue();
   const conns = new FakeConns(alive);
   const registry = createRegistry("job", "test", false);
@@ -83,6 +90,7 @@ async function setup(alive: string[]) {
       intervalMs: 1_000,
     },
     unknownTargetGraceMs: 5_000,
+    ...(history ? { history } : {}),
   });
   await job.start();
   await until("the job holds the room partition", () => job.owner.owned().length === 1);
@@ -168,6 +176,24 @@ describe("JobService", () => {
     expect(conns.pushes.map((p) => p.node).sort()).toEqual(["c1", "c2"]);
     expect(conns.pushes.every((p) => p.msgLv === MsgLevel.IMPORTANT && p.messages[0] === "red envelope")).toBe(true);
     await job.stop();
+  });
+
+  it("stores an IMPORTANT message in history once however often it comes back, and every push carries that position", async () => {
+    const store = new MemoryHistory(new RetentionRules([{ prefix: "", maxMessages: 100, maxAgeSec: 60 }]));
+    const appends = jest.spyOn(store, "append");
+    const { queue, conns, job } = await setup(["c1", "c2"], new HistoryWriter(store, silentLogger(), createRegistry("job", "h", false)));
+    conns.failing.add("c2");
+    await queue.publish("i", body("r", "red envelope", MsgLevel.IMPORTANT, ["c1", "c2"]));
+    await until("the message came back twice", () => queue.stats().requeued >= 2);
+    conns.failing.delete("c2");
+    await until("the message was finished", () => queue.stats().finished === 1);
+    expect(appends).toHaveBeenCalledTimes(1);
+    expect(conns.batches.map((b) => [b.node, b.first])).toEqual([
+      ["c1", 1],
+      ["c2", 1],
+    ]);
+    await job.stop();
+    await store.close();
   });
 
   it("finishes an IMPORTANT message once a dead target left the registry", async () => {

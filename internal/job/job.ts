@@ -68,8 +68,11 @@ const pushLimits = batchRequestLimits(
 export class JobService {
   private subs: Subscription[] = [];
   private readonly window: RoomWindow;
-  /** conn nodes that already took an IMPORTANT message, by queue message id, so a redelivery skips them. */
-  private readonly importantDone = new Map<string, Set<string>>();
+  /**
+   * By queue message id, for an IMPORTANT message that comes again: the conn nodes that already took it (skipped),
+   * and the batch as history stored it (not stored again).
+   */
+  private readonly importantDone = new Map<string, { done: Set<string>; stored?: RoomBatch }>();
   private readonly inflightPushes = new Set<Promise<unknown>>();
   private readonly pushes: Counter<"conn" | "level" | "result">;
   private readonly messages: Counter<"level" | "result">;
@@ -196,11 +199,14 @@ export class JobService {
     const ids = [m.id || msg.id];
     let batch: RoomBatch = { roomID: m.roomID, msgLv: MsgLevel.IMPORTANT, packed: packMessages([m.data]), count: 1, ids };
     if (m.type) batch.types = [m.type];
-    // Stored first, whoever is online: members who are away (their conn node died) recover it. Stored again on a
-    // redelivery, it keeps its offset.
+    // Stored first, whoever is online: members who are away (their conn node died) recover it. A redelivery to this
+    // job (a conn node was down: every message comes back until the node leaves the registry) reuses what it stored;
+    // one to another job stores again and keeps its offset.
     const history = this.deps.history;
-    if (history?.keeps(m.roomID)) batch = await history.store(batch, [m.data], ids, [m.uid]);
-    const done = this.importantDone.get(msg.id) ?? new Set<string>();
+    const before = this.importantDone.get(msg.id);
+    if (before?.stored) batch = before.stored;
+    else if (history?.keeps(m.roomID)) batch = await history.store(batch, [m.data], ids, [m.uid]);
+    const done = before?.done ?? new Set<string>();
     const alive = this.deps.conns.nodeIds();
     const targets = alive.filter((id) => !done.has(id));
     const unseen = m.targetsKnown ? m.targets.filter((id) => !done.has(id) && !alive.includes(id)) : [];
@@ -219,7 +225,7 @@ export class JobService {
       this.messages.inc({ level: "important", result: "ok" });
       return;
     }
-    this.importantDone.set(msg.id, done);
+    this.importantDone.set(msg.id, { done, ...(batch.epoch ? { stored: batch } : {}) });
     if (this.importantDone.size > 100_000) this.importantDone.delete(this.importantDone.keys().next().value!);
     this.messages.inc({ level: "important", result: "requeued" });
     this.requeueLog.maybe((skipped) =>
