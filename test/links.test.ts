@@ -1,5 +1,6 @@
 // The tier links, direct (standalone) and gRPC over loopback (cluster), held to one contract (test/contract/links.ts).
-import { connService } from "@roomcast/api";
+import { connService, logicService } from "@roomcast/api";
+import { ErrCode, RoomcastError } from "@roomcast/pkg/protocol";
 import { StaticDiscovery } from "@roomcast/pkg/discovery";
 import type { Deliverer, LogicHandler } from "@roomcast/pkg/link";
 import { silentLogger } from "@roomcast/pkg/log";
@@ -98,3 +99,31 @@ connLinkContract(
   },
   true,
 );
+
+describe("logic's unary Connect, kept for conn nodes older than ConnectStream during a rolling upgrade", () => {
+  it("answers a good token with its uid and expiry, and a bad one with 101", async () => {
+    const handler = {
+      connect: (a: { token: string }) => {
+        if (a.token !== "good") throw new RoomcastError(ErrCode.INVALID_TOKEN, "invalid token");
+        return { uid: "alice", exp: 1_900_000_000, access: { openRooms: true } };
+      },
+    } as unknown as LogicHandler;
+    const server = logicGrpcServer(handler);
+    const port = await server.listen("127.0.0.1", 0);
+    const Logic = logicService();
+    const client = new Logic(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    const connect = (token: string) =>
+      new Promise<{ code: number; uid: string; exp: string }>((resolve, reject) =>
+        client.Connect({ token, roomID: "lobby" }, (err: Error | null, res?: { code: number; uid: string; exp: string }) =>
+          err ? reject(err) : resolve(res!),
+        ),
+      );
+    try {
+      expect(await connect("good")).toMatchObject({ code: 0, uid: "alice", exp: "1900000000", openRooms: true });
+      expect(await connect("forged")).toMatchObject({ code: ErrCode.INVALID_TOKEN, uid: "" });
+    } finally {
+      client.close();
+      await server.close(100);
+    }
+  });
+});
