@@ -3,14 +3,7 @@
 // then sends the missed messages, then the kept batches from after them, and only then lets the member listen to
 // the room's topics, all in one turn: the missed and the live messages meet with no gap and nothing twice.
 import type { RoomBatch } from "@roomcast/pkg/link";
-import {
-  HistoryUnavailable,
-  readPage,
-  type History,
-  type Position as StoredPosition,
-  type Since,
-  type StoredMessage,
-} from "@roomcast/pkg/history";
+import { HistoryUnavailable, readPage, type History, type StoredMessage } from "@roomcast/pkg/history";
 import { TurnBatcher } from "@roomcast/pkg/batch";
 import {
   packMessages,
@@ -50,27 +43,25 @@ const SEAM_MS = 1_000;
 
 const notRecovered = (reason: NotRecovered, epoch = "", offset = 0): Recovery => ({ recovered: false, reason, epoch, offset, count: 0 });
 
-/** One read of the store: a room's messages after a position (limit = at most how many), or its position alone. */
-interface Read {
-  room: string;
-  epoch?: string;
-  offset?: number;
-  limit?: number;
-}
+/**
+ * Reads asked in one turn under the same key share one store call: after a conn node dies, the members of a room
+ * reconnect together and ask to recover from the same position. Gathered per turn, never shared with a read already
+ * under way, so every read starts after its member began keeping the room's batches (the seam holds).
+ */
+const sharedPerTurn = <A, T>(read: (args: A) => Promise<T>) =>
+  new TurnBatcher<string, A, T>(async (_key, asks) => {
+    const r = await read(asks[0]!);
+    return asks.map(() => r);
+  });
 
 export class RoomHistory {
   private readonly recoveries: Counter<"result">;
-  /**
-   * Reads asked in one turn with the same arguments share one store call: after a conn node dies, the members of a
-   * room reconnect together and ask to recover from the same position. Gathered per turn, never shared with a read
-   * already under way, so every read starts after its member began keeping the room's batches (the seam holds).
-   */
-  private readonly reads = new TurnBatcher<string, Read, Since | StoredPosition>(async (_key, asks) => {
-    const a = asks[0]!;
-    const r =
-      a.epoch === undefined ? await this.history!.position(a.room) : await this.history!.since(a.room, a.epoch, a.offset!, a.limit!);
-    return asks.map(() => r);
-  });
+  /** A room's messages after a position (keyed by room, epoch and offset). */
+  private readonly sinceReads = sharedPerTurn((from: Position & { room: string }) =>
+    this.history!.since(from.room, from.epoch, from.offset, this.limits.recoverMax),
+  );
+  /** A room's position alone (keyed by room). */
+  private readonly positionReads = sharedPerTurn((room: string) => this.history!.position(room));
 
   constructor(
     private readonly history: History | undefined,
@@ -151,12 +142,10 @@ export class RoomHistory {
     try {
       // An empty epoch: the member has nothing of the room yet, and asks only where it stands.
       if (from.epoch === "") {
-        const p = (await this.reads.add(`p\0${room}`, { room })) as StoredPosition;
+        const p = await this.positionReads.add(room, room);
         return { recovery: { recovered: true, reason: "", epoch: p.epoch, offset: p.offset, count: 0 }, messages: [] };
       }
-      const limit = this.limits.recoverMax;
-      const read = { room, epoch: from.epoch, offset: from.offset, limit };
-      s = (await this.reads.add(`s\0${room}\0${from.epoch}\0${from.offset}\0${limit}`, read)) as Since;
+      s = await this.sinceReads.add(`${room}\0${from.epoch}\0${from.offset}`, { room, epoch: from.epoch, offset: from.offset });
     } catch (err) {
       if (!(err instanceof HistoryUnavailable)) throw err;
       this.log.warn({ err, roomID: room }, "history.since failed: recovery answered unavailable");
