@@ -74,7 +74,7 @@ export interface Cluster extends Target {
   readonly secondNsqd?: Proc;
   /** Starts nsqd (or the second one) again, stopping it first if it runs, on the same ports and data folder. */
   restartNsqd(which?: "first" | "second"): Promise<void>;
-  /** nsqd, nsqlookupd and etcd as they run now. */
+  /** nsqd, nsqlookupd and etcd as they run now, then the second nsqd and the in-memory one where they run. */
   infra(): Proc[];
 }
 
@@ -273,7 +273,13 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
       return nsq.secondNsqd;
     },
     restartNsqd: (which) => nsq.restartNsqd(which),
-    infra: () => [nsq.nsqd, nsq.lookupd, etcd.proc, ...(nsq.secondNsqd ? [nsq.secondNsqd] : [])],
+    infra: () => [
+      nsq.nsqd,
+      nsq.lookupd,
+      etcd.proc,
+      ...(nsq.secondNsqd ? [nsq.secondNsqd] : []),
+      ...(nsq.normalNsqd ? [nsq.normalNsqd] : []),
+    ],
     stop: stopAll,
   };
 }

@@ -11,6 +11,8 @@ export interface Nsq {
   /** The in-memory nsqd for NORMAL messages, with NsqOptions.normalNsqd. */
   normalNsqdTcp?: string;
   normalNsqdHttp?: string;
+  /** The in-memory nsqd's process, with NsqOptions.normalNsqd. */
+  normalNsqd?: Proc;
   nsqdTcp: string;
   nsqdHttp: string;
   lookupdTcp: string;
@@ -123,6 +125,7 @@ export async function startNsq(opts: NsqOptions = {}): Promise<Nsq> {
       ...(second ? { secondNsqdTcp: `127.0.0.1:${second.tcp}`, secondNsqdHttp: `127.0.0.1:${second.http}` } : {}),
       nsqd,
       ...(secondProc ? { secondNsqd: secondProc } : {}),
+      ...(normal ? { normalNsqd: normal.proc } : {}),
       lookupd,
       async restartNsqd(which = "first") {
         // The same ports, as an operator's restart would: clients hold these addresses.
