@@ -6,6 +6,8 @@ import { queueContract } from "./contract/queue";
 import { sleep, until } from "./support/wait";
 import { startNsq, type Nsq } from "./harness/nsq";
 import { silentServer } from "./support/silent_server";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 
 let nsq: Nsq;
 beforeAll(async () => {
@@ -179,4 +181,46 @@ describe("NsqQueue on a real nsqd", () => {
     await until("the message after the restart", () => got.includes("after"), 20_000);
     expect(got).toEqual(["before", "after"]);
   });
+
+  it("readers of many topics share one nsqlookupd poll, and each still gets its messages", async () => {
+    // nsqlookupd behind a proxy that counts the requests it gets.
+    let asked = 0;
+    const proxy: Server = createServer((req, res) => {
+      asked++;
+      fetch(`http://${nsq.lookupdHttp}${req.url}`).then(
+        async (r) => res.writeHead(r.status, { "content-type": "application/json" }).end(await r.text()),
+        () => res.writeHead(502).end(),
+      );
+    });
+    await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
+    try {
+      q = client("many-topics", { lookupdHttpAddresses: [`127.0.0.1:${(proxy.address() as AddressInfo).port}`] });
+      const topics = Array.from({ length: 10 }, freshTopic);
+      const got = new Set<string>();
+      for (const t of topics) await q.subscribe(t, "c", async (m) => void got.add(m.body.toString()));
+      for (const t of topics) await q.publish(t, Buffer.from(t));
+      await until("every topic's message", () => got.size === topics.length, 20_000);
+      const from = asked;
+      await sleep(4_000);
+      // One /nodes a second (the poll interval) for all ten; a poll per reader would be ten a second.
+      expect(asked - from).toBeLessThanOrEqual(6);
+      expect(asked - from).toBeGreaterThanOrEqual(2);
+    } finally {
+      proxy.close();
+    }
+  }, 30_000);
+
+  it("a reader finds its restarted nsqd within seconds, though nsqlookupd is polled only once a minute", async () => {
+    q = client("slow-poll", { lookupdPollIntervalSec: 60 });
+    const topic = freshTopic();
+    const got: string[] = [];
+    await q.subscribe(topic, "c", async (m) => void got.push(m.body.toString()));
+    await q.publish(topic, Buffer.from("before"));
+    await until("the first message", () => got.length === 1, 20_000);
+
+    await nsq.restartNsqd();
+    await q.publish(topic, Buffer.from("after"));
+    await until("the message after the restart", () => got.includes("after"), 10_000);
+    expect(got).toEqual(["before", "after"]);
+  }, 30_000);
 });

@@ -6,7 +6,7 @@ import { noLogger, type Logger } from "../log/log";
 import { ConfigError } from "../config/load";
 import { networkReason } from "../lifecycle/failure";
 import { noWaits, type Waits } from "../lifecycle/readiness";
-import { watchLookupd, type LookupdWatch } from "./nsq_lookupd";
+import { watchLookupd, type LookupdWatch, type NsqdListed } from "./nsq_lookupd";
 import {
   PublishTimeoutError,
   attemptsExhausted,
@@ -26,7 +26,10 @@ export interface NsqQueueOptions {
   nsqdHttpAddress?: string;
   /** nsqlookupd HTTP addresses the readers discover nsqd through; needed only to subscribe. */
   lookupdHttpAddresses?: string[];
-  /** How often readers ask lookupd for nsqd nodes of their topic (default 5). */
+  /**
+   * How often the readers' shared watch asks nsqlookupd which nsqd hold their topics (default 5); every second instead
+   * for up to lostRecheckMs after a reader lost an nsqd.
+   */
   lookupdPollIntervalSec?: number;
   /** Asks nsqd for this message timeout instead of its -msg-timeout; handlers are touched at half of it. */
   msgTimeoutMs?: number;
@@ -60,6 +63,19 @@ const httpTimeoutMs = 5_000;
 const maxRetryMs = 5_000;
 const rewarnMs = 60_000;
 
+// After a reader loses an nsqd, nsqlookupd is asked every second for this long (a restarted nsqd is back in seconds).
+const lostRecheckMs = 30_000;
+// nsqjs's own lookupd poll, per reader: once at connect; after that the shared watch finds nsqd for every reader.
+const readerPollSec = 3_600;
+
+/** A reader the shared lookupd watch connects to the nsqd listing its topic; `lostAt` while it has lost one. */
+interface Reading {
+  topic: string;
+  reader: nsq.Reader;
+  closing: boolean;
+  lostAt?: number;
+}
+
 /** An error of nsqd's HTTP API that says it is away (refused, reset, timed out), not that it refused the request. */
 class NsqdAway extends Error {}
 
@@ -90,6 +106,7 @@ export class NsqQueue implements Queue {
   private waitCount = 0;
   /** Started with the first subscription: whether nsqlookupd lists an nsqd for the readers to find. */
   private lookupdWatch?: LookupdWatch;
+  private readonly readings = new Set<Reading>();
   private closed = false;
 
   constructor(private readonly opts: NsqQueueOptions) {
@@ -309,7 +326,7 @@ export class NsqQueue implements Queue {
     const maxAttempts = opts.maxAttempts ?? 0;
     const reader = new nsq.Reader(topic, channel, {
       lookupdHTTPAddresses: lookupd,
-      lookupdPollInterval: this.opts.lookupdPollIntervalSec ?? 5,
+      lookupdPollInterval: readerPollSec,
       maxInFlight: opts.maxInFlight ?? 1,
       // We give up at maxAttempts ourselves; nsqjs only discards what timed out past it.
       maxAttempts,
@@ -359,17 +376,27 @@ export class NsqQueue implements Queue {
       this.log.error({ topic, channel, id: msg.id, attempts: msg.attempts }, "nsq message timed out past maxAttempts; dropped");
     });
     reader.on("error", (err: Error) => this.log.warn({ err, topic, channel }, "nsq reader error"));
-    this.lookupdWatch ??= watchLookupd(lookupd, 1_000 * (this.opts.lookupdPollIntervalSec ?? 5), this.waits, this.log);
-    reader.on("nsqd_connected", (host: string, port: number) =>
-      this.log.info({ topic, channel, nsqd: `${host}:${port}` }, "nsq reader connected"),
-    );
-    reader.on("nsqd_closed", (host: string, port: number) => {
-      if (!closing) this.log.warn({ topic, channel, nsqd: `${host}:${port}` }, "nsq reader lost nsqd");
+    const reading: Reading = { topic, reader, closing: false };
+    reader.on("nsqd_connected", (host: string, port: number) => {
+      reading.lostAt = undefined;
+      this.log.info({ topic, channel, nsqd: `${host}:${port}` }, "nsq reader connected");
     });
+    reader.on("nsqd_closed", (host: string, port: number) => {
+      if (closing) return;
+      reading.lostAt = Date.now();
+      this.lookupdWatch?.soon();
+      this.log.warn({ topic, channel, nsqd: `${host}:${port}` }, "nsq reader lost nsqd");
+    });
+    this.readings.add(reading);
+    this.lookupdWatch ??= watchLookupd(lookupd, 1_000 * (this.opts.lookupdPollIntervalSec ?? 5), this.waits, this.log, (nsqd) =>
+      this.connectReaders(nsqd),
+    );
     reader.connect();
 
     return closeOnceSubscription(this.subscriptions, async () => {
       closing = true;
+      reading.closing = true;
+      this.readings.delete(reading);
       // RDY 0 first, answer what is in hand, then CLS: nothing is left in flight to wait out msg-timeout.
       reader.pause();
       await Promise.allSettled([...running]);
@@ -377,6 +404,24 @@ export class NsqQueue implements Queue {
       await new Promise((r) => setImmediate(r));
       reader.close();
     });
+  }
+
+  /**
+   * Connects each reader to the nsqd listed with its topic that it is not connected to yet; while a reader that lost
+   * an nsqd has none back, nsqlookupd is asked again in a second.
+   */
+  private connectReaders(listed: NsqdListed[]): void {
+    let missing = false;
+    for (const r of this.readings) {
+      if (r.closing || r.reader.isPaused()) continue;
+      // nsqjs keeps "host:port" of each connection it holds; its typings omit the list.
+      const held = (r.reader as nsq.Reader & { connectionIds?: string[] }).connectionIds ?? [];
+      for (const n of listed) {
+        if (n.topics.includes(r.topic) && !held.includes(`${n.host}:${n.port}`)) r.reader.connectToNSQD(n.host, n.port);
+      }
+      if (r.lostAt !== undefined && Date.now() - r.lostAt < lostRecheckMs) missing = true;
+    }
+    if (missing) this.lookupdWatch?.soon();
   }
 
   /** Closes every subscription (waiting for their handlers), waits for publishes in progress, then the writer. */
