@@ -94,3 +94,32 @@ it("quick mode runs every scenario on standalone with every message accounted fo
     rmSync(out, { recursive: true, force: true });
   }
 });
+
+it("quick mode's reconnect storm on a cluster: every client of the killed conn process signs in again and recovers every message", async () => {
+  const out = mkdtempSync(path.join(tmpdir(), "roomcast-bench-"));
+  try {
+    const r = await runBench({ quick: true, out, systems: ["cluster"], scenarios: ["reconnectStorm"] });
+    const p = r.params.reconnectStorm;
+    const storm = ok(r.reconnectStorm?.[`${p.clients.toLocaleString("en-US")} clients on 1 conn process`]);
+    expect(storm).toMatchObject({
+      clients: p.clients,
+      lost: p.clients,
+      answered: p.clients,
+      recovered: p.clients,
+      complete: p.clients,
+      missing: 0,
+    });
+    expect(storm.pushed).toBeGreaterThan(0);
+    expect(storm.allAnsweredMs).toBeGreaterThan(0);
+    // Survivors only: the killed process is not among them.
+    expect(Object.keys(storm.cpuSecByProcess)).not.toContain("conn-0");
+    expect(Object.keys(storm.cpuSecByProcess)).toContain("conn-1");
+    const md = readFileSync(path.join(out, `${r.date.slice(0, 10)}-${r.cores}cores-quick.md`), "utf8");
+    expect(md).toContain("## Reconnect storm (roomcast cluster)");
+    expect(md).toContain(
+      `| clients with every message of their room | ${p.clients.toLocaleString("en-US")} / ${p.clients.toLocaleString("en-US")} |`,
+    );
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});

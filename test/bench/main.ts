@@ -8,6 +8,7 @@ import { rooms, type RoomsParams } from "./scenarios/rooms";
 import { important, type ImportantParams } from "./scenarios/important";
 import { idle, type IdleParams } from "./scenarios/idle";
 import { signIns, type SignInsParams } from "./scenarios/signins";
+import { reconnectStorm, type StormParams } from "./scenarios/reconnect_storm";
 import { roomcastCluster, roomcastStandalone } from "./systems/roomcast";
 import { socketIoRedis, socketIoSingle } from "./systems/socketio";
 import { centrifugoRedis, centrifugoSingle } from "./systems/centrifugo";
@@ -20,7 +21,17 @@ import { waitForQuiet } from "./procfs";
 import { profileTable, topOfProfile } from "./profile";
 
 /** The scenarios of a run, in the order they run. */
-export const SCENARIOS = ["idle", "signIns", "fanout", "manySenders", "manyRooms", "multiRoom", "important", "idleLarge"] as const;
+export const SCENARIOS = [
+  "idle",
+  "signIns",
+  "fanout",
+  "manySenders",
+  "manyRooms",
+  "multiRoom",
+  "important",
+  "idleLarge",
+  "reconnectStorm",
+] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -181,7 +192,22 @@ export function benchParams(quick: boolean): BenchParams {
   const signInsP: SignInsParams = quick
     ? { connections: 400, roomSize: 100, concurrency: 20, workers: 1, localAddresses: 1 }
     : { connections: 10_000, roomSize: 100, concurrency: 100, workers: 2, localAddresses: 1 };
-  return { fanout, manyRooms, multiRoom, important: importantP, idle: idleP, idleLarge, manySenders, signIns: signInsP };
+  // kill -9 of the conn processes holding 20,000 clients (two: one process holds under 20,000 sockets here), which
+  // reconnect to two others and recover from history while a service pushes 200 IMPORTANT msg/s over their 100 rooms.
+  const reconnectStormP: StormParams = quick
+    ? { clients: 1_000, rooms: 20, rate: 50, killed: 1 }
+    : { clients: 20_000, rooms: 100, rate: 200, killed: 2 };
+  return {
+    fanout,
+    manyRooms,
+    multiRoom,
+    important: importantP,
+    idle: idleP,
+    idleLarge,
+    manySenders,
+    signIns: signInsP,
+    reconnectStorm: reconnectStormP,
+  };
 }
 
 async function outcome<T>(run: () => Promise<T>): Promise<Outcome<T>> {
@@ -216,6 +242,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
     idleLarge: {},
     manySenders: {},
     signIns: {},
+    reconnectStorm: {},
   };
   console.log(`bench ${o.quick ? "(quick) " : ""}on ${r.cores} cores: ${JSON.stringify(params)}`);
   for (const e of entries) {
@@ -269,6 +296,12 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
         }
       });
     }
+  if ((!o.systems || o.systems.includes("cluster")) && runs("reconnectStorm")) {
+    const p = params.reconnectStorm;
+    const label = `${p.clients.toLocaleString("en-US")} clients on ${p.killed} conn process${p.killed > 1 ? "es" : ""}`;
+    console.log(`roomcast cluster, reconnect storm of ${label}:`);
+    (r.reconnectStorm ??= {})[label] = await outcome(() => reconnectStorm(p, nodeArgs));
+  }
 
   mkdirSync(o.out, { recursive: true });
   const stem = `${started.toISOString().slice(0, 10)}-${r.cores}cores${o.quick ? "-quick" : ""}`;

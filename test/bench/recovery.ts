@@ -1,41 +1,8 @@
-// Recovery and reconnect-storm bench (issues 15, 16): N clients (default 10,000) in R rooms, all on K conn processes
-// (default 1) of a cluster with history in Redis, while a service pushes IMPORTANT messages to the rooms; the K
-// processes are killed with -9 at once (a host's conn processes: one process may hold under 20,000 sockets here),
-// every client reconnects 250-500 ms later to one of K other conn processes and recovers from its position. Measures
-// the time from the kill until every client had its sign-in and recovery answered, and whether every client had
-// every message of its room once; the CPU each surviving process spent meanwhile (Redis included) and the commands
-// Redis ran.
+// Recovery and reconnect-storm bench (issues 15, 16) on its own: scenarios/reconnect_storm.ts, printed as lines.
 //   pnpm bench:recovery [--clients 10000] [--rooms 100] [--rate 200] [--killed 1] [--cpu-prof dir]
-import { fork, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
 import { program } from "commander";
-import Redis from "ioredis";
-import { PUSH_SCOPE, Tokens } from "@roomcast/pkg/token";
-import { startCluster } from "../harness/cluster";
-import { startRedis } from "../harness/redis";
-import { TOKEN_SECRET } from "../harness/roomcast";
-import { killAll, type Proc } from "../harness/proc";
-import { benchTuning } from "./systems/roomcast";
-import { cpuSeconds } from "./procfs";
-import { postJson } from "./systems/http_post";
-import type { CheckReport, RecoveryCommand, RecoveryReport } from "./recovery_worker";
-
-const CLIENTS_PER_WORKER = 5_000;
-
-class Worker {
-  private readonly waiting: Array<(r: unknown) => void> = [];
-  constructor(readonly child: ChildProcess) {
-    child.on("message", (r) => this.waiting.shift()?.(r));
-  }
-  next<T>(): Promise<T> {
-    return new Promise((resolve) => this.waiting.push(resolve as (r: unknown) => void));
-  }
-  ask<T>(cmd: RecoveryCommand): Promise<T> {
-    const p = this.next<T>();
-    this.child.send(cmd);
-    return p;
-  }
-}
+import { reconnectStorm } from "./scenarios/reconnect_storm";
 
 async function main(): Promise<void> {
   program
@@ -46,136 +13,20 @@ async function main(): Promise<void> {
     .option("--killed <n>", "conn processes that hold the clients and are killed together (as many others take them)", (v) => Number(v), 1)
     .parse();
   const o = program.opts<{ clients: number; rooms: number; rate: number; killed: number; cpuProf?: string }>();
-  const redis = await startRedis();
-  const c = await startCluster({
-    conns: 2 * o.killed,
-    nodeArgs: o.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(o.cpuProf)}`] : [],
-    logics: 1,
-    jobs: 1,
-    ttlSec: 10,
-    connEnv: benchTuning,
-    env: { ROOMCAST_HISTORY_REDIS_URL: redis.url },
-    normalNsqd: true,
-    secondNsqd: true,
-  });
-  const workers: Worker[] = [];
-  try {
-    const rooms = Array.from({ length: o.rooms }, (_, i) => `recovery-${i}`);
-    const tokens = new Tokens({ secret: TOKEN_SECRET, ttlSec: 3_600 });
-    // Worker w's clients sign in on conn process w mod K and reconnect to process K + (w mod K).
-    const urlsOf = (w: number): [string, string] => [c.wsUrls[w % o.killed]!, c.wsUrls[o.killed + (w % o.killed)]!];
-    const killed = c.conns.slice(0, o.killed);
-    const count = Math.max(o.killed, Math.ceil(o.clients / CLIENTS_PER_WORKER));
-    const perWorker = Math.ceil(o.clients / count);
-    for (let w = 0; w < count; w++)
-      workers.push(
-        new Worker(
-          fork(path.join(__dirname, "recovery_worker.ts"), [], {
-            execArgv: ["--import", "tsx"],
-            stdio: ["ignore", "inherit", "inherit", "ipc"],
-          }),
-        ),
-      );
-    const t0 = Date.now();
-    await Promise.all(
-      workers.map((w, i) => {
-        const from = i * perWorker;
-        const to = Math.min(o.clients, from + perWorker);
-        const own = Array.from({ length: to - from }, (_, k) => tokens.sign(`bench-${from + k}`));
-        return w.ask({ type: "join", urls: urlsOf(i), tokens: own, rooms, from, to });
-      }),
-    );
-    console.log(`${o.clients} clients signed in to ${o.rooms} rooms on ${killed.map((k) => k.name).join(", ")} in ${Date.now() - t0} ms`);
-
-    // The service's pushes, open loop, round robin over the rooms.
-    const push = new Tokens({ secret: TOKEN_SECRET, ttlSec: 3_600 }).sign("bench-service", PUSH_SCOPE);
-    let sent = 0;
-    let refused = 0;
-    let pushing = true;
-    const pusher = (async () => {
-      const started = Date.now();
-      while (pushing) {
-        const due = Math.floor(((Date.now() - started) * o.rate) / 1000);
-        const batch: Promise<void>[] = [];
-        while (sent + batch.length < due) {
-          const room = rooms[(sent + batch.length) % rooms.length]!;
-          batch.push(
-            postJson(`${c.httpUrls[0]}/msg`, { room_id: room, msg: `m${sent + batch.length}` }, { authorization: `Bearer ${push}` }).then(
-              (r) => void (r.status === 200 || refused++),
-              () => void refused++,
-            ),
-          );
-        }
-        sent += batch.length;
-        await Promise.all(batch);
-        await new Promise((r) => setTimeout(r, 5));
-      }
-    })();
-    await new Promise((r) => setTimeout(r, 3_000));
-
-    const pids = (procs: Proc[]) => procs.map((p) => p.child.pid!);
-    const survivors = [...c.procs.filter((p) => !killed.includes(p)), ...c.infra(), redis.proc];
-    const cpuBefore = pids(survivors).map(cpuSeconds);
-    const probe = new Redis(redis.url);
-    const commandsBefore = Number(/total_commands_processed:(\d+)/.exec(await probe.info("stats"))![1]);
-    const killedAt = Date.now();
-    await Promise.all(killed.map((k) => k.kill9()));
-    console.log(`killed ${killed.map((k) => k.name).join(", ")} at +0 ms`);
-
-    let reports: RecoveryReport[] = [];
-    const deadline = killedAt + 60_000;
-    for (;;) {
-      await new Promise((r) => setTimeout(r, 250));
-      reports = await Promise.all(workers.map((w) => w.ask<RecoveryReport>({ type: "report" })));
-      const answered = reports.reduce((n, r) => n + r.answered, 0);
-      if (answered >= o.clients || Date.now() > deadline) break;
-    }
-    const allAnsweredAt = Math.max(...reports.map((r) => r.lastAnsweredAt));
-    const cpuAfter = pids(survivors).map(cpuSeconds);
-    const commandsAfter = Number(/total_commands_processed:(\d+)/.exec(await probe.info("stats"))![1]);
-    await new Promise((r) => setTimeout(r, 2_000));
-    pushing = false;
-    await pusher;
-    await new Promise((r) => setTimeout(r, 2_000));
-
-    // Every room's newest offset, from history, against each client's.
-    const final: Record<string, number> = {};
-    for (const room of rooms) {
-      const res = await fetch(`${c.httpUrls[0]}/history?room_id=${room}&limit=1`, { headers: { authorization: `Bearer ${push}` } });
-      final[room] = ((await res.json()) as { data: { offset: number } }).data.offset;
-    }
-    // Pushes job retries (an overloaded node answers late) may still be on their way: check until nothing changes.
-    let checks: CheckReport[] = [];
-    let before = -1;
-    for (let i = 0; i < 20; i++) {
-      checks = await Promise.all(workers.map((w) => w.ask<CheckReport>({ type: "check", final })));
-      const missing = checks.reduce((n, x) => n + x.missing, 0);
-      if (missing === before) break;
-      before = missing;
-      await new Promise((r) => setTimeout(r, 1_000));
-    }
-    const sum = (f: (r: RecoveryReport) => number) => reports.reduce((n, r) => n + f(r), 0);
-    const reasons: Record<string, number> = {};
-    for (const r of reports) for (const [k, v] of Object.entries(r.reasons)) reasons[k] = (reasons[k] ?? 0) + v;
-    const cpu = survivors.map((p, i) => `${p.name} ${(cpuAfter[i]! - cpuBefore[i]!).toFixed(2)} s`).join(", ");
-    const window = (allAnsweredAt - killedAt) / 1000;
-    console.log(
-      [
-        `clients lost: ${sum((r) => r.lost)} of ${o.clients}; recovery answered: ${sum((r) => r.answered)}; recovered: ${sum((r) => r.recovered)}; not: ${JSON.stringify(reasons)}`,
-        `time from the kill until every client's recovery was answered: ${(allAnsweredAt - killedAt).toLocaleString("en")} ms`,
-        `messages delivered by recoveries: ${sum((r) => r.missedDelivered).toLocaleString("en")}; copies of a message a client had (an SDK drops them by offset): ${sum((r) => r.dups)}; sign-ins answered 500 and tried again: ${sum((r) => r.retries)}`,
-        `pushed ${sent} (refused ${refused}); clients with every message of their room: ${checks.reduce((n, x) => n + x.complete, 0)} of ${o.clients}; messages missing: ${checks.reduce((n, x) => n + x.missing, 0)} (of clients told "unavailable": ${checks.reduce((n, x) => n + x.missingUnavailable, 0)})`,
-        `CPU from the kill until all answered (${window.toFixed(2)} s): ${cpu}`,
-        `Redis commands meanwhile: ${(commandsAfter - commandsBefore).toLocaleString("en")}`,
-      ].join("\n"),
-    );
-    probe.disconnect();
-  } finally {
-    for (const w of workers) w.child.kill();
-    await c.stop();
-    await redis.stop();
-    await killAll();
-  }
+  const r = await reconnectStorm(o, o.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(o.cpuProf)}`] : []);
+  const cpu = Object.entries(r.cpuSecByProcess)
+    .map(([name, s]) => `${name} ${s.toFixed(2)} s`)
+    .join(", ");
+  console.log(
+    [
+      `clients lost: ${r.lost} of ${r.clients}; recovery answered: ${r.answered}; recovered: ${r.recovered}; not: ${JSON.stringify(r.notRecovered)}`,
+      `time from the kill until every client's recovery was answered: ${r.allAnsweredMs.toLocaleString("en")} ms`,
+      `messages delivered by recoveries: ${r.missedDelivered.toLocaleString("en")}; copies of a message a client had (an SDK drops them by offset): ${r.copies}; sign-ins answered 500 and tried again: ${r.retried}`,
+      `pushed ${r.pushed} (refused ${r.pushesRefused}); clients with every message of their room: ${r.complete} of ${r.clients}; messages missing: ${r.missing} (of clients told "unavailable": ${r.missingUnavailable})`,
+      `CPU from the kill until all answered (${(r.allAnsweredMs / 1000).toFixed(2)} s): ${cpu}`,
+      `Redis commands meanwhile: ${r.redisCommands.toLocaleString("en")}`,
+    ].join("\n"),
+  );
 }
 
 main().catch((err: unknown) => {

@@ -4,6 +4,7 @@ import type { RoomsParams, RoomsResult, StepResult } from "./scenarios/rooms";
 import type { ImportantResult } from "./scenarios/important";
 import type { IdleResult } from "./scenarios/idle";
 import type { SignInsResult } from "./scenarios/signins";
+import type { StormResult } from "./scenarios/reconnect_storm";
 
 export const ROOMCAST = "roomcast standalone";
 export const CEILING = "ceiling (bare uWS)";
@@ -311,5 +312,40 @@ export function markdown(r: BenchResults, plotFile?: string): string {
       "The peers are single processes per node here, and one process may hold at most 20,000 open files on this machine.",
       "",
     );
+  const storms = Object.keys(r.reconnectStorm ?? {});
+  if (storms.length) {
+    const sp = r.params.reconnectStorm;
+    const c = (f: (x: StormResult) => string | number) => outcomeCell((s) => r.reconnectStorm?.[s], f);
+    lines.push(
+      "## Reconnect storm (roomcast cluster)",
+      "",
+      `The clients sit in ${fmt(sp.rooms)} rooms with history in Redis while a service pushes ${fmt(sp.rate)} IMPORTANT msg/s over ` +
+        "them; the conn processes holding every client are killed with -9, and each client reconnects 250-500 ms later to " +
+        "one of as many other conn processes and recovers from its last position. CPU: each surviving server process from " +
+        "the kill until every recovery was answered.",
+      "",
+      ...table(storms, [
+        ["kill → every sign-in and recovery answered, s", c((x) => (x.allAnsweredMs / 1000).toFixed(1))],
+        ["recovered / answered", c((x) => `${fmt(x.recovered)} / ${fmt(x.answered)}`)],
+        ["not recovered, why", c((x) => JSON.stringify(x.notRecovered).replace(/[{}"]/g, "") || "–")],
+        ["clients with every message of their room", c((x) => `${fmt(x.complete)} / ${fmt(x.clients)}`)],
+        ["messages missing (of clients told unavailable)", c((x) => `${fmt(x.missing)} (${fmt(x.missingUnavailable)})`)],
+        ["copies of a message a client had", c((x) => fmt(x.copies))],
+        ["sign-ins answered 500 and sent again", c((x) => fmt(x.retried))],
+        ["messages delivered by recoveries", c((x) => fmt(x.missedDelivered))],
+        [
+          "CPU-s per surviving process",
+          c((x) =>
+            Object.entries(x.cpuSecByProcess)
+              .filter(([, s]) => s >= 0.05)
+              .map(([n, s]) => `${n} ${s}`)
+              .join(", "),
+          ),
+        ],
+        ["Redis commands", c((x) => fmt(x.redisCommands))],
+      ]),
+      "",
+    );
+  }
   return lines.join("\n");
 }

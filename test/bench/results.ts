@@ -3,6 +3,7 @@ import type { RoomsParams, RoomsResult } from "./scenarios/rooms";
 import type { ImportantParams, ImportantResult } from "./scenarios/important";
 import type { IdleParams, IdleResult } from "./scenarios/idle";
 import type { SignInsParams, SignInsResult } from "./scenarios/signins";
+import type { StormParams, StormResult } from "./scenarios/reconnect_storm";
 
 /** A scenario's result on one system, or why there is none. */
 export type Outcome<T> = { ok: true; result: T } | { ok: false; error: string };
@@ -19,6 +20,8 @@ export interface BenchParams {
   /** One room, many publishing members spread over the conn nodes: a sweep of publisher counts (issue 16). */
   manySenders: RoomsParams[];
   signIns: SignInsParams;
+  /** kill -9 of the conn processes holding every client; they reconnect and recover (roomcast cluster only). */
+  reconnectStorm: StormParams;
 }
 
 export interface BenchResults {
@@ -42,4 +45,6 @@ export interface BenchResults {
   /** Keyed by publisher count, then by system. */
   manySenders: Record<string, Record<string, Outcome<RoomsResult>>>;
   signIns: Record<string, Outcome<SignInsResult>>;
+  /** Keyed by a label such as "20,000 clients on 2 conn processes"; absent in runs from before it existed. */
+  reconnectStorm?: Record<string, Outcome<StormResult>>;
 }
