@@ -1,5 +1,5 @@
 // What the bench reads of server processes and the kernel from /proc: CPU time (the denominator of "messages
-// per CPU-second"), resident memory, open files, and the kernel's TCP socket memory.
+// per CPU-second"), wake-ups, resident memory, open files, and the kernel's TCP socket memory.
 import { readFileSync, readdirSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -11,6 +11,23 @@ export function cpuSeconds(pid: number): number {
   // Fields after the command name, which may contain spaces, closed by the last ")".
   const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(rest[11]) + Number(rest[12])) / TICKS_PER_SEC; // fields 14 and 15 of the whole line
+}
+
+/**
+ * Voluntary context switches of every thread of the process alive now: how often it slept waiting for something (a
+ * socket, a timer, a lock) and was woken, i.e. its wake-ups. strace -c counts the system calls; this costs nothing.
+ */
+export function wakeups(pid: number): number {
+  let n = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const m = /^voluntary_ctxt_switches:\s+(\d+)$/m.exec(readFileSync(`/proc/${pid}/task/${task}/status`, "utf8"));
+      if (m) n += Number(m[1]);
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return n;
 }
 
 export const totalCpuSeconds = (pids: number[]): number => pids.reduce((s, p) => s + cpuSeconds(p), 0);

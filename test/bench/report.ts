@@ -184,6 +184,29 @@ function manySendersSection(r: BenchResults, systems: string[]): string[] {
     );
   }
   lines.push("");
+  // Where a system names its processes (the roomcast cluster): what each spends per published message.
+  for (const s of systems) {
+    const steps = keys.map((key) => {
+      const o = r.manySenders[key]?.[s];
+      return o?.ok ? peakStep(o.result) : undefined;
+    });
+    const names = [...new Set(steps.flatMap((x) => Object.keys(x?.cpuSecByProcess ?? {})))];
+    if (names.length === 0) continue;
+    lines.push(
+      `Per published message on ${s}, by process: µs of CPU · wake-ups (voluntary context switches of every thread).`,
+      "",
+      row(["senders", ...names]),
+      row(["---", ...names.map(() => "---:")]),
+      ...keys.flatMap((key, i) => {
+        const x = steps[i];
+        if (!x?.cpuSecByProcess || x.published === 0) return [];
+        const us = (n: string) => Math.round(((x.cpuSecByProcess?.[n] ?? 0) * 1e6) / x.published);
+        const woken = (n: string) => (x.wakeupsByProcess ? ` · ${((x.wakeupsByProcess[n] ?? 0) / x.published).toFixed(2)}` : "");
+        return [row([key, ...names.map((n) => `${us(n)}${woken(n)}`)])];
+      }),
+      "",
+    );
+  }
   return lines;
 }
 

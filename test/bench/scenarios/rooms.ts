@@ -3,7 +3,7 @@
 // many rooms. Every delivery is checked against the publishers' sequences.
 import { setTimeout as sleep } from "node:timers/promises";
 import { nowUs } from "../payload";
-import { cpuSeconds, totalCpuSeconds } from "../procfs";
+import { cpuSeconds, totalCpuSeconds, wakeups } from "../procfs";
 import { LoadPool } from "../loadgen/pool";
 import type { PublisherSpec } from "../loadgen/messages";
 import type { SystemUnderTest } from "../systems/system";
@@ -50,6 +50,8 @@ export interface StepResult {
   serverCpuSec: number;
   /** Server CPU-seconds of the step per process, where the system names them (which tier spends what). */
   cpuSecByProcess?: Record<string, number>;
+  /** Wake-ups (voluntary context switches, every thread) of the step per process, where the system names them. */
+  wakeupsByProcess?: Record<string, number>;
   msgsPerCpuSec: number;
   msgsPerFrame: number;
   latencyMs: Latency;
@@ -130,6 +132,7 @@ export async function rooms(sut: SystemUnderTest, p: RoomsParams): Promise<Rooms
       await pool.report(); // drop anything left over
       const named = sut.processes?.() ?? [];
       const each0 = named.map((x) => cpuSeconds(x.pid));
+      const woken0 = named.map((x) => wakeups(x.pid));
       const cpu0 = totalCpuSeconds(sut.pids());
       const stepStarted = Date.now();
       const published = await pool.publish(nowUs() + 100_000, p.size, byWorker, (p.stepSec + 90) * 1000);
@@ -142,6 +145,7 @@ export async function rooms(sut: SystemUnderTest, p: RoomsParams): Promise<Rooms
       const seconds = p.stepSec + Math.max(0, behindSec - 0.1);
       const cpu = totalCpuSeconds(sut.pids()) - cpu0;
       const byProcess = Object.fromEntries(named.map((x, i) => [x.name, Math.round((cpuSeconds(x.pid) - each0[i]) * 100) / 100]));
+      const wokenBy = Object.fromEntries(named.map((x, i) => [x.name, wakeups(x.pid) - woken0[i]!]));
       const t = await pool.report();
       steps.push({
         offeredPerSec: rate,
@@ -154,7 +158,7 @@ export async function rooms(sut: SystemUnderTest, p: RoomsParams): Promise<Rooms
         deliveredPerSec: Math.round(t.unique / seconds),
         behindSec: Math.round(behindSec * 100) / 100,
         serverCpuSec: Math.round(cpu * 100) / 100,
-        ...(named.length ? { cpuSecByProcess: byProcess } : {}),
+        ...(named.length ? { cpuSecByProcess: byProcess, wakeupsByProcess: wokenBy } : {}),
         msgsPerCpuSec: cpu > 0 ? Math.round(t.unique / cpu) : 0,
         msgsPerFrame: t.frames ? Math.round((t.messages / t.frames) * 10) / 10 : 0,
         latencyMs: latencyOf(t.histogram),

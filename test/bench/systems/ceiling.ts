@@ -22,6 +22,7 @@ export async function ceiling(nodeArgs: string[] = []): Promise<SystemUnderTest>
     wsUrls: [`ws://127.0.0.1:${port}/room`],
     token: "unchecked",
     pids: () => [proc.child.pid!],
+    processes: () => [{ name: "ceiling", pid: proc.child.pid! }],
     connPids: () => [proc.child.pid!],
     gc: () => collectGarbage(inspect),
     stop: async () => void (await proc.stop()),

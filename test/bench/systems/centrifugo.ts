@@ -85,6 +85,7 @@ async function startCentrifugo(name: string, nodes: number, engine: Record<strin
     token: jwt.sign({ sub: "bench" }, secret, { algorithm: "HS256", expiresIn: "1d" }),
     tokenFor: (i: number) => jwt.sign({ sub: `bench-${i}` }, secret, { algorithm: "HS256", expiresIn: "1d" }),
     pids,
+    processes: () => started.map((n) => ({ name: n.proc.name, pid: n.proc.child.pid! })),
     connPids: pids,
     async postMessage(room, body) {
       const { status, text } = await postJson(apiUrl, { channel: room, data: body }, { "X-API-Key": apiKey });

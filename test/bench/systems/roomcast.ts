@@ -58,6 +58,7 @@ export async function roomcastStandalone(o: RoomcastOptions = {}): Promise<Syste
     token: benchToken(),
     tokenFor,
     pids: () => pidsOf(target.procs),
+    processes: () => target.procs.map((p) => ({ name: p.name, pid: p.child.pid! })),
     connPids: () => pidsOf(target.procs),
     connections: () => connectionsOf(target.opsUrls),
     gc: () => collectGarbage(port),
