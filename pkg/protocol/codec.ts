@@ -3,7 +3,7 @@
 import { protocol } from "@roomcast/api/messages";
 import { ErrCode, errText } from "./codes";
 import { RoomcastError } from "./errors";
-import type { AnswerExtra, Position, Recovery } from "./history_codec";
+import type { AnswerExtra, Position, Recovery } from "./recovery";
 
 export const PackageType = protocol.PackageType;
 export type PackageType = (typeof protocol.PackageType)[keyof typeof protocol.PackageType];
