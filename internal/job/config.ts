@@ -30,6 +30,7 @@ export interface JobConfig {
     /** IMPORTANT redelivery back-off: first delay, doubling up to the max. */
     backoffMs: number;
     maxBackoffMs: number;
+    /** How often one watch asks nsqlookupd which nsqd hold the topics (for every reader); every second for 30 s after a reader lost its nsqd. */
     lookupdPollSec: number;
     /** The longest nsqd may buffer messages before writing them to this job; 0 = write each at once (nsqd's default: 250 ms). */
     outputBufferTimeoutMs: number;
