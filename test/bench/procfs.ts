@@ -30,6 +30,18 @@ export function wakeups(pid: number): number {
   return n;
 }
 
+/**
+ * Reads `read` (cpuSeconds, wakeups) of each named process now; the function returned reads it again and gives each
+ * process's change since, by name, passed through `f` (a rounding, a share per operation).
+ */
+export function changeSince(
+  procs: ReadonlyArray<{ name: string; pid: number }>,
+  read: (pid: number) => number,
+): (f?: (change: number) => number) => Record<string, number> {
+  const before = procs.map((p) => read(p.pid));
+  return (f = (change) => change) => Object.fromEntries(procs.map((p, i) => [p.name, f(read(p.pid) - before[i]!)]));
+}
+
 export const totalCpuSeconds = (pids: number[]): number => pids.reduce((s, p) => s + cpuSeconds(p), 0);
 
 /** Resident set size (VmRSS), bytes. */

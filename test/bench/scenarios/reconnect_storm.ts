@@ -12,9 +12,9 @@ import { PUSH_SCOPE, Tokens } from "@roomcast/pkg/token";
 import { startCluster } from "../../harness/cluster";
 import { startRedis } from "../../harness/redis";
 import { TOKEN_SECRET } from "../../harness/roomcast";
-import { killAll, type Proc } from "../../harness/proc";
+import { killAll } from "../../harness/proc";
 import { benchTuning } from "../systems/roomcast";
-import { cpuSeconds } from "../procfs";
+import { changeSince, cpuSeconds } from "../procfs";
 import { postJson } from "../systems/http_post";
 import type { CheckReport, RecoveryCommand, RecoveryReport } from "../recovery_worker";
 
@@ -144,9 +144,11 @@ export async function reconnectStorm(o: StormParams, nodeArgs: string[] = []): P
     })();
     await new Promise((r) => setTimeout(r, 3_000));
 
-    const pids = (procs: Proc[]) => procs.map((p) => p.child.pid!);
     const survivors = [...c.procs.filter((p) => !killed.includes(p)), ...c.infra(), redis.proc];
-    const cpuBefore = pids(survivors).map(cpuSeconds);
+    const cpuOf = changeSince(
+      survivors.map((p) => ({ name: p.name, pid: p.child.pid! })),
+      cpuSeconds,
+    );
     const probe = new Redis(redis.url);
     const commandsBefore = Number(/total_commands_processed:(\d+)/.exec(await probe.info("stats"))![1]);
     const killedAt = Date.now();
@@ -162,7 +164,7 @@ export async function reconnectStorm(o: StormParams, nodeArgs: string[] = []): P
       if (answered >= o.clients || Date.now() > deadline) break;
     }
     const allAnsweredAt = Math.max(...reports.map((r) => r.lastAnsweredAt));
-    const cpuAfter = pids(survivors).map(cpuSeconds);
+    const cpuSecByProcess = cpuOf((s) => Math.round(s * 100) / 100);
     const commandsAfter = Number(/total_commands_processed:(\d+)/.exec(await probe.info("stats"))![1]);
     await new Promise((r) => setTimeout(r, 2_000));
     pushing = false;
@@ -204,7 +206,7 @@ export async function reconnectStorm(o: StormParams, nodeArgs: string[] = []): P
       complete: checks.reduce((n, x) => n + x.complete, 0),
       missing: checks.reduce((n, x) => n + x.missing, 0),
       missingUnavailable: checks.reduce((n, x) => n + x.missingUnavailable, 0),
-      cpuSecByProcess: Object.fromEntries(survivors.map((p, i) => [p.name, Math.round((cpuAfter[i]! - cpuBefore[i]!) * 100) / 100])),
+      cpuSecByProcess,
       redisCommands: commandsAfter - commandsBefore,
     };
   } finally {

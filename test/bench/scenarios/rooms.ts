@@ -3,7 +3,7 @@
 // many rooms. Every delivery is checked against the publishers' sequences.
 import { setTimeout as sleep } from "node:timers/promises";
 import { nowUs } from "../payload";
-import { cpuSeconds, totalCpuSeconds, wakeups } from "../procfs";
+import { changeSince, cpuSeconds, totalCpuSeconds, wakeups } from "../procfs";
 import { LoadPool } from "../loadgen/pool";
 import type { PublisherSpec } from "../loadgen/messages";
 import type { SystemUnderTest } from "../systems/system";
@@ -131,8 +131,8 @@ export async function rooms(sut: SystemUnderTest, p: RoomsParams): Promise<Rooms
       const byWorker = plan(rate, p.stepSec);
       await pool.report(); // drop anything left over
       const named = sut.processes?.() ?? [];
-      const each0 = named.map((x) => cpuSeconds(x.pid));
-      const woken0 = named.map((x) => wakeups(x.pid));
+      const cpuOf = changeSince(named, cpuSeconds);
+      const wokenOf = changeSince(named, wakeups);
       const cpu0 = totalCpuSeconds(sut.pids());
       const stepStarted = Date.now();
       const published = await pool.publish(nowUs() + 100_000, p.size, byWorker, (p.stepSec + 90) * 1000);
@@ -144,8 +144,8 @@ export async function rooms(sut: SystemUnderTest, p: RoomsParams): Promise<Rooms
       const behindSec = Math.max(0, (lastDelivery - stepStarted) / 1000 - 0.1 - p.stepSec);
       const seconds = p.stepSec + Math.max(0, behindSec - 0.1);
       const cpu = totalCpuSeconds(sut.pids()) - cpu0;
-      const byProcess = Object.fromEntries(named.map((x, i) => [x.name, Math.round((cpuSeconds(x.pid) - each0[i]) * 100) / 100]));
-      const wokenBy = Object.fromEntries(named.map((x, i) => [x.name, wakeups(x.pid) - woken0[i]!]));
+      const byProcess = cpuOf((s) => Math.round(s * 100) / 100);
+      const wokenBy = wokenOf();
       const t = await pool.report();
       steps.push({
         offeredPerSec: rate,

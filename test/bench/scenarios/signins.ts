@@ -4,7 +4,7 @@
 // first connection until the last sign-in was answered and the online reports it caused were sent.
 import { setTimeout as sleep } from "node:timers/promises";
 import { LoadPool } from "../loadgen/pool";
-import { cpuSeconds, totalCpuSeconds, waitForQuiet } from "../procfs";
+import { changeSince, cpuSeconds, totalCpuSeconds, waitForQuiet } from "../procfs";
 import type { SystemUnderTest } from "../systems/system";
 import { localAddresses } from "./rooms";
 
@@ -55,7 +55,7 @@ export async function signIns(sut: SystemUnderTest, p: SignInsParams): Promise<S
     const idleCpuPerSec = ((totalCpuSeconds(sut.pids()) - idle0) * 1000) / IDLE_READING_MS;
     const named = sut.processes?.() ?? [];
     const cpu0 = totalCpuSeconds(sut.pids());
-    const each0 = named.map((p) => cpuSeconds(p.pid));
+    const cpuOf = changeSince(named, cpuSeconds);
     const started = Date.now();
     const joined = await pool.join({
       client: sut.client,
@@ -70,7 +70,7 @@ export async function signIns(sut: SystemUnderTest, p: SignInsParams): Promise<S
     const joinSec = (Date.now() - started) / 1000;
     await sleep(TAIL_MS);
     const cpu = totalCpuSeconds(sut.pids()) - cpu0;
-    const byProcess = Object.fromEntries(named.map((p, i) => [p.name, Math.round(((cpuSeconds(p.pid) - each0[i]) * 1e6) / joined.joined)]));
+    const byProcess = cpuOf((s) => Math.round((s * 1e6) / joined.joined));
     const r: SignInsResult = {
       connections: p.connections,
       joined: joined.joined,
