@@ -68,11 +68,13 @@ const lostRecheckMs = 30_000;
 // nsqjs's own lookupd poll, per reader: once at connect; after that the shared watch finds nsqd for every reader.
 const readerPollSec = 3_600;
 
-/** A reader the shared lookupd watch connects to the nsqd listing its topic; `lostAt` while it has lost one. */
+/**
+ * A reader the shared lookupd watch connects to the nsqd listing its topic, from subscribe until its close begins;
+ * `lostAt` while it has lost one.
+ */
 interface Reading {
   topic: string;
   reader: nsq.Reader;
-  closing: boolean;
   lostAt?: number;
 }
 
@@ -376,7 +378,7 @@ export class NsqQueue implements Queue {
       this.log.error({ topic, channel, id: msg.id, attempts: msg.attempts }, "nsq message timed out past maxAttempts; dropped");
     });
     reader.on("error", (err: Error) => this.log.warn({ err, topic, channel }, "nsq reader error"));
-    const reading: Reading = { topic, reader, closing: false };
+    const reading: Reading = { topic, reader };
     reader.on("nsqd_connected", (host: string, port: number) => {
       reading.lostAt = undefined;
       this.log.info({ topic, channel, nsqd: `${host}:${port}` }, "nsq reader connected");
@@ -395,7 +397,6 @@ export class NsqQueue implements Queue {
 
     return closeOnceSubscription(this.subscriptions, async () => {
       closing = true;
-      reading.closing = true;
       this.readings.delete(reading);
       // RDY 0 first, answer what is in hand, then CLS: nothing is left in flight to wait out msg-timeout.
       reader.pause();
@@ -413,7 +414,6 @@ export class NsqQueue implements Queue {
   private connectReaders(listed: NsqdListed[]): void {
     let missing = false;
     for (const r of this.readings) {
-      if (r.closing || r.reader.isPaused()) continue;
       // nsqjs keeps "host:port" of each connection it holds; its typings omit the list.
       const held = (r.reader as nsq.Reader & { connectionIds?: string[] }).connectionIds ?? [];
       for (const n of listed) {
