@@ -228,8 +228,7 @@ export function markdown(r: BenchResults, plotFile?: string): string {
   if (plotFile) lines.push(`![latency percentiles, room fan-out](${plotFile})`, "");
   lines.push(...manySendersSection(r, systems));
   if (ran(r.manyRooms)) lines.push(...roomsSection("Many rooms", r.params.manyRooms, r.manyRooms, systems));
-  if (Object.keys(r.multiRoom ?? {}).length > 0)
-    lines.push(...roomsSection("Many rooms per connection (protocol 2)", r.params.multiRoom, r.multiRoom, systems));
+  if (ran(r.multiRoom)) lines.push(...roomsSection("Many rooms per connection (protocol 2)", r.params.multiRoom, r.multiRoom, systems));
 
   const imp = r.params.important;
   const impSystems = systems.filter((s) => r.important[s]);
