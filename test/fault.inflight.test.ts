@@ -117,11 +117,16 @@ interface ChannelStats {
 /** Messages nsqd still holds on the channel: queued, deferred (requeued with a delay) or in flight. */
 const pending = (ch: ChannelStats) => ch.depth + ch.deferred_count + ch.in_flight_count;
 
-/** nsqd's /stats for job's channel of the IMPORTANT topic. */
-async function importantChannel(c: Cluster): Promise<ChannelStats> {
+/** nsqd's /stats for job's channel of the IMPORTANT topic; undefined while nsqd has no such channel yet. */
+async function importantChannelIfAny(c: Cluster): Promise<{ ch?: ChannelStats; stats: unknown }> {
   const res = await fetch(`http://${c.nsqdHttp}/stats?format=json&topic=${topicImportant}&channel=${channel}`);
   const stats = (await res.json()) as { topics?: Array<{ topic_name: string; channels: Array<ChannelStats & { channel_name: string }> }> };
-  const ch = stats.topics?.find((t) => t.topic_name === topicImportant)?.channels.find((x) => x.channel_name === channel);
+  return { ch: stats.topics?.find((t) => t.topic_name === topicImportant)?.channels.find((x) => x.channel_name === channel), stats };
+}
+
+/** nsqd's /stats for job's channel of the IMPORTANT topic, which must exist by now. */
+async function importantChannel(c: Cluster): Promise<ChannelStats> {
+  const { ch, stats } = await importantChannelIfAny(c);
   if (!ch) throw new Error(`nsqd has no channel ${topicImportant}/${channel}: ${JSON.stringify(stats)}`);
   return ch;
 }
@@ -160,7 +165,8 @@ async function inEtcd(c: Cluster, suffix: string): Promise<boolean> {
 async function warmUp(c: Cluster, room: string, members: RoomClient[]) {
   await until(
     "every job node reads the IMPORTANT channel",
-    async () => (await importantChannel(c)).clients.length === c.jobs.length,
+    // The channel itself appears only once a job reader found nsqd: a fresh cluster may not have it at the first look.
+    async () => (await importantChannelIfAny(c)).ch?.clients.length === c.jobs.length,
     30_000,
     200,
   );
